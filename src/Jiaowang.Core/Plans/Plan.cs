@@ -1,0 +1,121 @@
+namespace Jiaowang.Core.Plans;
+
+/// <summary>A work plan (工作方案) the office runs: its targets, tasks and phases.</summary>
+public class Plan
+{
+    public int Id { get; set; }
+    public required string Title { get; set; }
+    /// <summary>发文字号, such as 武政办〔2026〕26号, when the document has one.</summary>
+    public string? DocumentNumber { get; set; }
+    /// <summary>成文日期: the date the issuing office signed the document.</summary>
+    public DateOnly? IssuedOn { get; set; }
+    /// <summary>File name the plan was imported from.</summary>
+    public required string SourceName { get; set; }
+    /// <summary>SHA-256 of the document's text, to recognise the same document imported twice.</summary>
+    public required string SourceHash { get; set; }
+    public DateTimeOffset ImportedAt { get; set; }
+
+    public List<TargetGroup> TargetGroups { get; set; } = [];
+    public List<TaskGroup> TaskGroups { get; set; } = [];
+    public List<Phase> Phases { get; set; } = [];
+
+    /// <summary>
+    /// The identity by which a second import of the same plan is recognised: the document number when
+    /// there is one (a revised text keeps it), otherwise the title.
+    /// </summary>
+    public string IdentityKey => DocumentNumber ?? Title;
+}
+
+/// <summary>A group of targets, such as 交往能级进一步提升.</summary>
+public class TargetGroup
+{
+    public int Id { get; set; }
+    public int PlanId { get; set; }
+    public int Position { get; set; }
+    public required string Name { get; set; }
+    public List<Target> Targets { get; set; } = [];
+}
+
+/// <summary>A numeric target (目标), such as 国际友城和友好交流城市数量达到 129 个.</summary>
+public class Target
+{
+    public int Id { get; set; }
+    public int TargetGroupId { get; set; }
+    public TargetGroup? Group { get; set; }
+    public int Position { get; set; }
+    public required string Text { get; set; }
+    public required string Metric { get; set; }
+    public decimal Value { get; set; }
+    /// <summary>Unit of measure as written: 个, 万人次, %.</summary>
+    public required string Measure { get; set; }
+    public string? Qualifier { get; set; }
+    public decimal NormalizedValue { get; set; }
+}
+
+/// <summary>A group of tasks, such as (一) 打造交流互鉴、辐射广泛的新窗口….</summary>
+public class TaskGroup
+{
+    public int Id { get; set; }
+    public int PlanId { get; set; }
+    public int Position { get; set; }
+    /// <summary>The numeral as written: 一, 二, 三.</summary>
+    public required string Number { get; set; }
+    public required string Title { get; set; }
+    public List<PlanTask> Tasks { get; set; } = [];
+}
+
+/// <summary>A task (工作任务) and the units responsible for it.</summary>
+public class PlanTask
+{
+    public int Id { get; set; }
+    public int TaskGroupId { get; set; }
+    public TaskGroup? Group { get; set; }
+    public int Number { get; set; }
+    public required string Title { get; set; }
+    public required string Text { get; set; }
+    public List<Assignment> Assignments { get; set; } = [];
+}
+
+/// <summary>A responsible body (责任单位), shared by every plan that names it.</summary>
+public class Unit
+{
+    public int Id { get; set; }
+    public required string Name { get; set; }
+    /// <summary>A note the document attaches to the name, e.g. 含开发区、长江新区、风景区(管委会)下同.</summary>
+    public string? Annotation { get; set; }
+    public List<Assignment> Assignments { get; set; } = [];
+}
+
+public enum AssignmentRole
+{
+    /// <summary>牵头单位</summary>
+    Lead = 0,
+    /// <summary>配合单位</summary>
+    Co = 1,
+}
+
+/// <summary>One unit's part in one task: lead (牵头) or co-unit (配合).</summary>
+public class Assignment
+{
+    public int PlanTaskId { get; set; }
+    public PlanTask? Task { get; set; }
+    public int UnitId { get; set; }
+    public Unit? Unit { get; set; }
+    public AssignmentRole Role { get; set; }
+    /// <summary>Where the document lists the unit in the task's responsibility note.</summary>
+    public int Position { get; set; }
+}
+
+/// <summary>A phase (阶段) of the plan: 动员部署, 办理落实, 总结汇报.</summary>
+public class Phase
+{
+    public int Id { get; set; }
+    public int PlanId { get; set; }
+    public int Position { get; set; }
+    public required string Name { get; set; }
+    /// <summary>First day of the first month.</summary>
+    public DateOnly StartMonth { get; set; }
+    /// <summary>First day of the last month.</summary>
+    public DateOnly EndMonth { get; set; }
+    public string Description { get; set; } = "";
+}
