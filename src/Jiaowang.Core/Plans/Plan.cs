@@ -50,6 +50,7 @@ public class Target
     public required string Measure { get; set; }
     public string? Qualifier { get; set; }
     public decimal NormalizedValue { get; set; }
+    public List<Reading> Readings { get; set; } = [];
 }
 
 /// <summary>A group of tasks, such as (一) 打造交流互鉴、辐射广泛的新窗口….</summary>

@@ -1,0 +1,51 @@
+using System.CommandLine;
+using Jiaowang.Web.Data;
+using Jiaowang.Web.Features.Plans;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Jiaowang.Cli;
+
+/// <summary>
+/// The configuration and services a command runs with: the web host's appsettings.json, then
+/// appsettings.{Environment}.json, then environment variables (ConnectionStrings__Jiaowang), then the
+/// --provider and --connection options, so that commands act on the database the running app uses.
+/// </summary>
+static class CliHost
+{
+    public static readonly Option<string?> Provider = new("--provider") { Description = Messages.Get("Option.Provider.Description"), Recursive = true };
+    public static readonly Option<string?> Connection = new("--connection") { Description = Messages.Get("Option.Connection.Description"), Recursive = true };
+
+    public static IConfiguration Configuration(ParseResult parse)
+    {
+        var environment = Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT")
+            ?? Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT")
+            ?? "Production";
+        var overrides = new Dictionary<string, string?>();
+        if (parse.GetValue(Provider) is { } provider) overrides["Database:Provider"] = provider;
+        if (parse.GetValue(Connection) is { } connection) overrides["ConnectionStrings:Jiaowang"] = connection;
+
+        return new ConfigurationBuilder()
+            .SetBasePath(AppContext.BaseDirectory)
+            .AddJsonFile("appsettings.json", optional: true)
+            .AddJsonFile($"appsettings.{environment}.json", optional: true)
+            .AddEnvironmentVariables()
+            .AddInMemoryCollection(overrides)
+            .Build();
+    }
+
+    /// <summary>Services for one command, on a migrated database.</summary>
+    public static async Task<ServiceProvider> StartAsync(ParseResult parse, CancellationToken ct)
+    {
+        var configuration = Configuration(parse);
+        var services = new ServiceCollection()
+            .AddLogging()
+            .AddSingleton(configuration)
+            .AddSingleton(TimeProvider.System)
+            .AddJiaowangDatabase(configuration)
+            .AddPlans()
+            .BuildServiceProvider();
+        await DatabaseStartup.MigrateAsync(services, ct);
+        return services;
+    }
+}

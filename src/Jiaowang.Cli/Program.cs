@@ -1,0 +1,22 @@
+using System.CommandLine;
+using System.Text;
+using Jiaowang.Cli;
+using Jiaowang.Cli.Plans;
+
+Console.OutputEncoding = Encoding.UTF8;
+
+var root = new RootCommand(Messages.Get("Root.Description"));
+root.Options.Add(CliHost.Provider);
+root.Options.Add(CliHost.Connection);
+root.Subcommands.Add(PlanCommands.Create());
+
+try
+{
+    return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+}
+catch (InvalidOperationException e) when (e.Source?.StartsWith("Jiaowang") == true)
+{
+    // Configuration mistakes (an unknown provider, a missing connection string) are the user's to fix: say so plainly.
+    Console.Error.WriteLine(Messages.Get("Config.Invalid", e.Message));
+    return ExitCodes.BadInputCode;
+}

@@ -1,0 +1,25 @@
+namespace Jiaowang.Web.Data;
+
+public static class DatabaseHosting
+{
+    public static WebApplicationBuilder AddJiaowangDatabase(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddJiaowangDatabase(builder.Configuration);
+        return builder;
+    }
+
+    /// <summary>
+    /// Applies migrations, loads the bundled plan into an empty database (unless <c>Seed:BundledPlan</c> is false)
+    /// and runs a first query so that the first visitor does not pay for EF's model building.
+    /// </summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Jiaowang.Database");
+        logger.LogInformation("Database: {Provider} {Target}", app.Services.GetRequiredService<DatabaseInfo>().Provider, app.Services.GetRequiredService<DatabaseInfo>().Display);
+        await DatabaseStartup.MigrateAsync(app.Services);
+        if (app.Configuration.GetValue("Seed:BundledPlan", true))
+        {
+            await DatabaseStartup.SeedBundledPlanAsync(app.Services, logger);
+        }
+    }
+}

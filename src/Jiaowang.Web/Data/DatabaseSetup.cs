@@ -1,0 +1,110 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Jiaowang.Web.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}
+
+/// <summary>
+/// Chooses and configures the database from configuration, the same way for the web host and the CLI:
+/// <c>Database:Provider</c> (Sqlite, the default, or Postgres) and <c>ConnectionStrings:Jiaowang</c>.
+/// </summary>
+public static class DatabaseSetup
+{
+    public const string DefaultSqliteFile = "data/jiaowang.db";
+
+    public static DatabaseProvider ProviderFrom(IConfiguration configuration)
+    {
+        var name = configuration["Database:Provider"];
+        if (string.IsNullOrWhiteSpace(name)) return DatabaseProvider.Sqlite;
+        return Enum.TryParse<DatabaseProvider>(name.Trim(), ignoreCase: true, out var provider) && Enum.IsDefined(provider)
+            ? provider
+            : throw new InvalidOperationException($"Database:Provider '{name}' is not known; use Sqlite or Postgres.");
+    }
+
+    /// <summary>
+    /// The connection string to use. A relative SQLite file is taken from <see cref="DataRoot"/>; its folder is
+    /// created when missing.
+    /// </summary>
+    public static string ConnectionStringFrom(IConfiguration configuration, DatabaseProvider provider)
+    {
+        var configured = configuration.GetConnectionString("Jiaowang");
+        if (provider == DatabaseProvider.Postgres)
+        {
+            return string.IsNullOrWhiteSpace(configured)
+                ? throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Jiaowang is not set.")
+                : configured;
+        }
+
+        var builder = new SqliteConnectionStringBuilder(string.IsNullOrWhiteSpace(configured) ? $"Data Source={DefaultSqliteFile}" : configured);
+        if (builder.DataSource is { Length: > 0 } file && file != ":memory:" && builder.Mode != SqliteOpenMode.Memory)
+        {
+            var full = Path.GetFullPath(file, DataRoot());
+            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+            builder.DataSource = full;
+        }
+        // Foreign keys are what keeps a half-deleted plan from existing.
+        builder.ForeignKeys = true;
+        return builder.ToString();
+    }
+
+    /// <summary>
+    /// Where relative database paths start. <c>dotnet run</c> starts the web host in its project folder but the CLI
+    /// in the caller's folder; in a source checkout both therefore look for the folder that holds Jiaowang.sln, so that
+    /// <c>jiaowang</c> commands act on the database the running app uses. Installed elsewhere, it is the current folder.
+    /// </summary>
+    public static string DataRoot()
+    {
+        var current = Directory.GetCurrentDirectory();
+        for (var dir = new DirectoryInfo(current); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Jiaowang.sln"))) return dir.FullName;
+        }
+        return current;
+    }
+
+    public static IServiceCollection AddJiaowangDatabase(this IServiceCollection services, IConfiguration configuration)
+    {
+        var provider = ProviderFrom(configuration);
+        var connectionString = ConnectionStringFrom(configuration, provider);
+        services.AddSingleton(new DatabaseInfo(provider, connectionString));
+
+        void Configure(IServiceProvider sp, DbContextOptionsBuilder options)
+        {
+            options.AddInterceptors(sp.GetServices<IInterceptor>());
+        }
+
+        switch (provider)
+        {
+            case DatabaseProvider.Postgres:
+                services.AddDbContext<JiaowangDb, PostgresJiaowangDb>((sp, options) =>
+                {
+                    options.UseNpgsql(connectionString);
+                    Configure(sp, options);
+                });
+                break;
+            default:
+                services.AddDbContext<JiaowangDb, SqliteJiaowangDb>((sp, options) =>
+                {
+                    options.UseSqlite(connectionString);
+                    Configure(sp, options);
+                });
+                break;
+        }
+        return services;
+    }
+}
+
+/// <summary>Which database this process uses, for logs and the about line.</summary>
+public sealed record DatabaseInfo(DatabaseProvider Provider, string ConnectionString)
+{
+    /// <summary>The connection string without its password, safe to print.</summary>
+    public string Display => Provider == DatabaseProvider.Sqlite
+        ? new SqliteConnectionStringBuilder(ConnectionString).DataSource
+        : string.Join(';', ConnectionString.Split(';').Where(p => !p.TrimStart().StartsWith("Password", StringComparison.OrdinalIgnoreCase)));
+}

@@ -1,0 +1,28 @@
+using Jiaowang.Core.Plans;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jiaowang.Web.Data;
+
+/// <summary>
+/// The platform's database. Each provider has its own derived context (<see cref="SqliteJiaowangDb"/>,
+/// <see cref="PostgresJiaowangDb"/>) so that each keeps its own migrations; code uses this base type.
+/// </summary>
+public abstract class JiaowangDb(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<Plan> Plans => Set<Plan>();
+    public DbSet<TargetGroup> TargetGroups => Set<TargetGroup>();
+    public DbSet<Target> Targets => Set<Target>();
+    public DbSet<TaskGroup> TaskGroups => Set<TaskGroup>();
+    public DbSet<PlanTask> Tasks => Set<PlanTask>();
+    public DbSet<Unit> Units => Set<Unit>();
+    public DbSet<Assignment> Assignments => Set<Assignment>();
+    public DbSet<Phase> Phases => Set<Phase>();
+    public DbSet<Reading> Readings => Set<Reading>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(JiaowangDb).Assembly);
+}
+
+public sealed class SqliteJiaowangDb(DbContextOptions<SqliteJiaowangDb> options) : JiaowangDb(options);
+
+public sealed class PostgresJiaowangDb(DbContextOptions<PostgresJiaowangDb> options) : JiaowangDb(options);

@@ -1,0 +1,105 @@
+using Jiaowang.Core.Plans;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Jiaowang.Web.Data;
+
+sealed class PlanConfiguration : IEntityTypeConfiguration<Plan>
+{
+    public void Configure(EntityTypeBuilder<Plan> plan)
+    {
+        plan.Property(p => p.Title).HasMaxLength(500);
+        plan.Property(p => p.DocumentNumber).HasMaxLength(100);
+        plan.Property(p => p.SourceName).HasMaxLength(260);
+        plan.Property(p => p.SourceHash).HasMaxLength(64);
+        plan.HasIndex(p => p.SourceHash);
+        plan.HasIndex(p => p.DocumentNumber);
+        plan.Ignore(p => p.IdentityKey);
+        plan.HasMany(p => p.TargetGroups).WithOne().HasForeignKey(g => g.PlanId).OnDelete(DeleteBehavior.Cascade);
+        plan.HasMany(p => p.TaskGroups).WithOne().HasForeignKey(g => g.PlanId).OnDelete(DeleteBehavior.Cascade);
+        plan.HasMany(p => p.Phases).WithOne().HasForeignKey(p => p.PlanId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+sealed class TargetGroupConfiguration : IEntityTypeConfiguration<TargetGroup>
+{
+    public void Configure(EntityTypeBuilder<TargetGroup> group)
+    {
+        group.Property(g => g.Name).HasMaxLength(200);
+        group.HasMany(g => g.Targets).WithOne(t => t.Group).HasForeignKey(t => t.TargetGroupId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+sealed class TargetConfiguration : IEntityTypeConfiguration<Target>
+{
+    public void Configure(EntityTypeBuilder<Target> target)
+    {
+        target.Property(t => t.Text).HasMaxLength(1000);
+        target.Property(t => t.Metric).HasMaxLength(300);
+        target.Property(t => t.Measure).HasMaxLength(50);
+        target.Property(t => t.Qualifier).HasMaxLength(100);
+        target.Property(t => t.Value).HasPrecision(20, 4);
+        target.Property(t => t.NormalizedValue).HasPrecision(24, 6);
+    }
+}
+
+sealed class TaskGroupConfiguration : IEntityTypeConfiguration<TaskGroup>
+{
+    public void Configure(EntityTypeBuilder<TaskGroup> group)
+    {
+        group.Property(g => g.Number).HasMaxLength(10);
+        group.Property(g => g.Title).HasMaxLength(500);
+        group.HasMany(g => g.Tasks).WithOne(t => t.Group).HasForeignKey(t => t.TaskGroupId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+sealed class PlanTaskConfiguration : IEntityTypeConfiguration<PlanTask>
+{
+    public void Configure(EntityTypeBuilder<PlanTask> task)
+    {
+        task.ToTable("Tasks");
+        task.Property(t => t.Title).HasMaxLength(500);
+        task.HasMany(t => t.Assignments).WithOne(a => a.Task).HasForeignKey(a => a.PlanTaskId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+sealed class UnitConfiguration : IEntityTypeConfiguration<Unit>
+{
+    public void Configure(EntityTypeBuilder<Unit> unit)
+    {
+        unit.Property(u => u.Name).HasMaxLength(200);
+        unit.Property(u => u.Annotation).HasMaxLength(500);
+        unit.HasIndex(u => u.Name).IsUnique();
+        unit.HasMany(u => u.Assignments).WithOne(a => a.Unit).HasForeignKey(a => a.UnitId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+sealed class AssignmentConfiguration : IEntityTypeConfiguration<Assignment>
+{
+    public void Configure(EntityTypeBuilder<Assignment> assignment)
+    {
+        assignment.HasKey(a => new { a.PlanTaskId, a.UnitId });
+        assignment.HasIndex(a => a.UnitId);
+    }
+}
+
+sealed class PhaseConfiguration : IEntityTypeConfiguration<Phase>
+{
+    public void Configure(EntityTypeBuilder<Phase> phase)
+    {
+        phase.Property(p => p.Name).HasMaxLength(200);
+    }
+}
+
+sealed class ReadingConfiguration : IEntityTypeConfiguration<Reading>
+{
+    public void Configure(EntityTypeBuilder<Reading> reading)
+    {
+        reading.Property(r => r.Value).HasPrecision(20, 4);
+        reading.Property(r => r.Source).HasMaxLength(1000);
+        reading.Property(r => r.RecordedBy).HasMaxLength(200);
+        reading.HasOne(r => r.Target).WithMany(t => t.Readings).HasForeignKey(r => r.TargetId).OnDelete(DeleteBehavior.Cascade);
+        // "Latest reading per target" is the query every status needs.
+        reading.HasIndex(r => new { r.TargetId, r.AsOf, r.Id });
+    }
+}

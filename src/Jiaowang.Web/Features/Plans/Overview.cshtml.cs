@@ -1,0 +1,35 @@
+using Jiaowang.Core.Documents;
+using Jiaowang.Core.Progress;
+using Jiaowang.Web.Data;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jiaowang.Web.Features.Plans;
+
+/// <summary>The plan at a glance: phases on a timeline, targets by group, tasks by group with their units.</summary>
+public sealed class OverviewModel(JiaowangDb db, TimeProvider clock) : PageModel
+{
+    public PlanDetail? Plan { get; private set; }
+    public PhaseTimeline? Timeline { get; private set; }
+    public IReadOnlyList<PlanSummary> OtherPlans { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(int? id, CancellationToken ct)
+    {
+        var plans = await db.Plans.AsNoTracking().OrderByDescending(p => p.Id)
+            .Select(p => new PlanSummary(p.Id, p.Title, p.DocumentNumber, p.IssuedOn, p.ImportedAt))
+            .ToListAsync(ct);
+        if (plans.Count == 0)
+        {
+            return id is null ? Page() : NotFound();
+        }
+
+        var chosen = id ?? plans[0].Id;
+        Plan = await PlanDetail.LoadAsync(db, chosen, ct);
+        if (Plan is null) return NotFound();
+
+        OtherPlans = plans.Where(p => p.Id != chosen).ToList();
+        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        Timeline = PhaseTimeline.Build(Plan.Phases.Select(p => (p.Name, YearMonth.Parse(p.Start), YearMonth.Parse(p.End))), today);
+        return Page();
+    }
+}

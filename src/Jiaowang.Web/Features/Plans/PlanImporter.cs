@@ -1,0 +1,58 @@
+using Jiaowang.Core.Documents;
+using Jiaowang.Core.Plans;
+using Jiaowang.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jiaowang.Web.Features.Plans;
+
+public enum PlanImportStatus
+{
+    Imported,
+    Replaced,
+    /// <summary>The same plan is stored already and nothing was changed.</summary>
+    AlreadyImported,
+}
+
+public sealed record PlanImportOutcome(PlanImportStatus Status, int PlanId, string Title, DateTimeOffset ImportedAt, bool SameText);
+
+/// <summary>Stores a parsed plan in one transaction: either all of it is stored, or nothing changes.</summary>
+public sealed class PlanImporter(JiaowangDb db, TimeProvider clock)
+{
+    public async Task<PlanImportOutcome> ImportAsync(ParsedPlan parsed, string sourceName, string sourceText, bool replace, CancellationToken ct = default)
+    {
+        var hash = PlanBuilder.Fingerprint(sourceText);
+        var strategy = db.Database.CreateExecutionStrategy();
+        return await strategy.ExecuteAsync(async () =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var existing = await FindSamePlanAsync(parsed, hash, ct);
+            if (existing is not null && !replace)
+            {
+                return new PlanImportOutcome(PlanImportStatus.AlreadyImported, existing.Id, existing.Title, existing.ImportedAt, existing.SourceHash == hash);
+            }
+            if (existing is not null)
+            {
+                db.Plans.Remove(existing);
+                await db.SaveChangesAsync(ct);
+            }
+
+            var names = parsed.Units.ToList();
+            var known = await db.Units.Where(u => names.Contains(u.Name)).ToDictionaryAsync(u => u.Name, ct);
+            var plan = PlanBuilder.Build(parsed, sourceName, sourceText, name => known.GetValueOrDefault(name), clock.GetUtcNow());
+            db.Plans.Add(plan);
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            return new PlanImportOutcome(existing is null ? PlanImportStatus.Imported : PlanImportStatus.Replaced, plan.Id, plan.Title, plan.ImportedAt, true);
+        });
+    }
+
+    /// <summary>The same text, or a plan with the same document number (or title, when it has none).</summary>
+    async Task<Plan?> FindSamePlanAsync(ParsedPlan parsed, string hash, CancellationToken ct)
+    {
+        var byText = await db.Plans.FirstOrDefaultAsync(p => p.SourceHash == hash, ct);
+        if (byText is not null) return byText;
+        return parsed.DocumentNumber is { } number
+            ? await db.Plans.FirstOrDefaultAsync(p => p.DocumentNumber == number, ct)
+            : await db.Plans.FirstOrDefaultAsync(p => p.DocumentNumber == null && p.Title == parsed.Title, ct);
+    }
+}

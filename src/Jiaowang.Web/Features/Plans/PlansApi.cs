@@ -1,0 +1,28 @@
+using Jiaowang.Web.Data;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jiaowang.Web.Features.Plans;
+
+public static class PlansApi
+{
+    public static IServiceCollection AddPlans(this IServiceCollection services) =>
+        services.AddScoped<PlanImporter>();
+
+    public static RouteGroupBuilder MapPlansApi(this IEndpointRouteBuilder app)
+    {
+        var plans = app.MapGroup("/api/plans").WithTags("Plans");
+        plans.MapGet("/", ListPlans).WithSummary("All stored plans, newest first.");
+        plans.MapGet("/{id:int}", GetPlan).WithSummary("One plan with its targets, tasks, phases and units.");
+        return plans;
+    }
+
+    static async Task<Ok<List<PlanSummary>>> ListPlans(JiaowangDb db, CancellationToken ct) =>
+        TypedResults.Ok(await db.Plans.AsNoTracking()
+            .OrderByDescending(p => p.Id)
+            .Select(p => new PlanSummary(p.Id, p.Title, p.DocumentNumber, p.IssuedOn, p.ImportedAt))
+            .ToListAsync(ct));
+
+    static async Task<Results<Ok<PlanDetail>, NotFound>> GetPlan(int id, JiaowangDb db, CancellationToken ct) =>
+        await PlanDetail.LoadAsync(db, id, ct) is { } plan ? TypedResults.Ok(plan) : TypedResults.NotFound();
+}

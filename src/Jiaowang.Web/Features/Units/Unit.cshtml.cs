@@ -1,0 +1,16 @@
+using Jiaowang.Web.Data;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Jiaowang.Web.Features.Units;
+
+public sealed class UnitModel(JiaowangDb db) : PageModel
+{
+    public UnitDetail Unit { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        if (await UnitDetail.LoadAsync(db, id, ct) is not { } unit) return NotFound();
+        Unit = unit;
+        return Page();
+    }
+}

@@ -1,0 +1,31 @@
+using Jiaowang.Web.Data;
+using Jiaowang.Web.Features.Plans;
+using Jiaowang.Web.Features.Units;
+using Jiaowang.Web.Shared;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddJiaowangDatabase();
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddJiaowangText();
+builder.Services.AddJiaowangErrors();
+builder.Services.AddJiaowangPages();
+builder.Services.AddOpenApi();
+builder.Services.AddPlans();
+
+var app = builder.Build();
+
+await app.PrepareDatabaseAsync();
+
+app.UseJiaowangErrors();
+app.UseJiaowangText();
+app.MapStaticAssets();
+app.MapRazorPages().WithStaticAssets();
+app.MapOpenApi();
+app.MapPlansApi();
+app.MapUnitsApi();
+
+app.Run();
+
+/// <summary>Entry point, visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;

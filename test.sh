@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# Installs what the tests need (only what is missing), starts a throw-away PostgreSQL, runs every test suite,
+# and ends with one line: "N passed, N failed[, N skipped]". Exits non-zero if anything failed.
+set -uo pipefail
+cd "$(dirname "$0")"
+root=$(pwd)
+work=$(mktemp -d /tmp/jiaowang-test.XXXXXX)
+chmod 755 "$work"
+
+log() { printf '== %s\n' "$*"; }
+
+# --- 1. System packages: PostgreSQL server, Debian's Chromium, CJK fonts (pages and screenshots show Chinese).
+missing=()
+compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing+=(postgresql)
+[[ -x /usr/bin/chromium ]] || missing+=(chromium)
+dpkg -s fonts-noto-cjk >/dev/null 2>&1 || missing+=(fonts-noto-cjk)
+if ((${#missing[@]})); then
+  log "installing ${missing[*]}"
+  if [[ $(id -u) -ne 0 ]]; then echo "need root to apt-get install ${missing[*]}" >&2; exit 1; fi
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq && apt-get install -y -qq --no-install-recommends "${missing[@]}" >"$work/apt.log" 2>&1 \
+    || { cat "$work/apt.log" >&2; echo "apt-get install failed" >&2; exit 1; }
+fi
+
+# --- 2. A throw-away PostgreSQL cluster on a loopback port, in the temp folder.
+pgbin=$(dirname "$(ls -d /usr/lib/postgresql/*/bin/initdb | sort -V | tail -n 1)")
+pgdata="$work/pgdata"
+pgport=$(( 20000 + RANDOM % 20000 ))
+as_pg() { if [[ $(id -u) -eq 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+if [[ $(id -u) -eq 0 ]]; then id postgres >/dev/null 2>&1 || useradd --system --no-create-home postgres; fi
+mkdir -p "$pgdata" && { [[ $(id -u) -ne 0 ]] || chown postgres "$pgdata" "$work"; }
+stop_postgres() { as_pg "$pgbin/pg_ctl" -D "$pgdata" -m immediate stop >/dev/null 2>&1 || true; }
+cleanup() { stop_postgres; rm -rf "$work"; }
+trap cleanup EXIT
+log "starting PostgreSQL on 127.0.0.1:$pgport"
+as_pg "$pgbin/initdb" -D "$pgdata" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >"$work/initdb.log" 2>&1 \
+  || { cat "$work/initdb.log" >&2; exit 1; }
+as_pg "$pgbin/pg_ctl" -D "$pgdata" -l "$work/postgres.log" -w -t 60 \
+  -o "-p $pgport -k $pgdata -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" start >/dev/null \
+  || { cat "$work/postgres.log" >&2; exit 1; }
+export JIAOWANG_TEST_POSTGRES="Host=127.0.0.1;Port=$pgport;Username=postgres;Database=postgres;Pooling=true"
+
+# --- 3. Build once, then run each suite.
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+export JIAOWANG_CHROMIUM=/usr/bin/chromium
+log "building"
+if ! dotnet build Jiaowang.sln -c Release -nologo -v quiet >"$work/build.log" 2>&1; then
+  grep -E "error|Error" "$work/build.log" | sort -u | head -n 40 >&2
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+
+passed=0 failed=0 skipped=0
+for project in tests/Jiaowang.Core.Tests tests/Jiaowang.Cli.Tests tests/Jiaowang.Web.Tests tests/Jiaowang.Browser.Tests; do
+  name=$(basename "$project")
+  log "$name"
+  out="$work/$name.log"
+  dotnet test "$project" -c Release --no-build -nologo --logger "console;verbosity=normal" >"$out" 2>&1
+  code=$?
+  grep -E "^\s+(Failed|Skipped) " "$out" | head -n 40
+  summary=$(grep -E "(Passed|Failed)!\s+- Failed:" "$out" | tail -n 1)
+  if [[ -n $summary ]]; then
+    f=$(sed -E 's/.*Failed:\s+([0-9]+).*/\1/' <<<"$summary")
+    p=$(sed -E 's/.*Passed:\s+([0-9]+).*/\1/' <<<"$summary")
+    s=$(sed -E 's/.*Skipped:\s+([0-9]+).*/\1/' <<<"$summary")
+    echo "   $summary"
+    passed=$((passed + p)); failed=$((failed + f)); skipped=$((skipped + s))
+    if ((code != 0 && f == 0)); then failed=$((failed + 1)); echo "   $name: test run exited $code" >&2; tail -n 30 "$out" >&2; fi
+  else
+    echo "   $name: no test summary (exit $code)" >&2
+    tail -n 40 "$out" >&2
+    failed=$((failed + 1))
+  fi
+done
+
+line="$passed passed, $failed failed"
+((skipped > 0)) && line+=", $skipped skipped"
+echo "$line"
+((failed == 0))

@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Jiaowang.Web.Tests;
+
+/// <summary>The real app on a real database; only the edges (the clock, here) are swapped.</summary>
+public class JiaowangFactory(TestDatabase database, bool seedBundledPlan = true, Action<IServiceCollection>? configureServices = null)
+    : WebApplicationFactory<Program>
+{
+    /// <summary>Today in these tests: inside the plan's implementation phase, so the timeline has a "today".</summary>
+    public static readonly DateTimeOffset Today = new(2026, 6, 15, 9, 0, 0, TimeSpan.FromHours(8));
+
+    public TestDatabase Database => database;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Test");
+        foreach (var (key, value) in database.Settings) builder.UseSetting(key, value);
+        builder.UseSetting("Seed:BundledPlan", seedBundledPlan ? "true" : "false");
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(new FixedClock(Today));
+            configureServices?.Invoke(services);
+        });
+    }
+}
+
+public sealed class FixedClock(DateTimeOffset now) : TimeProvider
+{
+    public override DateTimeOffset GetUtcNow() => now.ToUniversalTime();
+    public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.CreateCustomTimeZone("China", now.Offset, "China", "China");
+}

@@ -1,0 +1,75 @@
+using Jiaowang.Web.Data;
+using Npgsql;
+
+namespace Jiaowang.Web.Tests;
+
+/// <summary>
+/// A real, empty database for one test class: a SQLite file in the temp folder, or a fresh database on the
+/// PostgreSQL server that ./test.sh starts (its admin connection string is in JIAOWANG_TEST_POSTGRES).
+/// </summary>
+public sealed class TestDatabase : IAsyncDisposable
+{
+    public const string PostgresVariable = "JIAOWANG_TEST_POSTGRES";
+
+    TestDatabase(DatabaseProvider provider, string connectionString, Func<Task> drop)
+    {
+        Provider = provider;
+        ConnectionString = connectionString;
+        this.drop = drop;
+    }
+
+    readonly Func<Task> drop;
+    public DatabaseProvider Provider { get; }
+    public string ConnectionString { get; }
+
+    public IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
+    {
+        ["Database:Provider"] = Provider.ToString(),
+        ["ConnectionStrings:Jiaowang"] = ConnectionString,
+    };
+
+    public static Task<TestDatabase> CreateAsync(DatabaseProvider provider) =>
+        provider == DatabaseProvider.Postgres ? PostgresAsync() : Task.FromResult(Sqlite());
+
+    public static TestDatabase Sqlite()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "jiaowang-tests");
+        Directory.CreateDirectory(folder);
+        var file = Path.Combine(folder, $"{Guid.NewGuid():N}.db");
+        return new TestDatabase(DatabaseProvider.Sqlite, $"Data Source={file}", () =>
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            foreach (var path in new[] { file, file + "-wal", file + "-shm" })
+            {
+                if (File.Exists(path)) File.Delete(path);
+            }
+            return Task.CompletedTask;
+        });
+    }
+
+    public static async Task<TestDatabase> PostgresAsync()
+    {
+        var admin = Environment.GetEnvironmentVariable(PostgresVariable)
+            ?? throw new InvalidOperationException(
+                $"{PostgresVariable} is not set: run the tests with ./test.sh, which starts a throw-away PostgreSQL server, " +
+                $"or set it to an admin connection string such as Host=127.0.0.1;Port=5432;Username=postgres.");
+        var name = $"jiaowang_test_{Guid.NewGuid():N}";
+        await using (var connection = new NpgsqlConnection(admin))
+        {
+            await connection.OpenAsync();
+            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+            await create.ExecuteNonQueryAsync();
+        }
+        var builder = new NpgsqlConnectionStringBuilder(admin) { Database = name };
+        return new TestDatabase(DatabaseProvider.Postgres, builder.ConnectionString, async () =>
+        {
+            NpgsqlConnection.ClearAllPools();
+            await using var connection = new NpgsqlConnection(admin);
+            await connection.OpenAsync();
+            await using var dropCommand = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection);
+            await dropCommand.ExecuteNonQueryAsync();
+        });
+    }
+
+    public async ValueTask DisposeAsync() => await drop();
+}
