@@ -9,6 +9,7 @@ internal sealed class PlanBodyReader
     private SectionKind _chapterKind = SectionKind.None;
     private SectionKind _kind = SectionKind.None;
     private string _chapterTitle = "";
+    private string _chapterNumber = "";
     private string? _targetGroup;
     private string _taskGroup = "";
     private string _taskGroupNumber = "";
@@ -27,6 +28,7 @@ internal sealed class PlanBodyReader
         {
             case HeadingLevel.Chapter:
                 _chapterTitle = heading.Title;
+                _chapterNumber = heading.Number;
                 _chapterKind = _kind = Headings.KindOf(heading.Title);
                 _targetGroup = null;
                 _taskGroup = _taskGroupNumber = "";
@@ -48,6 +50,13 @@ internal sealed class PlanBodyReader
                 break;
             case SectionKind.Phases:
                 ReadPhaseParagraph(paragraph, heading);
+                break;
+            case SectionKind.None or SectionKind.Other when heading.Level == HeadingLevel.Item
+                && ResponsibilityNotes.TryCut(heading.Rest.Trim(), out _, out _):
+                // Plans whose chapters are themselves task groups ("一、坚持系统集成,推动审批全链条优化")
+                // still mark each task with its responsible units.
+                if (_taskGroup.Length == 0) (_taskGroup, _taskGroupNumber) = (_chapterTitle, _chapterNumber);
+                ReadTask(paragraph, heading);
                 break;
         }
     }
@@ -71,6 +80,10 @@ internal sealed class PlanBodyReader
                 break;
             case SectionKind.Phases:
                 ReadPhase(paragraph, heading);
+                break;
+            default:
+                _taskGroup = heading.Title;
+                _taskGroupNumber = heading.Number;
                 break;
         }
     }
@@ -97,7 +110,12 @@ internal sealed class PlanBodyReader
 
     private void AddTarget(string group, string clause, int line)
     {
-        if (TargetClauses.Read(group, clause, line, Warnings) is { } target) Targets.Add(target);
+        foreach (var target in TargetClauses.Read(group, clause, line, Warnings))
+        {
+            // "…总额达到 8500 亿元，同比增长6%左右": the second clause measures the same thing.
+            var inherit = target.Metric.Length == 0 && Targets.Count > 0 && Targets[^1].Group == group;
+            Targets.Add(inherit ? target with { Metric = Targets[^1].Metric } : target);
+        }
     }
 
     private static List<(string Part, int Offset)> Clauses(string text, int offset) =>

@@ -33,16 +33,19 @@ internal static partial class TargetClauses
     /// The qualifiers a plan uses around its numbers. 下降, 不低于, 突破 and 以内 are added to the list
     /// the plans' readers asked for because plans of other cities write them in the same place.
     /// </summary>
-    public static readonly string[] Qualifiers =
-        ["不少于", "不低于", "累计", "达到", "以上", "以内", "左右", "增长", "下降", "新增", "新设", "新建", "超过", "突破", "力争"];
+    public static readonly string[] QualifiersBefore =
+        ["不少于", "不低于", "累计", "达到", "增长", "下降", "新增", "新设", "新建", "超过", "突破", "力争"];
+
+    /// <summary>Words after the number count only right after it: "规模以上工业企业…达到1%以上" has one 以上.</summary>
+    public static readonly string[] QualifiersAfter = ["以上", "以内", "左右"];
 
     public static bool HasDigits(string clause) => DatesAndQuotes().Replace(clause, "").Any(char.IsAsciiDigit);
 
     /// <summary>Reads one clause; returns a target, a warning message key, or nothing when the clause has no number.</summary>
-    public static ParsedTarget? Read(string group, string clause, int line, ICollection<ParseWarning> warnings)
+    public static List<ParsedTarget> Read(string group, string clause, int line, ICollection<ParseWarning> warnings)
     {
         clause = clause.Trim().TrimEnd('。', '；', ';', '，', ',');
-        if (!HasDigits(clause)) return null;
+        if (!HasDigits(clause)) return [];
 
         var matches = NumberWithUnit().Matches(clause)
             .Where(m => !DatesAndQuotes().Matches(clause).Any(d => m.Index >= d.Index && m.Index < d.Index + d.Length))
@@ -50,14 +53,16 @@ internal static partial class TargetClauses
         if (matches.Count == 0)
         {
             warnings.Add(new ParseWarning(line, ParserMessages.Format("TargetNumberUnreadable", clause)));
-            return null;
+            return [];
         }
+
+        if (matches.Count > 1 && TrySplitList(group, clause, line, matches.Count, warnings) is { } parts) return parts;
 
         var match = matches[^1];
         if (RangeBefore().IsMatch(clause[..match.Index]))
         {
             warnings.Add(new ParseWarning(line, ParserMessages.Format("TargetRange", clause)));
-            return null;
+            return [];
         }
         if (matches.Count > 1)
             warnings.Add(new ParseWarning(line, ParserMessages.Format("TargetSeveralNumbers", clause, match.Value.Trim())));
@@ -69,18 +74,34 @@ internal static partial class TargetClauses
             ? value / 100m
             : value * multiplier switch { "万亿" => 1_000_000_000_000m, "亿" => 100_000_000m, "万" => 10_000m, _ => 1m };
 
-        var qualifiers = Qualifiers
-            .Select(q => (Word: q, At: clause.IndexOf(q, StringComparison.Ordinal)))
+        var before = clause[..match.Index];
+        var after = clause[(match.Index + match.Length)..];
+        var afterWord = QualifiersAfter.FirstOrDefault(q => after.TrimStart().StartsWith(q, StringComparison.Ordinal));
+        var qualifiers = QualifiersBefore
+            .Select(q => (Word: q, At: before.IndexOf(q, StringComparison.Ordinal)))
             .Where(q => q.At >= 0)
             .OrderBy(q => q.At)
             .Select(q => q.Word)
             .ToList();
+        if (afterWord is not null)
+        {
+            qualifiers.Add(afterWord);
+            after = after.TrimStart()[afterWord.Length..];
+        }
 
-        var metric = clause.Remove(match.Index, match.Length);
-        foreach (var q in qualifiers) metric = metric.Replace(q, "");
-        metric = Text.Compact(ComparisonWords().Replace(metric, "")).Trim('的', ',', '，', ' ');
+        foreach (var q in qualifiers) before = before.Replace(q, "");
+        var metric = Text.Compact(ComparisonWords().Replace(before + after, "")).Trim('的', ',', '，', ' ');
 
-        return new ParsedTarget(group, clause, metric, value, multiplier + baseUnit,
-            qualifiers.Count == 0 ? null : string.Join('、', qualifiers), normalized, line);
+        return [new ParsedTarget(group, clause, metric, value, multiplier + baseUnit,
+            qualifiers.Count == 0 ? null : string.Join('、', qualifiers), normalized, line)];
+    }
+
+    // "培育形成2个千亿级产业集群和6个五百亿级产业集群" lists two targets in one clause.
+    private static List<ParsedTarget>? TrySplitList(string group, string clause, int line, int count, ICollection<ParseWarning> warnings)
+    {
+        var parts = Text.SplitTopLevel(clause, c => c is '和' or '及' or '、');
+        var withNumbers = parts.Where(p => NumberWithUnit().Matches(p.Part).Count == 1).ToList();
+        if (withNumbers.Count != count || parts.Any(p => NumberWithUnit().Matches(p.Part).Count > 1)) return null;
+        return withNumbers.SelectMany(p => Read(group, p.Part, line, warnings)).ToList();
     }
 }
