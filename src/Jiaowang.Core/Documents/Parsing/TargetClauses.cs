@@ -89,7 +89,7 @@ internal static partial class TargetClauses
             after = after.TrimStart()[afterWord.Length..];
         }
 
-        foreach (var q in qualifiers) before = before.Replace(q, "");
+        foreach (var q in qualifiers.Where(q => q != afterWord)) before = before.Replace(q, "");
         var metric = Text.Compact(ComparisonWords().Replace(before + after, "")).Trim('的', ',', '，', ' ');
 
         return [new ParsedTarget(group, clause, metric, value, multiplier + baseUnit,
