@@ -35,3 +35,21 @@ public class HeaderTests
         Assert.Equal("某市2026年工作方案", plan.Title);
     }
 }
+
+public class HeaderVariantTests
+{
+    [Fact]
+    public void A_signed_date_in_chinese_numerals_is_read()
+    {
+        Assert.Equal(new DateOnly(2026, 3, 9), PlanDocumentParser.Parse("某市人民政府办公室\n二〇二六年三月九日\n一、工作目标").IssuedOn);
+        Assert.Equal(new DateOnly(2025, 12, 31), PlanDocumentParser.Parse("二○二五年十二月三十一日\n一、工作目标").IssuedOn);
+    }
+
+    [Fact]
+    public void Full_width_digits_number_tasks_and_targets()
+    {
+        var plan = PlanDocumentParser.Parse("一、工作目标\n——能级提升,国际友城数量达到１３０个,外贸增长１０％左右。\n二、工作任务\n１．建设舞台。(责任单位:市委外办)");
+        Assert.Equal([(130m, "个"), (10m, "%")], plan.Targets.Select(t => (t.Value, t.Unit)));
+        Assert.Equal(1, Assert.Single(plan.Tasks).Number);
+    }
+}

@@ -20,7 +20,11 @@ internal static partial class HeaderFields
     [GeneratedRegex(@"(方案|计划|意见|要点|办法|细则|规划|清单)$")]
     private static partial Regex PlanKindEnding();
 
-    public static bool IsStandaloneDate(string line) => StandaloneDate().IsMatch(line);
+    // Signed dates are often written in Chinese numerals: 二〇二六年三月九日.
+    [GeneratedRegex(@"^\s*([〇○零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,2})\s*月\s*([一二三四五六七八九十]{1,3})\s*日\s*$")]
+    private static partial Regex StandaloneChineseDate();
+
+    public static bool IsStandaloneDate(string line) => StandaloneDate().IsMatch(line) || StandaloneChineseDate().IsMatch(line);
 
     public static bool IsDocumentNumberLine(string line) => DocumentNumber().IsMatch(line);
 
@@ -42,13 +46,19 @@ internal static partial class HeaderFields
     {
         foreach (var line in header)
         {
-            var m = StandaloneDate().Match(line.Text);
-            if (!m.Success) continue;
-            var (y, mo, d) = (int.Parse(m.Groups[1].Value), int.Parse(m.Groups[2].Value), int.Parse(m.Groups[3].Value));
+            int y, mo, d;
+            if (StandaloneDate().Match(line.Text) is { Success: true } m)
+                (y, mo, d) = (int.Parse(m.Groups[1].Value), int.Parse(m.Groups[2].Value), int.Parse(m.Groups[3].Value));
+            else if (StandaloneChineseDate().Match(line.Text) is { Success: true } c)
+                (y, mo, d) = (ChineseYear(c.Groups[1].Value), Text.ChineseNumeral(c.Groups[2].Value), Text.ChineseNumeral(c.Groups[3].Value));
+            else continue;
             if (mo is >= 1 and <= 12 && d >= 1 && d <= DateTime.DaysInMonth(y, mo)) return new DateOnly(y, mo, d);
         }
         return null;
     }
+
+    private static int ChineseYear(string digits) =>
+        digits.Aggregate(0, (year, c) => year * 10 + Math.Max(0, "零一二三四五六七八九".IndexOf(c is '〇' or '○' ? '零' : c)));
 
     /// <summary>
     /// The plan's own title: the run of unpunctuated lines that ends in 方案/计划/…, which PDF often
@@ -80,6 +90,8 @@ internal static partial class HeaderFields
             .FirstOrDefault(n => PlanKindEnding().IsMatch(n));
 
         if (standalone is not null && named is not null && Text.Compact(standalone) == named) return named;
-        return standalone ?? named ?? runs.Select(Text.Compact).FirstOrDefault() ?? "";
+        // Without a recognisable plan name, the last unpunctuated run before the body is the title;
+        // earlier runs are the letterhead and the signature.
+        return standalone ?? named ?? runs.Select(Text.Compact).LastOrDefault() ?? "";
     }
 }

@@ -14,12 +14,18 @@ internal static class LineJoiner
         {
             foreach (var part in physical[i].Split('\f'))
             {
-                var clean = part.Replace('\u3000', ' ').Replace('\u00A0', ' ').Replace("\uFEFF", "").Trim();
+                var clean = AsciiDigits(part.Replace('\u3000', ' ').Replace('\u00A0', ' ').Replace("\uFEFF", "")).Trim();
                 if (clean.Length > 0) lines.Add(new SourceLine(i + 1, clean));
             }
         }
         return lines;
     }
+
+    // Some offices type full-width digits (１．, ２０２６年, ３５％); numbering and figures read the same either way.
+    private static string AsciiDigits(string line) =>
+        line.Any(c => c is >= '０' and <= '９' or '％')
+            ? string.Concat(line.Select(c => c is >= '０' and <= '９' ? (char)(c - '０' + '0') : c == '％' ? '%' : c))
+            : line;
 
     public static List<Paragraph> Join(IReadOnlyList<SourceLine> lines)
     {
