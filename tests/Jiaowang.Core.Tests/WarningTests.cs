@@ -37,3 +37,18 @@ public class WarningTests
         Assert.Empty(plan.Warnings);
     }
 }
+
+public class SectionTaskTests
+{
+    [Fact]
+    public void Sections_that_carry_units_are_tasks_grouped_by_their_chapter()
+    {
+        // The layout of Sichuan's 现代流通体系建设实施方案: chapters are groups, (一) sections are tasks.
+        var plan = PlanDocumentParser.Parse("一、深化现代流通市场化改革\n\n(一)加强市场体系建设。推进高标准市场体系建设。〔责任单位:省发展改革委、省市场监管局〕\n\n(二)优化市场准入环境。实施“证照分离”改革。〔责任单位:省市场监管局〕");
+        Assert.Equal([1, 2], plan.Tasks.Select(t => t.Number));
+        Assert.All(plan.Tasks, t => Assert.Equal(("深化现代流通市场化改革", "一"), (t.Group, t.GroupNumber)));
+        Assert.Equal("加强市场体系建设", plan.Tasks[0].Title);
+        Assert.Equal(["省发展改革委"], plan.Tasks[0].LeadUnits);
+        Assert.Equal(["省市场监管局"], plan.Tasks[1].LeadUnits);
+    }
+}

@@ -73,7 +73,7 @@ public static class PlanDocumentReader
                 .Select(p => string.Concat(p.Descendants<Text>().Select(t => t.Text)));
             return string.Join('\n', lines);
         }
-        catch (Exception e) when (e is InvalidDataException or OpenXmlPackageException or IOException)
+        catch (Exception e) when (e is InvalidDataException or OpenXmlPackageException or IOException or System.Xml.XmlException)
         {
             return null;
         }

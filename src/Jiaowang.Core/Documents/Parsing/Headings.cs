@@ -14,10 +14,17 @@ internal readonly record struct Heading(HeadingLevel Level, string Number, strin
     public string Title => Rest.IndexOf('。') is var stop and >= 0 ? Rest[..stop].Trim() : Rest.Trim();
 
     /// <summary>What follows the heading's first sentence, with its offset in the paragraph.</summary>
-    public (string Text, int Offset) Body =>
-        Rest.IndexOf('。') is var stop and >= 0
-            ? (Rest[(stop + 1)..].Trim(), RestOffset + stop + 1 + (Rest[(stop + 1)..].Length - Rest[(stop + 1)..].TrimStart().Length))
-            : ("", RestOffset + Rest.Length);
+    public (string Text, int Offset) Body
+    {
+        get
+        {
+            var stop = Rest.IndexOf('。');
+            if (stop < 0) return ("", RestOffset + Rest.Length);
+            var after = Rest[(stop + 1)..];
+            var leading = after.Length - after.TrimStart().Length;
+            return (after.Trim(), RestOffset + stop + 1 + leading);
+        }
+    }
 }
 
 /// <summary>What a chapter of the plan is about.</summary>

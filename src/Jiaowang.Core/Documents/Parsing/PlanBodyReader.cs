@@ -74,12 +74,14 @@ internal sealed class PlanBodyReader
                 _targetGroup = heading.Title;
                 if (heading.Body.Text.Length > 0) ReadProseTargets(paragraph, heading.Body.Offset, heading.Title);
                 break;
-            case SectionKind.Tasks:
-                _taskGroup = heading.Title;
-                _taskGroupNumber = heading.Number;
-                break;
             case SectionKind.Phases:
                 ReadPhase(paragraph, heading);
+                break;
+            case var _ when ResponsibilityNotes.TryCut(heading.Rest.Trim(), out _, out _):
+                // "(一)加强市场体系建设。…(责任单位:…)": in some plans the sections are the tasks
+                // and the chapter is their group.
+                (_taskGroup, _taskGroupNumber) = (_chapterTitle, _chapterNumber);
+                ReadTask(paragraph, Text.ChineseNumeral(heading.Number), heading.Rest);
                 break;
             default:
                 _taskGroup = heading.Title;
@@ -123,10 +125,11 @@ internal sealed class PlanBodyReader
             .Select(c => (c.Part, c.Offset + offset))
             .ToList();
 
-    private void ReadTask(Paragraph paragraph, Heading heading)
+    private void ReadTask(Paragraph paragraph, Heading heading) => ReadTask(paragraph, int.Parse(heading.Number), heading.Rest);
+
+    private void ReadTask(Paragraph paragraph, int number, string text)
     {
-        var number = int.Parse(heading.Number);
-        var rest = heading.Rest.Trim();
+        var rest = text.Trim();
         var lead = new List<string>();
         var co = new List<string>();
         if (ResponsibilityNotes.TryCut(rest, out var before, out var note))
