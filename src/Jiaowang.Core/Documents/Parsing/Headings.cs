@@ -1,0 +1,76 @@
+using System.Text.RegularExpressions;
+
+namespace Jiaowang.Core.Documents.Parsing;
+
+/// <summary>
+/// The numbering levels of a Chinese government document: 一、 (chapter), （一） (section),
+/// 1. / 1． / 1、 (item), and —— bullets used for target lists.
+/// </summary>
+internal enum HeadingLevel { None, Chapter, Section, Item, Bullet }
+
+internal readonly record struct Heading(HeadingLevel Level, string Number, string Rest, int RestOffset)
+{
+    /// <summary>The heading's own words: up to the first full stop, since sections often run on into prose.</summary>
+    public string Title => Rest.IndexOf('。') is var stop and >= 0 ? Rest[..stop].Trim() : Rest.Trim();
+
+    /// <summary>What follows the heading's first sentence, with its offset in the paragraph.</summary>
+    public (string Text, int Offset) Body
+    {
+        get
+        {
+            var stop = Rest.IndexOf('。');
+            if (stop < 0) return ("", RestOffset + Rest.Length);
+            var after = Rest[(stop + 1)..];
+            var leading = after.Length - after.TrimStart().Length;
+            return (after.Trim(), RestOffset + stop + 1 + leading);
+        }
+    }
+}
+
+/// <summary>What a chapter of the plan is about.</summary>
+internal enum SectionKind { None, Targets, Tasks, Phases, Other }
+
+internal static partial class Headings
+{
+    [GeneratedRegex(@"^\s*([一二三四五六七八九十]{1,3})\s*[、．.]\s*")]
+    private static partial Regex ChapterPattern();
+
+    [GeneratedRegex(@"^\s*[(（]\s*([一二三四五六七八九十]{1,3})\s*[)）]\s*")]
+    private static partial Regex SectionPattern();
+
+    // "1.9 万人" at the start of a rejoined line is a number, not item 1: the mark must not be followed by a digit.
+    [GeneratedRegex(@"^\s*(?:(\d{1,3})\s*(?:[.．、](?!\d)|[)）])|[(（]\s*(\d{1,3})\s*[)）])\s*")]
+    private static partial Regex ItemPattern();
+
+    [GeneratedRegex(@"^\s*(?:——|—|--|－－)\s*")]
+    private static partial Regex BulletPattern();
+
+    [GeneratedRegex("阶段|步骤|时间安排|工作安排|进度安排|时间节点")]
+    private static partial Regex PhaseWords();
+
+    [GeneratedRegex("任务|举措|重点工作|主要措施|工作措施|具体措施")]
+    private static partial Regex TaskWords();
+
+    public static Heading Classify(string text)
+    {
+        if (ChapterPattern().Match(text) is { Success: true } chapter)
+            return Make(HeadingLevel.Chapter, chapter.Groups[1].Value, chapter);
+        if (SectionPattern().Match(text) is { Success: true } section)
+            return Make(HeadingLevel.Section, section.Groups[1].Value, section);
+        if (ItemPattern().Match(text) is { Success: true } item)
+            return Make(HeadingLevel.Item, item.Groups[1].Success ? item.Groups[1].Value : item.Groups[2].Value, item);
+        if (BulletPattern().Match(text) is { Success: true } bullet)
+            return Make(HeadingLevel.Bullet, "", bullet);
+        return new Heading(HeadingLevel.None, "", text, 0);
+
+        Heading Make(HeadingLevel level, string number, Match m) => new(level, number, text[m.Length..], m.Length);
+    }
+
+    public static SectionKind KindOf(string title)
+    {
+        if (title.Contains("目标")) return SectionKind.Targets;
+        if (PhaseWords().IsMatch(title)) return SectionKind.Phases;
+        if (TaskWords().IsMatch(title) && !title.Contains("保障")) return SectionKind.Tasks;
+        return SectionKind.Other;
+    }
+}
