@@ -55,7 +55,7 @@ for project in tests/Jiaowang.Core.Tests tests/Jiaowang.Cli.Tests tests/Jiaowang
   name=$(basename "$project")
   log "$name"
   out="$work/$name.log"
-  dotnet test "$project" -c Release --no-build -nologo --logger "console;verbosity=normal" >"$out" 2>&1
+  dotnet test "$project" -c Release --no-build -nologo >"$out" 2>&1
   code=$?
   grep -E "^\s+(Failed|Skipped) " "$out" | head -n 40
   summary=$(grep -E "(Passed|Failed)!\s+- Failed:" "$out" | tail -n 1)

@@ -17,8 +17,11 @@ var app = builder.Build();
 
 await app.PrepareDatabaseAsync();
 
-app.UseJiaowangErrors();
+// The language is settled first, so that an error page shown for a request speaks the request's language.
 app.UseJiaowangText();
+app.UseJiaowangErrors();
+// Routing runs after the error handlers so that a re-executed /error/{code} finds its page.
+app.UseRouting();
 app.MapStaticAssets();
 app.MapRazorPages().WithStaticAssets();
 app.MapOpenApi();

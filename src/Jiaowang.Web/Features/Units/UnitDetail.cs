@@ -15,24 +15,24 @@ public sealed record UnitDetail(int Id, string Name, string? Annotation, IReadOn
             .FirstOrDefaultAsync(ct);
         if (unit is null) return null;
 
-        var assignments = await db.Assignments.AsNoTracking().AsSplitQuery()
-            .Where(a => a.UnitId == id)
-            .Include(a => a.Task!).ThenInclude(t => t.Group)
-            .Include(a => a.Task!).ThenInclude(t => t.Assignments).ThenInclude(o => o.Unit)
+        var tasks = await db.Tasks.AsNoTracking().AsSplitQuery()
+            .Where(t => t.Assignments.Any(a => a.UnitId == id))
+            .Include(t => t.Group)
+            .Include(t => t.Assignments).ThenInclude(a => a.Unit)
             .ToListAsync(ct);
-        var planIds = assignments.Select(a => a.Task!.Group!.PlanId).Distinct().ToList();
+        var planIds = tasks.Select(t => t.Group!.PlanId).Distinct().ToList();
         var planTitles = await db.Plans.AsNoTracking().Where(p => planIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Title, ct);
 
-        var tasks = assignments.Select(a => new
+        var byRole = tasks.Select(t => new
         {
-            a.Role,
-            Task = new UnitTask(a.Task!.Id, a.Task.Number, a.Task.Title, a.Task.Group!.PlanId, planTitles[a.Task.Group.PlanId],
-                a.Task.Assignments.Where(o => o.Role == AssignmentRole.Lead && o.UnitId != id)
+            t.Assignments.First(a => a.UnitId == id).Role,
+            Task = new UnitTask(t.Id, t.Number, t.Title, t.Group!.PlanId, planTitles[t.Group.PlanId],
+                t.Assignments.Where(o => o.Role == AssignmentRole.Lead && o.UnitId != id)
                     .OrderBy(o => o.Position).Select(o => new UnitRef(o.UnitId, o.Unit!.Name)).ToList()),
         }).ToList();
 
         List<UnitTask> With(AssignmentRole role) =>
-            tasks.Where(t => t.Role == role).Select(t => t.Task).OrderBy(t => t.PlanId).ThenBy(t => t.Number).ToList();
+            byRole.Where(t => t.Role == role).Select(t => t.Task).OrderBy(t => t.PlanId).ThenBy(t => t.Number).ToList();
         return new UnitDetail(unit.Id, unit.Name, unit.Annotation, With(AssignmentRole.Lead), With(AssignmentRole.Co));
     }
 }
