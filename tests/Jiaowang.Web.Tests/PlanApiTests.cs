@@ -90,4 +90,19 @@ public sealed class PlanApiTests(SeededApp app) : IClassFixture<SeededApp>
         var plans = await client.GetFromJsonAsync<List<SeededApp.PlanListItem>>("/api/plans");
         Assert.Contains(plans!, p => p.Title == "市政协十四届五次会议3号建议案办理工作方案");
     }
+
+    [Fact]
+    public async Task Without_readings_every_target_is_at_risk_in_June_and_says_why()
+    {
+        using var client = app.Client();
+        var id = await app.WuhanPlanIdAsync();
+        using var plan = JsonDocument.Parse(await client.GetStringAsync($"/api/plans/{id}?culture=en"));
+
+        Assert.All(plan.RootElement.GetProperty("targets").EnumerateArray(), t =>
+        {
+            Assert.Equal("atRisk", t.GetProperty("status").GetString());
+            Assert.Equal(JsonValueKind.Null, t.GetProperty("current").ValueKind);
+            Assert.Equal("No figure reported yet, with 35% of the time gone", t.GetProperty("statusReason").GetString());
+        });
+    }
 }

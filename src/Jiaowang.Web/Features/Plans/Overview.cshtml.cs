@@ -2,12 +2,14 @@ using Jiaowang.Core.Documents;
 using Jiaowang.Core.Progress;
 using Jiaowang.Web.Data;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Jiaowang.Web.Shared;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Jiaowang.Web.Features.Plans;
 
 /// <summary>The plan at a glance: phases on a timeline, targets by group, tasks by group with their units.</summary>
-public sealed class OverviewModel(JiaowangDb db, TimeProvider clock) : PageModel
+public sealed class OverviewModel(JiaowangDb db, TimeProvider clock, IStringLocalizer<SharedResource> text) : PageModel
 {
     public PlanDetail? Plan { get; private set; }
     public PhaseTimeline? Timeline { get; private set; }
@@ -24,11 +26,11 @@ public sealed class OverviewModel(JiaowangDb db, TimeProvider clock) : PageModel
         }
 
         var chosen = id ?? plans[0].Id;
-        Plan = await PlanDetail.LoadAsync(db, chosen, ct);
+        var today = clock.Today();
+        Plan = await PlanDetail.LoadAsync(db, chosen, today, text, ct);
         if (Plan is null) return NotFound();
 
         OtherPlans = plans.Where(p => p.Id != chosen).ToList();
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
         Timeline = PhaseTimeline.Build(Plan.Phases.Select(p => (p.Name, YearMonth.Parse(p.Start), YearMonth.Parse(p.End))), today);
         return Page();
     }

@@ -1,7 +1,10 @@
 using Jiaowang.Core.Documents;
 using Jiaowang.Core.Plans;
 using Jiaowang.Web.Data;
+using Jiaowang.Web.Features.Targets;
+using Jiaowang.Web.Shared;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Jiaowang.Web.Features.Plans;
 
@@ -20,21 +23,25 @@ public sealed record PlanDetail(
     IReadOnlyList<PhaseItem> Phases,
     IReadOnlyList<UnitRef> Units)
 {
-    public static async Task<PlanDetail?> LoadAsync(JiaowangDb db, int id, CancellationToken ct = default)
+    /// <param name="today">The day statuses are judged on.</param>
+    /// <param name="text">Writes each status reason in the reader's language.</param>
+    public static async Task<PlanDetail?> LoadAsync(JiaowangDb db, int id, DateOnly today, IStringLocalizer<SharedResource> text, CancellationToken ct = default)
     {
         var plan = await db.Plans.AsNoTracking().AsSplitQuery()
             .Include(p => p.TargetGroups).ThenInclude(g => g.Targets)
             .Include(p => p.TaskGroups).ThenInclude(g => g.Tasks).ThenInclude(t => t.Assignments).ThenInclude(a => a.Unit)
             .Include(p => p.Phases)
             .FirstOrDefaultAsync(p => p.Id == id, ct);
-        return plan is null ? null : From(plan);
+        if (plan is null) return null;
+        var states = await TargetStates.ForPlanAsync(db, id, today, ct);
+        return From(plan, states, text);
     }
 
-    public static PlanDetail From(Plan plan)
+    public static PlanDetail From(Plan plan, IReadOnlyDictionary<int, TargetState> states, IStringLocalizer<SharedResource> text)
     {
         var targets = plan.TargetGroups.OrderBy(g => g.Position)
             .SelectMany(g => g.Targets.OrderBy(t => t.Position).Select(t =>
-                new TargetItem(t.Id, g.Name, t.Text, t.Metric, t.Value, t.Measure, t.Qualifier, t.NormalizedValue)))
+                TargetItem.From(t, g, states[t.Id], text)))
             .ToList();
         var tasks = plan.TaskGroups.OrderBy(g => g.Position)
             .SelectMany(g => g.Tasks.OrderBy(t => t.Number).Select(t => TaskItem.From(t, g)))
@@ -48,7 +55,27 @@ public sealed record PlanDetail(
     }
 }
 
-public sealed record TargetItem(int Id, string Group, string Text, string Metric, decimal Value, string Unit, string? Qualifier, decimal NormalizedValue);
+/// <param name="Current">The latest reported value, in the target's unit; null until someone reports one.</param>
+/// <param name="Status">onTrack, atRisk, behind or done (docs/STATUS-RULES.md).</param>
+/// <param name="StatusReason">Why, in the reader's language, with value and time progress.</param>
+public sealed record TargetItem(
+    int Id,
+    string Group,
+    string Text,
+    string Metric,
+    decimal Value,
+    string Unit,
+    string? Qualifier,
+    decimal NormalizedValue,
+    decimal? Current,
+    DateOnly? CurrentAsOf,
+    string Status,
+    string StatusReason)
+{
+    public static TargetItem From(Target t, TargetGroup g, TargetState state, IStringLocalizer<SharedResource> text) =>
+        new(t.Id, g.Name, t.Text, t.Metric, t.Value, t.Measure, t.Qualifier, t.NormalizedValue,
+            state.Latest, state.AsOf, StatusText.Code(state.Assessment.Status), StatusText.Reason(text, state.Assessment));
+}
 
 public sealed record TaskItem(
     int Id,

@@ -1,6 +1,8 @@
 using Jiaowang.Web.Data;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Jiaowang.Web.Shared;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Jiaowang.Web.Features.Plans;
 
@@ -23,6 +25,7 @@ public static class PlansApi
             .Select(p => new PlanSummary(p.Id, p.Title, p.DocumentNumber, p.IssuedOn, p.ImportedAt))
             .ToListAsync(ct));
 
-    static async Task<Results<Ok<PlanDetail>, NotFound>> GetPlan(int id, JiaowangDb db, CancellationToken ct) =>
-        await PlanDetail.LoadAsync(db, id, ct) is { } plan ? TypedResults.Ok(plan) : TypedResults.NotFound();
+    static async Task<Results<Ok<PlanDetail>, NotFound>> GetPlan(
+        int id, JiaowangDb db, TimeProvider clock, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+        await PlanDetail.LoadAsync(db, id, clock.Today(), text, ct) is { } plan ? TypedResults.Ok(plan) : TypedResults.NotFound();
 }
