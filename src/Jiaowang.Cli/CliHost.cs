@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Jiaowang.Web.Data;
+using Jiaowang.Web.Features.Network;
 using Jiaowang.Web.Features.Plans;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -44,6 +45,7 @@ static class CliHost
             .AddSingleton(TimeProvider.System)
             .AddJiaowangDatabase(configuration)
             .AddPlans()
+            .AddNetwork()
             .BuildServiceProvider();
         await DatabaseStartup.MigrateAsync(services, ct);
         return services;

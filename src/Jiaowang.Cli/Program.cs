@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text;
 using Jiaowang.Cli;
+using Jiaowang.Cli.Network;
 using Jiaowang.Cli.Plans;
 
 Console.OutputEncoding = Encoding.UTF8;
@@ -9,6 +10,8 @@ var root = new RootCommand(Messages.Get("Root.Description"));
 root.Options.Add(CliHost.Provider);
 root.Options.Add(CliHost.Connection);
 root.Subcommands.Add(PlanCommands.Create());
+root.Subcommands.Add(PartnerCommands.Create());
+root.Subcommands.Add(TargetCommands.Create());
 
 try
 {

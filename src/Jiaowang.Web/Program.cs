@@ -1,4 +1,5 @@
 using Jiaowang.Web.Data;
+using Jiaowang.Web.Features.Network;
 using Jiaowang.Web.Features.Plans;
 using Jiaowang.Web.Features.Units;
 using Jiaowang.Web.Shared;
@@ -12,10 +13,12 @@ builder.Services.AddJiaowangErrors();
 builder.Services.AddJiaowangPages();
 builder.Services.AddOpenApi();
 builder.Services.AddPlans();
+builder.Services.AddNetwork();
 
 var app = builder.Build();
 
 await app.PrepareDatabaseAsync();
+await app.PrepareNetworkAsync();
 
 // The language is settled first, so that an error page shown for a request speaks the request's language.
 app.UseJiaowangText();
@@ -27,6 +30,7 @@ app.MapRazorPages().WithStaticAssets();
 app.MapOpenApi();
 app.MapPlansApi();
 app.MapUnitsApi();
+app.MapNetworkApi();
 
 app.Run();
 

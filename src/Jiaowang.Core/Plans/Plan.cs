@@ -50,6 +50,11 @@ public class Target
     public required string Measure { get; set; }
     public string? Qualifier { get; set; }
     public decimal NormalizedValue { get; set; }
+    /// <summary>
+    /// When set, the target's value is counted from the registry (partners, events) instead of reported by people:
+    /// each change of the count is written as a reading with origin Registry.
+    /// </summary>
+    public Jiaowang.Core.Network.RegistryBinding? Binding { get; set; }
     public List<Reading> Readings { get; set; } = [];
 }
 

@@ -1,3 +1,4 @@
+using Jiaowang.Core.Network;
 using Jiaowang.Core.Plans;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,6 +19,11 @@ public abstract class JiaowangDb(DbContextOptions options) : DbContext(options)
     public DbSet<Assignment> Assignments => Set<Assignment>();
     public DbSet<Phase> Phases => Set<Phase>();
     public DbSet<Reading> Readings => Set<Reading>();
+    public DbSet<Partner> Partners => Set<Partner>();
+    public DbSet<GrassrootsPair> GrassrootsPairs => Set<GrassrootsPair>();
+    public DbSet<ExchangeProject> ExchangeProjects => Set<ExchangeProject>();
+    public DbSet<PartnerChange> PartnerChanges => Set<PartnerChange>();
+    public DbSet<InternationalEvent> Events => Set<InternationalEvent>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(JiaowangDb).Assembly);

@@ -40,6 +40,7 @@ sealed class TargetConfiguration : IEntityTypeConfiguration<Target>
         target.Property(t => t.Qualifier).HasMaxLength(100);
         target.Property(t => t.Value).HasPrecision(20, 4);
         target.Property(t => t.NormalizedValue).HasPrecision(24, 6);
+        target.Property(t => t.Binding).HasConversion<string>().HasMaxLength(60);
     }
 }
 

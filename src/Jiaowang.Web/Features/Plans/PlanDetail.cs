@@ -58,6 +58,8 @@ public sealed record PlanDetail(
 /// <param name="Current">The latest reported value, in the target's unit; null until someone reports one.</param>
 /// <param name="Status">onTrack, atRisk, behind or done (docs/STATUS-RULES.md).</param>
 /// <param name="StatusReason">Why, in the reader's language, with value and time progress.</param>
+/// <param name="Source">"manual" (people report readings) or "registry" (counted from the partner/event registry).</param>
+/// <param name="Binding">What a registry target counts (ActivePartners …), null for manual targets.</param>
 public sealed record TargetItem(
     int Id,
     string Group,
@@ -70,11 +72,14 @@ public sealed record TargetItem(
     decimal? Current,
     DateOnly? CurrentAsOf,
     string Status,
-    string StatusReason)
+    string StatusReason,
+    string Source = "manual",
+    string? Binding = null)
 {
     public static TargetItem From(Target t, TargetGroup g, TargetState state, IStringLocalizer<SharedResource> text) =>
         new(t.Id, g.Name, t.Text, t.Metric, t.Value, t.Measure, t.Qualifier, t.NormalizedValue,
-            state.Latest, state.AsOf, StatusText.Code(state.Assessment.Status), StatusText.Reason(text, state.Assessment));
+            state.Latest, state.AsOf, StatusText.Code(state.Assessment.Status), StatusText.Reason(text, state.Assessment),
+            t.Binding is null ? "manual" : "registry", t.Binding?.ToString());
 }
 
 public sealed record TaskItem(

@@ -1,0 +1,39 @@
+using Jiaowang.Core.Network;
+using Jiaowang.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jiaowang.Web.Features.Network;
+
+/// <summary>Registers the partner network (友城名录, 国际活动, 周年日历) and loads the shipped partner list on first start.</summary>
+public static class NetworkSetup
+{
+    public const string CountriesPath = "Seed/countries.csv";
+    public const string PartnersPath = "Seed/wuhan-sister-cities.csv";
+
+    public static IServiceCollection AddNetwork(this IServiceCollection services) => services
+        .AddSingleton(_ => LoadCountries())
+        .AddScoped<RegistrySync>()
+        .AddScoped<PartnerImporter>();
+
+    public static CountryCatalog LoadCountries() =>
+        CountryCatalog.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, CountriesPath)));
+
+    /// <summary>
+    /// On an empty registry, imports the shipped copy of the real partner list (each row keeps its source URLs), unless
+    /// <c>Seed:Partners</c> is false; then brings registry-bound targets up to date.
+    /// </summary>
+    public static async Task PrepareNetworkAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<JiaowangDb>();
+        if (app.Configuration.GetValue("Seed:Partners", true) && !await db.Partners.AnyAsync())
+        {
+            await using var file = File.OpenRead(Path.Combine(AppContext.BaseDirectory, PartnersPath));
+            var result = await scope.ServiceProvider.GetRequiredService<PartnerImporter>().ImportAsync(PartnersPath, file, "seed");
+            var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Jiaowang.Network");
+            if (result.Ok) logger.LogInformation("Loaded {Count} partners from the shipped list", result.Added);
+            else logger.LogError("The shipped partner list was refused: {Problems}", string.Join("; ", result.Problems));
+        }
+        await scope.ServiceProvider.GetRequiredService<RegistrySync>().RefreshAsync();
+    }
+}
