@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text;
 using Jiaowang.Cli;
 using Jiaowang.Cli.Plans;
+using Jiaowang.Cli.Users;
 
 Console.OutputEncoding = Encoding.UTF8;
 
@@ -9,6 +10,7 @@ var root = new RootCommand(Messages.Get("Root.Description"));
 root.Options.Add(CliHost.Provider);
 root.Options.Add(CliHost.Connection);
 root.Subcommands.Add(PlanCommands.Create());
+root.Subcommands.Add(UserCommands.Create());
 
 try
 {
