@@ -1,7 +1,9 @@
 using System.CommandLine;
 using Jiaowang.Web.Data;
 using Jiaowang.Web.Features.Network;
+using Jiaowang.Web.Features.Accounts;
 using Jiaowang.Web.Features.Plans;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -39,15 +41,22 @@ static class CliHost
     public static async Task<ServiceProvider> StartAsync(ParseResult parse, CancellationToken ct)
     {
         var configuration = Configuration(parse);
-        var services = new ServiceCollection()
+        var services = new ServiceCollection();
+        services
             .AddLogging()
             .AddSingleton(configuration)
             .AddSingleton(TimeProvider.System)
             .AddJiaowangDatabase(configuration)
             .AddPlans()
             .AddNetwork()
-            .BuildServiceProvider();
-        await DatabaseStartup.MigrateAsync(services, ct);
-        return services;
+            .AddLocalization()
+            .AddScoped<AccountService>();
+        services.AddIdentityCore<JiaowangUser>(AccountsSetup.ConfigureIdentity)
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<JiaowangDb>();
+        var provider = services.BuildServiceProvider();
+        await DatabaseStartup.MigrateAsync(provider, ct);
+        await AccountsSetup.EnsureRolesAsync(provider);
+        return provider;
     }
 }

@@ -3,6 +3,7 @@ using System.Text;
 using Jiaowang.Cli;
 using Jiaowang.Cli.Network;
 using Jiaowang.Cli.Plans;
+using Jiaowang.Cli.Users;
 
 Console.OutputEncoding = Encoding.UTF8;
 
@@ -12,6 +13,7 @@ root.Options.Add(CliHost.Connection);
 root.Subcommands.Add(PlanCommands.Create());
 root.Subcommands.Add(PartnerCommands.Create());
 root.Subcommands.Add(TargetCommands.Create());
+root.Subcommands.Add(UserCommands.Create());
 
 try
 {

@@ -1,5 +1,6 @@
 using Jiaowang.Web.Data;
 using Jiaowang.Web.Features.Network;
+using Jiaowang.Web.Features.Accounts;
 using Jiaowang.Web.Features.Plans;
 using Jiaowang.Web.Features.Units;
 using Jiaowang.Web.Shared;
@@ -12,6 +13,7 @@ builder.Services.AddJiaowangText();
 builder.Services.AddJiaowangErrors();
 builder.Services.AddJiaowangPages();
 builder.Services.AddOpenApi();
+builder.Services.AddAccounts();
 builder.Services.AddPlans();
 builder.Services.AddNetwork();
 
@@ -25,9 +27,12 @@ app.UseJiaowangText();
 app.UseJiaowangErrors();
 // Routing runs after the error handlers so that a re-executed /error/{code} finds its page.
 app.UseRouting();
-app.MapStaticAssets();
+app.UseAuthentication();
+app.UseAuthorization();
+app.MapStaticAssets().AllowAnonymous();
 app.MapRazorPages().WithStaticAssets();
-app.MapOpenApi();
+app.MapOpenApi().AllowAnonymous();
+app.MapAccountsApi();
 app.MapPlansApi();
 app.MapUnitsApi();
 app.MapNetworkApi();

@@ -22,7 +22,7 @@ public static class Cli
         throw new FileNotFoundException("jiaowang.dll not found; build the solution first.");
     }
 
-    public static async Task<Result> RunAsync(IEnumerable<string> args, string culture = "zh_CN.UTF-8", IDictionary<string, string>? environment = null)
+    public static async Task<Result> RunAsync(IEnumerable<string> args, string culture = "zh_CN.UTF-8", IDictionary<string, string>? environment = null, string? stdin = null)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -39,6 +39,7 @@ public static class Cli
         foreach (var (key, value) in environment ?? new Dictionary<string, string>()) start.Environment[key] = value;
 
         using var process = Process.Start(start)!;
+        if (stdin is not null) await process.StandardInput.WriteAsync(stdin);
         process.StandardInput.Close();
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();

@@ -17,6 +17,7 @@ public static class DatabaseHosting
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Jiaowang.Database");
         logger.LogInformation("Database: {Provider} {Target}", app.Services.GetRequiredService<DatabaseInfo>().Provider, app.Services.GetRequiredService<DatabaseInfo>().Display);
         await DatabaseStartup.MigrateAsync(app.Services);
+        await Features.Accounts.AccountsSetup.EnsureRolesAsync(app.Services);
         if (app.Configuration.GetValue("Seed:BundledPlan", true))
         {
             await DatabaseStartup.SeedBundledPlanAsync(app.Services, logger);

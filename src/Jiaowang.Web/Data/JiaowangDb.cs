@@ -1,5 +1,8 @@
 using Jiaowang.Core.Network;
 using Jiaowang.Core.Plans;
+using Jiaowang.Web.Features.Accounts;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace Jiaowang.Web.Data;
@@ -8,7 +11,7 @@ namespace Jiaowang.Web.Data;
 /// The platform's database. Each provider has its own derived context (<see cref="SqliteJiaowangDb"/>,
 /// <see cref="PostgresJiaowangDb"/>) so that each keeps its own migrations; code uses this base type.
 /// </summary>
-public abstract class JiaowangDb(DbContextOptions options) : DbContext(options)
+public abstract class JiaowangDb(DbContextOptions options) : IdentityDbContext<JiaowangUser, IdentityRole, string>(options)
 {
     public DbSet<Plan> Plans => Set<Plan>();
     public DbSet<TargetGroup> TargetGroups => Set<TargetGroup>();
@@ -25,8 +28,11 @@ public abstract class JiaowangDb(DbContextOptions options) : DbContext(options)
     public DbSet<PartnerChange> PartnerChanges => Set<PartnerChange>();
     public DbSet<InternationalEvent> Events => Set<InternationalEvent>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(JiaowangDb).Assembly);
+    }
 }
 
 public sealed class SqliteJiaowangDb(DbContextOptions<SqliteJiaowangDb> options) : JiaowangDb(options);

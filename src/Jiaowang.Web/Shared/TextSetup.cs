@@ -56,6 +56,10 @@ public static class TextSetup
     public static string Month(DateOnly month) =>
         IsEnglish ? month.ToString("MMM yyyy", English) : $"{month.Year}年{month.Month}月";
 
+    /// <summary>A span of months: 2026年4月—2026年9月, or one month alone when it starts and ends in the same one.</summary>
+    public static string Months(DateOnly start, DateOnly end, Microsoft.Extensions.Localization.IStringLocalizer l) =>
+        start == end ? Month(start) : l["Phase.Months", Month(start), Month(end)];
+
     /// <summary>A day as people write it: 2026年3月9日, or 9 Mar 2026.</summary>
     public static string Day(DateOnly day) =>
         IsEnglish ? day.ToString("d MMM yyyy", English) : $"{day.Year}年{day.Month}月{day.Day}日";

@@ -6,6 +6,7 @@ namespace Jiaowang.Web.Features.Errors;
 
 /// <summary>What a person sees when a page is missing or the server failed: in their language, with a reference to quote.</summary>
 [IgnoreAntiforgeryToken]
+[Microsoft.AspNetCore.Authorization.AllowAnonymous]
 public sealed class ErrorModel : PageModel
 {
     public int Code { get; private set; }

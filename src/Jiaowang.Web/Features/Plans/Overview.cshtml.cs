@@ -9,6 +9,7 @@ using Microsoft.Extensions.Localization;
 namespace Jiaowang.Web.Features.Plans;
 
 /// <summary>The plan at a glance: phases on a timeline, targets by group, tasks by group with their units.</summary>
+[Microsoft.AspNetCore.Authorization.AllowAnonymous]
 public sealed class OverviewModel(JiaowangDb db, TimeProvider clock, IStringLocalizer<SharedResource> text) : PageModel
 {
     public PlanDetail? Plan { get; private set; }

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Jiaowang.Web.Features.Tasks;
 
+[Microsoft.AspNetCore.Authorization.AllowAnonymous]
 public sealed class TaskDetailModel(JiaowangDb db) : PageModel
 {
     public TaskItem Task { get; private set; } = null!;

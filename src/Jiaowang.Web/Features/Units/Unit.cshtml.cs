@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Jiaowang.Web.Features.Units;
 
+[Microsoft.AspNetCore.Authorization.AllowAnonymous]
 public sealed class UnitModel(JiaowangDb db) : PageModel
 {
     public UnitDetail Unit { get; private set; } = null!;

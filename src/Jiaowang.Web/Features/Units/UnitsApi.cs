@@ -10,7 +10,7 @@ public static class UnitsApi
 
     public static RouteGroupBuilder MapUnitsApi(this IEndpointRouteBuilder app)
     {
-        var units = app.MapGroup("/api/units").WithTags("Units");
+        var units = app.MapGroup("/api/units").WithTags("Units").AllowAnonymous();
         units.MapGet("/", ListUnits).WithSummary("All responsible units, by name.");
         units.MapGet("/{id:int}", GetUnit).WithSummary("One unit with the tasks it leads and supports.");
         return units;

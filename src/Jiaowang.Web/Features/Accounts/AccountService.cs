@@ -1,0 +1,91 @@
+using System.Security.Cryptography;
+using Jiaowang.Web.Data;
+using Jiaowang.Web.Shared;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Jiaowang.Web.Features.Accounts;
+
+/// <summary>What is needed to open an account. Without a password, a one-time password is generated.</summary>
+public sealed record NewAccount(string UserName, string Role, string? UnitName = null, string? Password = null,
+    string? DisplayName = null, string? Email = null, string? Phone = null);
+
+/// <summary>A problem with one field of a new account, in the reader's language.</summary>
+public sealed record AccountError(string Field, string Message);
+
+public sealed record AccountResult(JiaowangUser? User, string? OneTimePassword, IReadOnlyList<AccountError> Errors)
+{
+    public bool Succeeded => Errors.Count == 0;
+}
+
+/// <summary>Opens accounts the same way for the CLI, the office's pages and bulk imports.</summary>
+public sealed class AccountService(UserManager<JiaowangUser> users, JiaowangDb db, TimeProvider clock, IStringLocalizer<SharedResource> text)
+{
+    public async Task<AccountResult> CreateAsync(NewAccount account, CancellationToken ct = default)
+    {
+        var errors = new List<AccountError>();
+        var role = account.Role.Trim().ToLowerInvariant();
+        if (string.IsNullOrWhiteSpace(account.UserName)) errors.Add(new("name", text["Account.NameRequired"]));
+        else if (await users.FindByNameAsync(account.UserName.Trim()) is not null) errors.Add(new("name", text["Account.NameTaken", account.UserName.Trim()]));
+        if (!Roles.IsKnown(role)) errors.Add(new("role", text["Account.UnknownRole", account.Role, string.Join(", ", Roles.All)]));
+
+        int? unitId = null;
+        if (!string.IsNullOrWhiteSpace(account.UnitName))
+        {
+            var name = account.UnitName.Trim();
+            unitId = await db.Units.Where(u => u.Name == name).Select(u => (int?)u.Id).FirstOrDefaultAsync(ct);
+            if (unitId is null) errors.Add(new("unit", text["Account.UnknownUnit", name]));
+        }
+        else if (role == Roles.Liaison)
+        {
+            errors.Add(new("unit", text["Account.UnitRequired"]));
+        }
+        if (errors.Count > 0) return new AccountResult(null, null, errors);
+
+        var oneTime = account.Password is null ? GeneratePassword() : null;
+        var user = new JiaowangUser
+        {
+            UserName = account.UserName.Trim(),
+            DisplayName = string.IsNullOrWhiteSpace(account.DisplayName) ? null : account.DisplayName.Trim(),
+            Email = string.IsNullOrWhiteSpace(account.Email) ? null : account.Email.Trim(),
+            PhoneNumber = string.IsNullOrWhiteSpace(account.Phone) ? null : account.Phone.Trim(),
+            UnitId = unitId,
+            MustChangePassword = oneTime is not null,
+            CreatedAt = clock.GetUtcNow(),
+        };
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var created = await users.CreateAsync(user, account.Password ?? oneTime!);
+        if (!created.Succeeded) return new AccountResult(null, null, created.Errors.Select(e => new AccountError("password", Describe(e))).ToList());
+        var inRole = await users.AddToRoleAsync(user, role);
+        if (!inRole.Succeeded) return new AccountResult(null, null, inRole.Errors.Select(e => new AccountError("role", Describe(e))).ToList());
+        await transaction.CommitAsync(ct);
+        return new AccountResult(user, oneTime, []);
+    }
+
+    /// <summary>Identity's own messages are English only; the ones a person can fix are said in their language.</summary>
+    string Describe(IdentityError error) => error.Code switch
+    {
+        nameof(IdentityErrorDescriber.PasswordTooShort) => text["Account.PasswordTooShort", users.Options.Password.RequiredLength],
+        nameof(IdentityErrorDescriber.PasswordRequiresDigit) => text["Account.PasswordRequiresDigit"],
+        nameof(IdentityErrorDescriber.PasswordRequiresLower) => text["Account.PasswordRequiresLower"],
+        nameof(IdentityErrorDescriber.PasswordRequiresUpper) => text["Account.PasswordRequiresUpper"],
+        nameof(IdentityErrorDescriber.InvalidUserName) => text["Account.InvalidName"],
+        _ => error.Description,
+    };
+
+    /// <summary>16 characters from an alphabet without look-alikes (no 0/O, 1/l/I), with every class Identity asks for.</summary>
+    public static string GeneratePassword()
+    {
+        const string lower = "abcdefghjkmnpqrstuvwxyz", upper = "ABCDEFGHJKLMNPQRSTUVWXYZ", digits = "23456789";
+        const string all = lower + upper + digits;
+        var chars = new char[16];
+        chars[0] = lower[RandomNumberGenerator.GetInt32(lower.Length)];
+        chars[1] = upper[RandomNumberGenerator.GetInt32(upper.Length)];
+        chars[2] = digits[RandomNumberGenerator.GetInt32(digits.Length)];
+        for (var i = 3; i < chars.Length; i++) chars[i] = all[RandomNumberGenerator.GetInt32(all.Length)];
+        RandomNumberGenerator.Shuffle(chars.AsSpan());
+        return new string(chars);
+    }
+}
