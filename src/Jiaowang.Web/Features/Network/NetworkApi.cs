@@ -22,16 +22,19 @@ public static class NetworkApi
 {
     public static IEndpointRouteBuilder MapNetworkApi(this IEndpointRouteBuilder app)
     {
-        var partners = app.MapGroup("/api/partners").WithTags("Partners");
+        // Reads are public like the plan overview (the public page lists the same partners); edits need the Office policy.
+        var partners = app.MapGroup("/api/partners").WithTags("Partners").AllowAnonymous();
         partners.MapGet("/", ListPartners).WithSummary("Partner cities, filtered by kind (国际友好城市/友好交流城市 or sisterCity/friendlyExchange), country (code or name), q (any name), status.");
         partners.MapGet("/{id:int}", GetPartner).WithSummary("One partner with its grassroots pairs, exchange projects and change history.");
         partners.MapGet("/counts", GetCounts).WithSummary("Active partners by continent and country.");
 
-        var events = app.MapGroup("/api/events").WithTags("Events");
+        var events = app.MapGroup("/api/events").WithTags("Events").AllowAnonymous();
         events.MapGet("/", ListEvents).WithSummary("International events by category (exhibition, conference, sports, visit, consulate, other) and start date range.");
 
-        app.MapGet("/calendar/anniversaries.ics", GetCalendar).WithTags("Calendar")
+        // Calendar clients (Outlook, phones) subscribe without signing in.
+        app.MapGet("/calendar/anniversaries.ics", GetCalendar).WithTags("Calendar").AllowAnonymous()
             .WithSummary("Round anniversaries of partnerships and diplomatic relations in the next 12 months, as iCalendar.");
+        app.MapNetworkEdits();
         return app;
     }
 
@@ -39,8 +42,11 @@ public static class NetworkApi
         JiaowangDb db, CountryCatalog countries, CancellationToken ct) =>
         TypedResults.Ok(await PartnerQuery.ListAsync(db, countries, new PartnerFilter(kind, country, q, status, continent), ct));
 
-    static async Task<Results<Ok<PartnerDetail>, NotFound>> GetPartner(int id, JiaowangDb db, CountryCatalog countries, CancellationToken ct) =>
-        await LoadDetailAsync(db, countries, id, ct) is { } detail ? TypedResults.Ok(detail) : TypedResults.NotFound();
+    /// <summary>The change history names office staff: only signed-in users see it.</summary>
+    static async Task<Results<Ok<PartnerDetail>, NotFound>> GetPartner(int id, JiaowangDb db, CountryCatalog countries, HttpContext http, CancellationToken ct) =>
+        await LoadDetailAsync(db, countries, id, ct) is { } detail
+            ? TypedResults.Ok(http.User.Identity?.IsAuthenticated == true ? detail : detail with { Changes = [] })
+            : TypedResults.NotFound();
 
     public static async Task<PartnerDetail?> LoadDetailAsync(JiaowangDb db, CountryCatalog countries, int id, CancellationToken ct)
     {
