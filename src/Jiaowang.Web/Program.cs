@@ -29,6 +29,7 @@ app.UseAuthorization();
 app.MapStaticAssets().AllowAnonymous();
 app.MapRazorPages().WithStaticAssets();
 app.MapOpenApi().AllowAnonymous();
+app.MapGet("/healthz", () => "ok").AllowAnonymous().ExcludeFromDescription();
 app.MapAccountsApi();
 app.MapPlansApi();
 app.MapUnitsApi();
