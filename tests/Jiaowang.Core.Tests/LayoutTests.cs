@@ -73,4 +73,22 @@ public class LayoutTests
         var plan = PlanDocumentParser.Parse("一、工作目标\n1.国际友好城市达到三十个。\n2.入境游客突破 80 万人次。");
         Assert.Equal([(30m, "个", "工作目标"), (80m, "万人次", "工作目标")], plan.Targets.Select(t => (t.Value, t.Unit, t.Group)).ToList());
     }
+
+    [Fact]
+    public void A_target_table_flattened_to_lines_gives_one_target_a_row()
+    {
+        var plan = PlanDocumentParser.Parse("一、主要目标\n序号 指标名称 单位 2025年目标值\n1 国际友好城市 个 30\n2 入境游客人数 万人次 156\n3 外贸进出口总额增速 % 10");
+        Assert.Equal(
+            [("国际友好城市", 30m, "个", 3), ("入境游客人数", 156m, "万人次", 4), ("外贸进出口总额增速", 10m, "%", 5)],
+            plan.Targets.Select(t => (t.Metric, t.Value, t.Unit, t.Line)).ToList());
+        Assert.Empty(plan.Warnings);
+    }
+
+    [Fact]
+    public void Articles_numbered_di_yi_tiao_are_tasks()
+    {
+        var plan = PlanDocumentParser.Parse("二、工作任务\n第一条 扩大友城网络。(责任单位:市外办)\n第二条 办好国际会展。(责任单位:市商务局)");
+        Assert.Equal([(1, "扩大友城网络"), (2, "办好国际会展")], plan.Tasks.Select(t => (t.Number, t.Title)).ToList());
+        Assert.Empty(plan.Warnings);
+    }
 }

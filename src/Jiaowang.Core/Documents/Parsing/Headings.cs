@@ -44,6 +44,10 @@ internal static partial class Headings
     [GeneratedRegex(@"^\s*(?:(\d{1,3})\s*(?:[.．、](?!\d)|[)）])|[(（]\s*(\d{1,3})\s*[)）])\s*")]
     private static partial Regex ItemPattern();
 
+    // "第一条 …": numbered articles, read as items.
+    [GeneratedRegex(@"^\s*第([一二三四五六七八九十]{1,3})条\s*")]
+    private static partial Regex ArticlePattern();
+
     [GeneratedRegex(@"^\s*([①-⑳])\s*")]
     private static partial Regex CircledPattern();
 
@@ -66,6 +70,8 @@ internal static partial class Headings
             return item.Groups[1].Success
                 ? Make(HeadingLevel.Item, item.Groups[1].Value, item)
                 : Make(HeadingLevel.Item, item.Groups[2].Value, item) with { Parenthesized = true };
+        if (ArticlePattern().Match(text) is { Success: true } article)
+            return Make(HeadingLevel.Item, Text.ChineseNumeral(article.Groups[1].Value).ToString(System.Globalization.CultureInfo.InvariantCulture), article);
         if (CircledPattern().Match(text) is { Success: true } circled)
             return Make(HeadingLevel.SubItem, (circled.Groups[1].Value[0] - '①' + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), circled);
         if (BulletPattern().Match(text) is { Success: true } bullet)

@@ -131,6 +131,11 @@ internal sealed class PlanBodyReader
             foreach (var (clause, offset) in clauses.Skip(1)) AddTarget(group, clause, paragraph.LineAt(offset));
             return;
         }
+        if (heading.Level == HeadingLevel.None && TargetClauses.FromTableRow(paragraph.Text) is { } row)
+        {
+            AddTarget(_targetGroup ?? _chapterTitle, row, paragraph.Line);
+            return;
+        }
         ReadProseTargets(paragraph, heading.RestOffset, _targetGroup ?? _chapterTitle);
     }
 

@@ -40,6 +40,14 @@ internal static partial class TargetClauses
     /// <summary>Words after the number count only right after it: "规模以上工业企业…达到1%以上" has one 以上.</summary>
     public static readonly string[] QualifiersAfter = ["以上", "以内", "左右"];
 
+    // A target table flattened to text: "1 国际友好城市 个 30" (序号 指标 单位 目标值, separated by spaces or tabs).
+    [GeneratedRegex(@"^(?:\d{1,3}[\s.、]+)?(\S[^\t]*?)\s+((?:万亿|亿|万)?(?:" + Units + @"))\s+(\d+(?:\.\d+)?)\s*$")]
+    private static partial Regex TableRow();
+
+    /// <summary>Rewrites a table row as the clause a plan would write ("国际友好城市30个"), or null.</summary>
+    public static string? FromTableRow(string line) =>
+        TableRow().Match(line) is { Success: true } m ? $"{m.Groups[1].Value.Trim()}{m.Groups[3].Value}{m.Groups[2].Value}" : null;
+
     public static bool HasDigits(string clause) => DatesAndQuotes().Replace(clause, "").Any(char.IsAsciiDigit);
 
     /// <summary>Reads one clause; returns a target, a warning message key, or nothing when the clause has no number.</summary>
