@@ -12,7 +12,7 @@ trap 'kill $server 2>/dev/null || true; rm -rf "$work"' EXIT
 dotnet build src/Jiaowang.Web -c Release -nologo -v quiet >/dev/null
 ConnectionStrings__Jiaowang="Data Source=$work/bench.db" ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning \
   taskset -c 0 dotnet src/Jiaowang.Web/bin/Release/net10.0/Jiaowang.Web.dll --urls "http://127.0.0.1:$port" \
-  --contentRoot src/Jiaowang.Web >"$work/server.log" 2>&1 &
+  --contentRoot "$PWD/src/Jiaowang.Web" >"$work/server.log" 2>&1 &
 server=$!
 for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 1; done
 

@@ -89,4 +89,18 @@ public sealed class PlanImportPageTests : IAsyncLifetime
         Assert.StartsWith("/account/denied", forbidden.Headers.Location!.AbsolutePath);
         Assert.StartsWith("/account/login", login.Headers.Location!.AbsolutePath);
     }
+
+    [Fact]
+    public async Task Visitors_see_a_newly_imported_plan_at_once_although_the_public_page_is_cached()
+    {
+        using var visitor = factory.CreateClient();
+        Assert.Contains("还没有工作方案", await visitor.GetStringAsync("/"));
+        Assert.Contains("还没有工作方案", await visitor.GetStringAsync("/")); // now served from the cache
+
+        var office = await Accounts.CreateAsync(factory, Roles.Office);
+        using var client = await Accounts.CookieClientAsync(factory, office.UserName!);
+        Assert.Equal(HttpStatusCode.Redirect, (await UploadAsync(client, "Import", "wuhan.txt", Seed)).StatusCode);
+
+        Assert.Contains("武政办〔2026〕26号", await visitor.GetStringAsync("/"));
+    }
 }
