@@ -35,18 +35,19 @@ public class OtherCityPlanTests
         Assert.Equal(new DateOnly(2020, 11, 17), plan.IssuedOn);
         Assert.Null(plan.DocumentNumber);
         Assert.Equal(
-            [(35m, "%", "左右"), (1m, "%", "达到、以上"), (5m, "%", "下降"), (2m, "个", null), (6m, "个", null)],
+            [(35m, "%", "左右"), (1m, "%", "达到、以上"), (5m, "%", "下降"), (2m, "个", null), (6m, "个", null), (8m, "个", "力争")],
             plan.Targets.Select(t => (t.Value, t.Unit, t.Qualifier)).ToList());
         Assert.All(plan.Targets, t => Assert.Equal("发展目标", t.Group));
         Assert.Equal("全市制造业增加值占地区生产总值比重", plan.Targets[0].Metric);
         Assert.Equal("规模以上工业企业研究开发与试验发展经费支出占营业收入比重", plan.Targets[1].Metric);
         Assert.Equal("单位工业增加值能耗", plan.Targets[2].Metric);
 
-        // "8大…超过五千亿规模" (a Chinese numeral) and "8—10个" (a range) are not guessed at.
-        Assert.Equal(2, plan.Warnings.Count);
-        Assert.All(plan.Warnings, w => Assert.Equal(17, w.Line));
-        Assert.Contains(plan.Warnings, w => w.Message.Contains("五千亿"));
-        Assert.Contains(plan.Warnings, w => w.Message.Contains("8—10个"));
+        // "8—10个" is a range: the lower bound is the value, the upper one is kept.
+        Assert.Equal(("培育百亿企业", 10m), (plan.Targets[5].Metric, plan.Targets[5].UpperValue));
+        // "8大…超过五千亿规模" names no unit (亿 of what?), so it is not guessed at.
+        var warning = Assert.Single(plan.Warnings);
+        Assert.Equal(17, warning.Line);
+        Assert.Contains("五千亿", warning.Message);
         Assert.Empty(plan.Tasks);
     }
 

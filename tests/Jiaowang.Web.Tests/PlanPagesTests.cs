@@ -139,6 +139,8 @@ public sealed class PlanPagesTests(SeededApp app) : IClassFixture<SeededApp>
         Assert.Contains("打造国际体育赛事名城", html);
         Assert.Matches("<a class=\"unit lead\" href=\"/units/\\d+\">市体育局</a>", html);
         Assert.Matches("<a class=\"unit co\" href=\"/units/\\d+\">各相关区人民政府</a>", html);
+        Assert.Matches("<a rel=\"prev\" href=\"/tasks/\\d+\">← 2\\. 构建城市国际形象传播体系</a>", html);
+        Assert.Matches("<a rel=\"next\" class=\"next\" href=\"/tasks/\\d+\">4\\. 强化科教经贸国际合作 →</a>", html);
     }
 
     [Fact]

@@ -23,6 +23,7 @@ public sealed record ParsedPlan(
 /// <param name="Unit">The unit as written: "万人次", "%", "家".</param>
 /// <param name="Qualifier">The qualifier words in text order, joined by "、": "达到", "累计、达到", "增长、左右", "以上".</param>
 /// <param name="NormalizedValue">The value in base units: 1560000 for 156 万; a percentage as a fraction (10% → 0.1).</param>
+/// <param name="UpperValue">For a range ("培育8—10个"), the upper bound as written; <paramref name="Value"/> is then the lower bound.</param>
 public sealed record ParsedTarget(
     string Group,
     string Text,
@@ -31,7 +32,8 @@ public sealed record ParsedTarget(
     string Unit,
     string? Qualifier,
     decimal NormalizedValue,
-    int Line);
+    int Line,
+    decimal? UpperValue = null);
 
 /// <summary>One task (工作任务) with its responsible units (责任单位).</summary>
 /// <param name="Number">The number the document gives the task: 1 … 12.</param>

@@ -11,17 +11,24 @@ public static class PlanDocumentParser
         var lines = LineJoiner.SplitLines(text);
         var paragraphs = LineJoiner.Join(lines);
 
-        var firstChapter = paragraphs.FirstOrDefault(p => Headings.Classify(p.Text).Level == HeadingLevel.Chapter);
+        // Some plans (责任分解 lists) have no 一、 chapters and start at their first (一) section.
+        var firstChapter = paragraphs.FirstOrDefault(p => Headings.Classify(p.Text).Level == HeadingLevel.Chapter)
+            ?? paragraphs.FirstOrDefault(p => Headings.Classify(p.Text).Level == HeadingLevel.Section);
         var header = firstChapter is null ? lines.Take(20).ToList() : lines.Where(l => l.Line < firstChapter.Line).ToList();
 
-        var body = new PlanBodyReader();
+        var title = HeaderFields.ReadTitle(header);
+        var issuedOn = HeaderFields.ReadIssuedOn(header);
+        var body = new PlanBodyReader(
+            HeaderFields.YearOf(title),
+            issuedOn is { } d ? new YearMonth(d.Year, d.Month) : null);
         foreach (var paragraph in paragraphs.SkipWhile(p => p != firstChapter)) body.Read(paragraph);
+        body.Finish();
 
         var units = body.Tasks.SelectMany(t => t.LeadUnits.Concat(t.CoUnits)).Distinct().ToList();
         return new ParsedPlan(
-            HeaderFields.ReadTitle(header),
+            title,
             HeaderFields.ReadDocumentNumber(header),
-            HeaderFields.ReadIssuedOn(header),
+            issuedOn,
             body.Targets,
             body.Tasks,
             body.Phases,

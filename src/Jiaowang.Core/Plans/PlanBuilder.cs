@@ -16,7 +16,8 @@ public static class PlanBuilder
     {
         var plan = new Plan
         {
-            Title = parsed.Title,
+            // A document whose title could not be found still needs a name people recognise: its file's.
+            Title = string.IsNullOrWhiteSpace(parsed.Title) ? Path.GetFileNameWithoutExtension(sourceName) : parsed.Title,
             DocumentNumber = parsed.DocumentNumber,
             IssuedOn = parsed.IssuedOn,
             SourceName = sourceName,
@@ -65,8 +66,10 @@ public static class PlanBuilder
                     Number = t.Number,
                     Title = t.Title,
                     Text = t.Text,
+                    // A unit named twice in one note (as lead and again as co-unit) takes part once, in its first role.
                     Assignments = t.LeadUnits.Select(u => (u, AssignmentRole.Lead))
                         .Concat(t.CoUnits.Select(u => (u, AssignmentRole.Co)))
+                        .DistinctBy(a => a.u)
                         .Select((a, i) => new Assignment { Unit = UnitNamed(a.u), Role = a.Item2, Position = i })
                         .ToList(),
                 }).ToList(),

@@ -17,8 +17,27 @@ internal static partial class HeaderFields
     [GeneratedRegex(@"《([^《》]+)》")]
     private static partial Regex BookTitle();
 
-    [GeneratedRegex(@"(方案|计划|意见|要点|办法|细则|规划|清单)$")]
+    // A period in brackets may follow the kind: "三年行动计划（2018-2020年）".
+    [GeneratedRegex(@"(方案|计划|意见|要点|办法|细则|规划|清单|分解)(（[^（）]*）)?$")]
     private static partial Regex PlanKindEnding();
+
+    // "2018-2020年)" on its own line under the title (the page lost the opening bracket).
+    [GeneratedRegex(@"^[(（]?\s*(\d{4}\s*[-—–~～至]\s*\d{4}\s*年)\s*[)）]?$")]
+    private static partial Regex PeriodLine();
+
+    // "【文字解读】…方案" on a portal page: the tag is the page's, not the plan's.
+    [GeneratedRegex(@"^【[^】]*】")]
+    private static partial Regex PortalTag();
+
+    [GeneratedRegex(@"(\d{4})\s*年")]
+    private static partial Regex Year();
+
+    [GeneratedRegex(@"\d{4}\s*[-—–~～至]\s*\d{4}")]
+    private static partial Regex YearRange();
+
+    /// <summary>The year a title names ("镇2023年度…方案"), which phases given in months only belong to.</summary>
+    public static int? YearOf(string title) =>
+        Year().Match(title) is { Success: true } m && !YearRange().IsMatch(title) ? int.Parse(m.Groups[1].Value) : null;
 
     // Signed dates are often written in Chinese numerals: 二〇二六年三月九日.
     [GeneratedRegex(@"^\s*([〇○零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,2})\s*月\s*([一二三四五六七八九十]{1,3})\s*日\s*$")]
@@ -71,7 +90,12 @@ internal static partial class HeaderFields
         var run = "";
         foreach (var line in header)
         {
-            var text = line.Text;
+            var text = PortalTag().Replace(line.Text, "").Trim();
+            if (run.Length > 0 && PeriodLine().Match(text) is { Success: true } period)
+            {
+                run += "（" + period.Groups[1].Value + "）";
+                continue;
+            }
             var isTitleLike = text.IndexOfAny(Text.ClausePunctuation) < 0
                 && !IsStandaloneDate(text) && !IsDocumentNumberLine(text)
                 && !text.EndsWith("文件") && !text.Contains("关于");

@@ -4,11 +4,13 @@ namespace Jiaowang.Core.Documents.Parsing;
 
 /// <summary>
 /// The numbering levels of a Chinese government document: 一、 (chapter), （一） (section),
-/// 1. / 1． / 1、 (item), and —— bullets used for target lists.
+/// 1. / 1． / 1、 or (1) (item), ① (sub-item, never a task of its own), and —— bullets used for target lists.
 /// </summary>
-internal enum HeadingLevel { None, Chapter, Section, Item, Bullet }
+internal enum HeadingLevel { None, Chapter, Section, Item, SubItem, Bullet }
 
-internal readonly record struct Heading(HeadingLevel Level, string Number, string Rest, int RestOffset)
+/// <param name="Parenthesized">An item numbered "(1)"/"（1）": a task where it is the only item level,
+/// a sub-item inside a task numbered "1.".</param>
+internal readonly record struct Heading(HeadingLevel Level, string Number, string Rest, int RestOffset, bool Parenthesized = false)
 {
     /// <summary>The heading's own words: up to the first full stop, since sections often run on into prose.</summary>
     public string Title => Rest.IndexOf('。') is var stop and >= 0 ? Rest[..stop].Trim() : Rest.Trim();
@@ -42,6 +44,13 @@ internal static partial class Headings
     [GeneratedRegex(@"^\s*(?:(\d{1,3})\s*(?:[.．、](?!\d)|[)）])|[(（]\s*(\d{1,3})\s*[)）])\s*")]
     private static partial Regex ItemPattern();
 
+    // "第一条 …": numbered articles, read as items.
+    [GeneratedRegex(@"^\s*第([一二三四五六七八九十]{1,3})条\s*")]
+    private static partial Regex ArticlePattern();
+
+    [GeneratedRegex(@"^\s*([①-⑳])\s*")]
+    private static partial Regex CircledPattern();
+
     [GeneratedRegex(@"^\s*(?:——|—|--|－－)\s*")]
     private static partial Regex BulletPattern();
 
@@ -58,7 +67,13 @@ internal static partial class Headings
         if (SectionPattern().Match(text) is { Success: true } section)
             return Make(HeadingLevel.Section, section.Groups[1].Value, section);
         if (ItemPattern().Match(text) is { Success: true } item)
-            return Make(HeadingLevel.Item, item.Groups[1].Success ? item.Groups[1].Value : item.Groups[2].Value, item);
+            return item.Groups[1].Success
+                ? Make(HeadingLevel.Item, item.Groups[1].Value, item)
+                : Make(HeadingLevel.Item, item.Groups[2].Value, item) with { Parenthesized = true };
+        if (ArticlePattern().Match(text) is { Success: true } article)
+            return Make(HeadingLevel.Item, Text.ChineseNumeral(article.Groups[1].Value).ToString(System.Globalization.CultureInfo.InvariantCulture), article);
+        if (CircledPattern().Match(text) is { Success: true } circled)
+            return Make(HeadingLevel.SubItem, (circled.Groups[1].Value[0] - '①' + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), circled);
         if (BulletPattern().Match(text) is { Success: true } bullet)
             return Make(HeadingLevel.Bullet, "", bullet);
         return new Heading(HeadingLevel.None, "", text, 0);

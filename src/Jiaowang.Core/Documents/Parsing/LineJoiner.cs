@@ -50,8 +50,10 @@ internal static class LineJoiner
 
         // A heading is a line of its own unless it visibly breaks off after a comma.
         var level = Headings.Classify(text).Level;
+        // A long heading also wraps onto a short unpunctuated line: "(三)营造…的新空间,持续提升" / "国际交往吸引力".
         if (level is HeadingLevel.Chapter or HeadingLevel.Section)
-            return current.Last is ',' or '，' or '、';
+            return current.Last is ',' or '，' or '、'
+                || text.Length >= 14 && !text.Contains('。') && next.Length <= 20 && next.IndexOfAny(Text.ClausePunctuation) < 0;
 
         // Lines without any punctuation are letterhead, titles and signatures, which PDF also
         // separates with blank lines; only prose that was cut short continues.

@@ -13,8 +13,22 @@ internal static partial class PhaseHeadings
     [GeneratedRegex(@"[(（][^()（）]*\d\s*月[^()（）]*[)）]")]
     private static partial Regex TimeInBrackets();
 
-    /// <summary>Parses the heading part; a missing year is carried from the previous phase.</summary>
-    public static bool TryRead(string heading, int? carriedYear, out string name, out YearMonth start, out YearMonth end)
+    [GeneratedRegex(@"[(（][^()（）]*\d{4}\s*年\s*\d{1,2}\s*月[^()（）]*[)）]")]
+    private static partial Regex DatedBrackets();
+
+    [GeneratedRegex("即日起|即日开始|印发之日起|发布之日起")]
+    private static partial Regex FromNow();
+
+    /// <summary>"动员部署(2025年1月10日)": a section whose title carries a year and month in brackets is a phase.</summary>
+    public static bool HasDatedBrackets(string title) => DatedBrackets().IsMatch(title);
+
+    public static bool HasMonth(string text) => Month().IsMatch(text);
+
+    /// <summary>
+    /// Parses the heading part; a missing year is carried from the previous phase (or the plan's year).
+    /// "即日起至2025年6月" starts in the month the plan was issued, when that is known.
+    /// </summary>
+    public static bool TryRead(string heading, int? carriedYear, YearMonth? issued, out string name, out YearMonth start, out YearMonth end)
     {
         name = heading;
         start = end = default;
@@ -36,12 +50,13 @@ internal static partial class PhaseHeadings
         }
         start = found[0];
         end = found[^1];
+        if (found.Count == 1 && issued is { } from && from <= start && FromNow().IsMatch(heading)) start = from;
 
         var bracket = TimeInBrackets().Match(heading);
         name = bracket.Success
             ? heading.Remove(bracket.Index, bracket.Length)
             : heading[..months[0].Index] + heading[(months[^1].Index + months[^1].Length)..];
-        name = name.Trim(' ', ',', '，', ':', '：', '、', '。', '—', '-', '至');
+        name = FromNow().Replace(name, "").Trim(' ', ',', '，', ':', '：', '、', '。', '—', '-', '至');
         return true;
     }
 }

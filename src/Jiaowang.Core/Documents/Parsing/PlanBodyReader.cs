@@ -21,12 +21,26 @@ internal sealed class PlanBodyReader
     public List<UnitNote> UnitNotes { get; } = [];
     public List<ParseWarning> Warnings { get; } = [];
 
+    private readonly TaskCollector _tasks;
+
+    /// <param name="planYear">The year the title names ("2023年度"), for phases that give months only.</param>
+    /// <param name="issued">The month the plan was issued, where a phase runs "即日起至…".</param>
+    public PlanBodyReader(int? planYear = null, YearMonth? issued = null)
+    {
+        _tasks = new TaskCollector(Tasks, UnitNotes, Warnings);
+        _phaseYear = planYear;
+        _issued = issued;
+    }
+
+    private readonly YearMonth? _issued;
+
     public void Read(Paragraph paragraph)
     {
         var heading = Headings.Classify(paragraph.Text);
         switch (heading.Level)
         {
             case HeadingLevel.Chapter:
+                _tasks.Close();
                 _chapterTitle = heading.Title;
                 _chapterNumber = heading.Number;
                 _chapterKind = _kind = Headings.KindOf(heading.Title);
@@ -36,8 +50,16 @@ internal sealed class PlanBodyReader
                     ReadProseTargets(paragraph, heading.Body.Offset, _chapterTitle);
                 return;
             case HeadingLevel.Section:
+                _tasks.Close();
                 ReadSection(paragraph, heading);
                 return;
+        }
+
+        // "(1)…" and "①…" inside a task numbered "1." are part of that task's text.
+        if (heading.Level == HeadingLevel.SubItem || heading.Level == HeadingLevel.Item && heading.Parenthesized && _tasks.TakesSubItems)
+        {
+            _tasks.Add(paragraph.Text);
+            return;
         }
 
         switch (_kind)
@@ -45,28 +67,39 @@ internal sealed class PlanBodyReader
             case SectionKind.Targets:
                 ReadTargetParagraph(paragraph, heading);
                 break;
-            case SectionKind.Tasks when heading.Level == HeadingLevel.Item:
-                ReadTask(paragraph, heading);
-                break;
             case SectionKind.Phases:
                 ReadPhaseParagraph(paragraph, heading);
                 break;
-            case SectionKind.None or SectionKind.Other when heading.Level == HeadingLevel.Item
-                && ResponsibilityNotes.TryCut(heading.Rest.Trim(), out _, out _):
-                // Plans whose chapters are themselves task groups ("一、坚持系统集成,推动审批全链条优化")
-                // still mark each task with its responsible units.
-                if (_taskGroup.Length == 0) (_taskGroup, _taskGroupNumber) = (_chapterTitle, _chapterNumber);
-                ReadTask(paragraph, heading);
+            case var kind when heading.Level == HeadingLevel.Item:
+                // Outside a tasks chapter ("一、坚持系统集成,推动审批全链条优化") an item is a task only
+                // once its responsibility note is found.
+                OpenTask(paragraph, heading.Number, heading.Rest, required: kind == SectionKind.Tasks, heading.Parenthesized);
+                break;
+            case SectionKind.Tasks or SectionKind.None or SectionKind.Other when heading.Level == HeadingLevel.None:
+                _tasks.Add(paragraph.Text);
                 break;
         }
+    }
+
+    /// <summary>Ends the task still collecting at the end of the document.</summary>
+    public void Finish() => _tasks.Close();
+
+    private void OpenTask(Paragraph paragraph, string number, string text, bool required, bool parenthesized)
+    {
+        var group = _taskGroup.Length > 0 ? (_taskGroup, _taskGroupNumber) : (_chapterTitle, _chapterNumber);
+        _tasks.Open(int.Parse(number, System.Globalization.CultureInfo.InvariantCulture), group.Item1, group.Item2,
+            text, paragraph.Line, required, subItems: !parenthesized);
     }
 
     private void ReadSection(Paragraph paragraph, Heading heading)
     {
         // A section can itself be the targets or schedule of an otherwise general chapter:
-        // "一、总体要求" … "(二)发展目标。到2025年,…".
+        // "一、总体要求" … "(二)发展目标。到2025年,…", or "三、组织实施" … "(一)动员部署(2025年1月10日)".
         if (_chapterKind is SectionKind.None or SectionKind.Other)
-            _kind = Headings.KindOf(heading.Title) is var k and not SectionKind.Other ? k : _chapterKind;
+        {
+            var kind = PhaseHeadings.HasDatedBrackets(heading.Title) ? SectionKind.Phases : Headings.KindOf(heading.Title);
+            _kind = kind is not SectionKind.Other ? kind : _chapterKind;
+        }
 
         switch (_kind)
         {
@@ -77,15 +110,12 @@ internal sealed class PlanBodyReader
             case SectionKind.Phases:
                 ReadPhase(paragraph, heading);
                 break;
-            case var _ when ResponsibilityNotes.TryCut(heading.Rest.Trim(), out _, out _):
-                // "(一)加强市场体系建设。…(责任单位:…)": in some plans the sections are the tasks
-                // and the chapter is their group.
-                (_taskGroup, _taskGroupNumber) = (_chapterTitle, _chapterNumber);
-                ReadTask(paragraph, Text.ChineseNumeral(heading.Number), heading.Rest);
-                break;
             default:
+                // The section groups the items below it; in some plans ("(一)加强市场体系建设。…(责任单位:…)")
+                // the sections are themselves the tasks and the chapter is their group.
                 _taskGroup = heading.Title;
                 _taskGroupNumber = heading.Number;
+                _tasks.Open(Text.ChineseNumeral(heading.Number), _chapterTitle, _chapterNumber, heading.Rest, paragraph.Line, required: false, subItems: false);
                 break;
         }
     }
@@ -99,6 +129,11 @@ internal sealed class PlanBodyReader
             if (clauses.Count == 0) return;
             var group = clauses[0].Part;
             foreach (var (clause, offset) in clauses.Skip(1)) AddTarget(group, clause, paragraph.LineAt(offset));
+            return;
+        }
+        if (heading.Level == HeadingLevel.None && TargetClauses.FromTableRow(paragraph.Text) is { } row)
+        {
+            AddTarget(_targetGroup ?? _chapterTitle, row, paragraph.Line);
             return;
         }
         ReadProseTargets(paragraph, heading.RestOffset, _targetGroup ?? _chapterTitle);
@@ -125,30 +160,6 @@ internal sealed class PlanBodyReader
             .Select(c => (c.Part, c.Offset + offset))
             .ToList();
 
-    private void ReadTask(Paragraph paragraph, Heading heading) => ReadTask(paragraph, int.Parse(heading.Number), heading.Rest);
-
-    private void ReadTask(Paragraph paragraph, int number, string text)
-    {
-        var rest = text.Trim();
-        var lead = new List<string>();
-        var co = new List<string>();
-        if (ResponsibilityNotes.TryCut(rest, out var before, out var note))
-        {
-            rest = before;
-            lead.AddRange(note.LeadUnits);
-            co.AddRange(note.CoUnits);
-            foreach (var n in note.Notes.Where(n => !UnitNotes.Contains(n))) UnitNotes.Add(n);
-        }
-        else
-        {
-            Warnings.Add(new ParseWarning(paragraph.Line, ParserMessages.Format("TaskWithoutUnits", number, Shorten(rest))));
-        }
-
-        var stop = rest.IndexOf('。');
-        var title = (stop >= 0 ? rest[..stop] : rest).Trim();
-        Tasks.Add(new ParsedTask(number, _taskGroup, _taskGroupNumber, title, rest, lead, co, paragraph.Line));
-    }
-
     private void ReadPhaseParagraph(Paragraph paragraph, Heading heading)
     {
         var looksLikePhase = heading.Level is HeadingLevel.Item or HeadingLevel.Bullet
@@ -167,16 +178,18 @@ internal sealed class PlanBodyReader
     {
         var rest = heading.Rest.Trim();
         var cut = rest.IndexOfAny(['。', '：', ':']);
+        // "第一阶段：动员部署(2025年3月)。…": the months come after the colon, so read up to the full stop.
+        if (cut >= 0 && rest[cut] != '。' && !PhaseHeadings.HasMonth(rest[..cut]))
+            cut = rest.IndexOf('。');
         var head = cut >= 0 ? rest[..cut] : rest;
         var description = cut >= 0 ? rest[(cut + 1)..].Trim() : "";
-        if (!PhaseHeadings.TryRead(head, _phaseYear, out var name, out var start, out var end))
+        if (!PhaseHeadings.TryRead(head, _phaseYear, _issued, out var name, out var start, out var end))
         {
-            Warnings.Add(new ParseWarning(paragraph.Line, ParserMessages.Format("PhaseWithoutMonths", Shorten(head))));
+            Warnings.Add(new ParseWarning(paragraph.Line, ParserMessages.Format("PhaseWithoutMonths", TaskCollector.Shorten(head))));
             return;
         }
         _phaseYear = end.Year;
         Phases.Add(new ParsedPhase(name, start, end, description, paragraph.Line));
     }
 
-    private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
 }

@@ -19,6 +19,11 @@ internal static partial class ResponsibilityNotes
     [GeneratedRegex(@"(?:按职责分工负责|按职责负责|分工负责|配合|参与|协办|负责)$")]
     private static partial Regex TrailingVerb();
 
+    // "…全覆盖。责任单位：市商务局、各区政府。": a labelled note without brackets, after a sentence end
+    // or standing alone on its line.
+    [GeneratedRegex(@"(?:^|[。；;])\s*((?:责任单位|责任部门|牵头单位|牵头部门|主办单位)\s*[:：][^。；;]*(?:[；;]\s*(?:配合单位|配合部门|参与单位|协办单位|会办单位|责任单位)\s*[:：][^。；;]*)*)[。；;]?\s*$")]
+    private static partial Regex BareNote();
+
     /// <summary>Finds the note at the end of <paramref name="text"/>; returns the text before it.</summary>
     public static bool TryCut(string text, out string before, out ResponsibilityNote note)
     {
@@ -26,7 +31,13 @@ internal static partial class ResponsibilityNotes
         note = new ResponsibilityNote([], [], []);
         var end = text.Length;
         while (end > 0 && (char.IsWhiteSpace(text[end - 1]) || text[end - 1] is '。' or '；' or ';')) end--;
-        if (end == 0 || !Text.IsCloser(text[end - 1]) || text[end - 1] is '”' or '》') return false;
+        if (end == 0) return false;
+        if (!Text.IsCloser(text[end - 1]) || text[end - 1] is '”' or '》')
+        {
+            if (BareNote().Match(text) is not { Success: true } bare || !TryParse(bare.Groups[1].Value, out note)) return false;
+            before = text[..bare.Groups[1].Index].TrimEnd();
+            return true;
+        }
 
         var depth = 0;
         var open = -1;
@@ -58,7 +69,10 @@ internal static partial class ResponsibilityNotes
             {
                 var start = labels[i].Index + labels[i].Length;
                 var stop = i + 1 < labels.Count ? labels[i + 1].Index : content.Length;
-                var units = SplitUnits(content[start..stop], notes);
+                // "〔责任单位:A、B按职责分工负责。具体任务均涉及相关市(州)人民政府,不再做分工,下同。〕":
+                // after the list's full stop comes a remark, not more units.
+                var stopAt = Text.SplitTopLevel(content[start..stop], c => c == '。').FirstOrDefault().Part ?? "";
+                var units = SplitUnits(stopAt, notes).Select(u => TrailingVerb().Replace(u, "").Trim()).Where(u => u.Length > 0).ToList();
                 var role = labels[i].Groups[1].Value;
                 if (role.StartsWith("牵头") || role.StartsWith("主办")) leads.AddRange(units);
                 else if (role.StartsWith("责任") && !hasLeadLabel)

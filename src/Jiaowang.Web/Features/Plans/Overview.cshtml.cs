@@ -10,6 +10,7 @@ namespace Jiaowang.Web.Features.Plans;
 
 /// <summary>The plan at a glance: phases on a timeline, targets by group, tasks by group with their units.</summary>
 [Microsoft.AspNetCore.Authorization.AllowAnonymous]
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = PublicCache.Policy)]
 public sealed class OverviewModel(JiaowangDb db, TimeProvider clock, IStringLocalizer<SharedResource> text) : PageModel
 {
     public PlanDetail? Plan { get; private set; }

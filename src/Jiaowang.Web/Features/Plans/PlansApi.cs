@@ -14,7 +14,7 @@ public static class PlansApi
     public static RouteGroupBuilder MapPlansApi(this IEndpointRouteBuilder app)
     {
         // The plan is a published government document: reading it needs no account.
-        var plans = app.MapGroup("/api/plans").WithTags("Plans").AllowAnonymous();
+        var plans = app.MapGroup("/api/plans").WithTags("Plans").AllowAnonymous().CacheOutput(PublicCache.Policy);
         plans.MapGet("/", ListPlans).WithSummary("All stored plans, newest first.");
         plans.MapGet("/{id:int}", GetPlan).WithSummary("One plan with its targets, tasks, phases and units.");
         return plans;

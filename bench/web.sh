@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Requests per second of Jiaowang's pages against a bare endpoint of the same host, in the same run.
+# Server pinned to core 0, wrk to core 1; 3 repetitions of each URL, median reported. Needs wrk (apt-get install wrk).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+duration=${DURATION:-10s}
+reps=${REPS:-3}
+port=${PORT:-5095}
+work=$(mktemp -d)
+trap 'kill $server 2>/dev/null || true; rm -rf "$work"' EXIT
+
+dotnet build src/Jiaowang.Web -c Release -nologo -v quiet >/dev/null
+ConnectionStrings__Jiaowang="Data Source=$work/bench.db" ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning \
+  taskset -c 0 dotnet src/Jiaowang.Web/bin/Release/net10.0/Jiaowang.Web.dll --urls "http://127.0.0.1:$port" \
+  --contentRoot "$PWD/src/Jiaowang.Web" >"$work/server.log" 2>&1 &
+server=$!
+for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 1; done
+
+base="http://127.0.0.1:$port"
+unit=$(curl -s "$base/api/units" | grep -o '"id":[0-9]*' | head -n 1 | cut -d: -f2)
+declare -A urls=(
+  [bare]="/healthz"
+  [static-css]="/css/site.css"
+  [overview-zh]="/"
+  [overview-en]="/?culture=en"
+  [plan-json]="/api/plans/1"
+  [unit-page]="/units/$unit"
+)
+order=(bare static-css overview-zh overview-en plan-json unit-page)
+
+rss() { awk '/VmRSS/ {print int($2/1024)}' /proc/$server/status; }
+for name in "${order[@]}"; do curl -s -o /dev/null "$base${urls[$name]}"; done
+idle=$(rss)
+
+declare -A median size
+for name in "${order[@]}"; do
+  taskset -c 1 wrk -t1 -c32 -d2s "$base${urls[$name]}" >/dev/null  # warm-up
+  results=()
+  for _ in $(seq 1 "$reps"); do
+    results+=("$(taskset -c 1 wrk -t1 -c32 -d"$duration" "$base${urls[$name]}" | awk '/Requests\/sec/ {print int($2)}')")
+  done
+  median[$name]=$(printf '%s\n' "${results[@]}" | sort -n | sed -n "$(( (reps + 1) / 2 ))p")
+  size[$name]=$(curl -s "$base${urls[$name]}" | wc -c)
+  echo "  $name: ${results[*]} req/s" >&2
+done
+peak=$(awk '/VmHWM/ {print int($2/1024)}' /proc/$server/status)
+
+echo "| what | URL | body | req/s (median of $reps × $duration) | share of bare |"
+echo "|---|---|---|---|---|"
+for name in "${order[@]}"; do
+  ratio=$(awk -v a="${median[$name]}" -v b="${median[bare]}" 'BEGIN { printf "%.1f %%", 100 * a / b }')
+  echo "| $name | \`${urls[$name]}\` | $(( ${size[$name]} / 1024 )) KB | ${median[$name]} | $ratio |"
+done
+echo
+echo "Server memory: ${idle} MB resident after the first requests, ${peak} MB peak under load."
