@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
 using Jiaowang.Core.Network;
 using Jiaowang.Web.Data;
 using Jiaowang.Web.Features.Accounts;
@@ -7,10 +5,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Jiaowang.Web.Features.Network;
-
-/// <summary>A partner as the office enters or edits it; validated by the same rules as a file row.</summary>
-public sealed record PartnerInput(string? CityEn, string? CityZh, string? Country, string? Kind, int? YearEstablished, string? EstablishedOn,
-    string? Status, string? EndedOn, double? Latitude, double? Longitude, string? Notes, string? Source);
 
 public sealed record EventInput(string? Category, string? Title, DateOnly? StartsOn, DateOnly? EndsOn, string? Country, string? Who,
     string? Level, string? HostUnit, string? Notes, string? Source);
@@ -28,64 +22,40 @@ public static class NetworkEditApi
         office.MapPut("/partners/{id:int}", EditPartner).WithSummary("Edits a partner, e.g. status ended (office); the change is kept.");
         office.MapPost("/partners/import", ImportPartners).DisableAntiforgery().WithSummary("Imports a .csv or .xlsx file, all or nothing (office).");
         office.MapPost("/events", CreateEvent).WithSummary("Adds an international event (office).");
+        app.MapGet("/partners/export.{format:regex(^(csv|xlsx)$)}", Export).RequireAuthorization(Policies.Office).WithTags("Partners")
+            .WithSummary("Every partner as CSV or Excel, in the columns import reads (office).");
         office.MapPut("/targets/{id:int}/binding", BindTarget).WithSummary("Binds a target to a registry count, or null for manual readings (office).");
     }
 
     static string UserName(HttpContext http) => http.User.Identity?.Name ?? "?";
 
-    static PartnerRowsResult Validate(PartnerInput input, CountryCatalog countries, IEnumerable<(string, string)> existing)
+    static async Task<Results<Created<PartnerItem>, ValidationProblem>> CreatePartner(PartnerInput input, PartnerEditor editor, HttpContext http, CancellationToken ct)
     {
-        string?[] cells =
-        [
-            input.CityEn, input.CityZh, input.Country, input.Kind, input.YearEstablished?.ToString(CultureInfo.InvariantCulture), input.EstablishedOn,
-            input.Status, input.EndedOn, input.Latitude?.ToString(CultureInfo.InvariantCulture), input.Longitude?.ToString(CultureInfo.InvariantCulture),
-            input.Notes, input.Source, null,
-        ];
-        return PartnerRows.Validate("form", PartnerRows.Columns, [(1, cells.Select(c => c ?? "").ToList())], countries, existing);
+        var result = await editor.CreateAsync(input, UserName(http), ct);
+        return result.Partner is { } p ? TypedResults.Created($"/api/partners/{p.Id}", p) : TypedResults.ValidationProblem(result.Problems);
     }
 
-    static ValidationProblem Problem(PartnerRowsResult result) =>
-        TypedResults.ValidationProblem(result.Problems.GroupBy(p => p.Column).ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray()));
-
-    static async Task<Results<Created<PartnerItem>, ValidationProblem>> CreatePartner(PartnerInput input, JiaowangDb db, CountryCatalog countries,
-        PartnerImporter importer, HttpContext http, CancellationToken ct)
+    static async Task<Results<Ok<PartnerItem>, NotFound, ValidationProblem>> EditPartner(int id, PartnerInput input, PartnerEditor editor, HttpContext http, CancellationToken ct)
     {
-        var existing = await db.Partners.AsNoTracking().Select(p => new { p.CountryCode, p.NameEn }).ToListAsync(ct);
-        var result = Validate(input, countries, existing.Select(e => (e.CountryCode, e.NameEn)));
-        if (!result.Ok) return Problem(result);
-        await importer.StoreAsync(result.Partners, UserName(http), "entered by the office", ct);
-        var draft = result.Partners[0];
-        var stored = await db.Partners.AsNoTracking().SingleAsync(p => p.CountryCode == draft.CountryCode && p.NameEn == draft.NameEn, ct);
-        return TypedResults.Created($"/api/partners/{stored.Id}", PartnerQuery.ToItem(stored, countries));
+        var result = await editor.EditAsync(id, input, UserName(http), ct);
+        if (result.NotFound) return TypedResults.NotFound();
+        return result.Partner is { } p ? TypedResults.Ok(p) : TypedResults.ValidationProblem(result.Problems);
     }
 
-    static async Task<Results<Ok<PartnerItem>, NotFound, ValidationProblem>> EditPartner(int id, PartnerInput input, JiaowangDb db,
-        CountryCatalog countries, RegistrySync sync, TimeProvider clock, HttpContext http, CancellationToken ct)
+    static async Task<FileContentHttpResult> Export(string format, JiaowangDb db, CountryCatalog countries, TimeProvider clock, CancellationToken ct)
     {
-        var partner = await db.Partners.FirstOrDefaultAsync(p => p.Id == id, ct);
-        if (partner is null) return TypedResults.NotFound();
-        var others = await db.Partners.AsNoTracking().Where(p => p.Id != id).Select(p => new { p.CountryCode, p.NameEn }).ToListAsync(ct);
-        var result = Validate(input, countries, others.Select(e => (e.CountryCode, e.NameEn)));
-        if (!result.Ok) return Problem(result);
-
-        var before = PartnerSnapshot.Of(partner);
-        var d = result.Partners[0];
-        (partner.NameEn, partner.NameZh, partner.CountryCode, partner.Kind, partner.EstablishedYear, partner.EstablishedOn) =
-            (d.NameEn, d.NameZh, d.CountryCode, d.Kind, d.EstablishedYear, d.EstablishedOn);
-        (partner.Status, partner.EndedOn, partner.Latitude, partner.Longitude, partner.Notes, partner.Source) =
-            (d.Status, d.EndedOn, d.Latitude, d.Longitude, d.Notes, d.Source);
-        var changes = PartnerSnapshot.Diff(before, PartnerSnapshot.Of(partner));
-        if (changes.Count > 0)
+        var partners = await db.Partners.AsNoTracking().OrderBy(p => p.Id).ToListAsync(ct);
+        var path = Path.Combine(Path.GetTempPath(), $"jiaowang-partners-{Guid.NewGuid():N}.{format}");
+        try
         {
-            db.PartnerChanges.Add(new PartnerChange
-            {
-                PartnerId = id, ChangedAt = clock.GetUtcNow(), ChangedBy = UserName(http), Action = "edited",
-                ChangesJson = JsonSerializer.Serialize(changes, PartnerSnapshot.Json),
-            });
-            await db.SaveChangesAsync(ct);
-            await sync.RefreshAsync(ct);
+            PartnerFile.Write(path, PartnerRows.Columns, partners.Select(p => PartnerRows.ToRow(p, countries)));
+            var type = format == "csv" ? "text/csv; charset=utf-8" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+            return TypedResults.File(await File.ReadAllBytesAsync(path, ct), type, $"partners-{clock.GetUtcNow():yyyyMMdd}.{format}");
         }
-        return TypedResults.Ok(PartnerQuery.ToItem(partner, countries));
+        finally
+        {
+            File.Delete(path);
+        }
     }
 
     public sealed record ImportResponse(int Added, IReadOnlyList<CellProblem> Problems);

@@ -13,7 +13,8 @@ public static class NetworkSetup
     public static IServiceCollection AddNetwork(this IServiceCollection services) => services
         .AddSingleton(_ => LoadCountries())
         .AddScoped<RegistrySync>()
-        .AddScoped<PartnerImporter>();
+        .AddScoped<PartnerImporter>()
+        .AddScoped<PartnerEditor>();
 
     public static CountryCatalog LoadCountries() =>
         CountryCatalog.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, CountriesPath)));
