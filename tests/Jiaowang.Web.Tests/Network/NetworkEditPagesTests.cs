@@ -124,3 +124,67 @@ public sealed class NetworkEditPagesTests : IAsyncLifetime
         Assert.Equal("PK", Encoding.ASCII.GetString(bytes, 0, 2));
     }
 }
+
+public sealed class NetworkEditApiTests : IAsyncLifetime
+{
+    JiaowangFactory factory = null!;
+
+    public async Task InitializeAsync()
+    {
+        factory = new JiaowangFactory(TestDatabase.Sqlite(), seedBundledPlan: false);
+        factory.CreateClient().Dispose();
+        await Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await factory.DisposeAsync();
+        await factory.Database.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task The_office_records_pairs_and_projects_and_the_partner_page_shows_them()
+    {
+        var office = await Accounts.CreateAsync(factory, Roles.Office);
+        using var api = await Accounts.BearerClientAsync(factory, office.UserName!);
+        var partners = (await System.Net.Http.Json.HttpClientJsonExtensions.GetFromJsonAsync<List<Jiaowang.Web.Features.Network.PartnerItem>>(api, "/api/partners?q=Bordeaux"))!;
+        var bordeaux = partners.Single().Id;
+
+        var pair = await System.Net.Http.Json.HttpClientJsonExtensions.PostAsJsonAsync(api, $"/api/partners/{bordeaux}/pairs",
+            new { type = "校际", wuhanSide = "武汉大学", partnerSide = "Université de Bordeaux", year = 2010 });
+        Assert.Equal(HttpStatusCode.Created, pair.StatusCode);
+        var project = await System.Net.Http.Json.HttpClientJsonExtensions.PostAsJsonAsync(api, "/api/projects",
+            new { title = "中法生态示范城合作", year = 2025, field = "经贸", units = "市商务局", partnerIds = new[] { bordeaux } });
+        Assert.Equal(HttpStatusCode.Created, project.StatusCode);
+        var bad = await System.Net.Http.Json.HttpClientJsonExtensions.PostAsJsonAsync(api, "/api/projects", new { title = "", year = 2025, field = "经贸", partnerIds = new[] { 999999 } });
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+
+        using var browser = await Accounts.CookieClientAsync(factory, office.UserName!);
+        var added = await Accounts.PostFormAsync(browser, $"/partners/{bordeaux}?handler=Pair",
+            new() { ["Pair.Type"] = "区际", ["Pair.WuhanSide"] = "武昌区", ["Pair.PartnerSide"] = "Bordeaux Centre", ["Pair.Year"] = "2012" }, $"/partners/{bordeaux}");
+        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+
+        using var anonymous = factory.CreateClient();
+        var html = await anonymous.GetStringAsync($"/partners/{bordeaux}");
+        Assert.Contains("武汉大学", html);
+        Assert.Contains("武昌区", html);
+        Assert.Contains("中法生态示范城合作", html);
+        Assert.DoesNotContain("name=\"Pair.Type\"", html);
+    }
+
+    [Fact]
+    public async Task Uploading_a_bad_file_to_the_api_names_each_cell_and_stores_nothing()
+    {
+        var office = await Accounts.CreateAsync(factory, Roles.Office);
+        using var api = await Accounts.BearerClientAsync(factory, office.UserName!);
+        var file = new ByteArrayContent(Encoding.UTF8.GetBytes("city_en,country,kind\nLyon,France,国际友好城市\nLyon,France,国际友好城市\n"));
+        file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+
+        var response = await api.PostAsync("/api/partners/import?culture=en", new MultipartFormDataContent { { file, "file", "dup.csv" } });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Contains("\"added\":0", body);
+        Assert.Contains("city \\u0022Lyon\\u0022 duplicates row 2", body.Replace("\\\"", "\\u0022"));
+    }
+}

@@ -11,6 +11,10 @@ public sealed record EventInput(string? Category, string? Title, DateOnly? Start
 
 public sealed record BindingInput(string? Binding);
 
+public sealed record PairInput(string? Type, string? WuhanSide, string? PartnerSide, int? Year);
+
+public sealed record ProjectInput(string? Title, int? Year, string? Field, string? Units, IReadOnlyList<int>? PartnerIds);
+
 /// <summary>Office-only writes: partners (never deleted, status ended instead; every edit kept as a PartnerChange),
 /// events, a partner file upload, and binding a target to a registry count. Each write refreshes bound targets.</summary>
 public static class NetworkEditApi
@@ -21,6 +25,8 @@ public static class NetworkEditApi
         office.MapPost("/partners", CreatePartner).WithSummary("Adds a partner (office).");
         office.MapPut("/partners/{id:int}", EditPartner).WithSummary("Edits a partner, e.g. status ended (office); the change is kept.");
         office.MapPost("/partners/import", ImportPartners).DisableAntiforgery().WithSummary("Imports a .csv or .xlsx file, all or nothing (office).");
+        office.MapPost("/partners/{id:int}/pairs", AddPair).WithSummary("Adds a grassroots pair (基层结对) under a partner (office).");
+        office.MapPost("/projects", AddProject).WithSummary("Adds an exchange project (交流项目) with its partner cities (office).");
         office.MapPost("/events", CreateEvent).WithSummary("Adds an international event (office).");
         app.MapGet("/partners/export.{format:regex(^(csv|xlsx)$)}", Export).RequireAuthorization(Policies.Office).WithTags("Partners")
             .WithSummary("Every partner as CSV or Excel, in the columns import reads (office).");
@@ -56,6 +62,38 @@ public static class NetworkEditApi
         {
             File.Delete(path);
         }
+    }
+
+    static async Task<Results<Created<PairItem>, NotFound, ValidationProblem>> AddPair(int id, PairInput input, JiaowangDb db, CancellationToken ct)
+    {
+        if (!await db.Partners.AnyAsync(p => p.Id == id, ct)) return TypedResults.NotFound();
+        var errors = new Dictionary<string, string[]>();
+        foreach (var (name, value) in new[] { ("type", input.Type), ("wuhanSide", input.WuhanSide), ("partnerSide", input.PartnerSide) })
+        {
+            if (string.IsNullOrWhiteSpace(value)) errors[name] = [NetworkMessages.Format("Problem.Required")];
+        }
+        if (input.Year is < 1900 or > 2100) errors["year"] = [NetworkMessages.Format("Problem.Year", input.Year)];
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        var pair = new GrassrootsPair { PartnerId = id, Type = input.Type!.Trim(), WuhanSide = input.WuhanSide!.Trim(), PartnerSide = input.PartnerSide!.Trim(), Year = input.Year };
+        db.GrassrootsPairs.Add(pair);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/partners/{id}", new PairItem(pair.Id, pair.Type, pair.WuhanSide, pair.PartnerSide, pair.Year));
+    }
+
+    static async Task<Results<Created<ProjectItem>, ValidationProblem>> AddProject(ProjectInput input, JiaowangDb db, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(input.Title)) errors["title"] = [NetworkMessages.Format("Problem.Required")];
+        if (string.IsNullOrWhiteSpace(input.Field)) errors["field"] = [NetworkMessages.Format("Problem.Required")];
+        if (input.Year is not (>= 1900 and <= 2100)) errors["year"] = [NetworkMessages.Format("Problem.Year", input.Year?.ToString() ?? "")];
+        var ids = input.PartnerIds ?? [];
+        var partners = await db.Partners.Where(p => ids.Contains(p.Id)).ToListAsync(ct);
+        if (ids.Count == 0 || partners.Count != ids.Distinct().Count()) errors["partnerIds"] = ["one or more existing partner ids"];
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        var project = new ExchangeProject { Title = input.Title!.Trim(), Year = input.Year!.Value, Field = input.Field!.Trim(), Units = input.Units, Partners = partners };
+        db.ExchangeProjects.Add(project);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/partners/{partners[0].Id}", new ProjectItem(project.Id, project.Title, project.Year, project.Field, project.Units));
     }
 
     public sealed record ImportResponse(int Added, IReadOnlyList<CellProblem> Problems);
