@@ -48,7 +48,6 @@ public static class PartnerFile
                 _ => Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture) ?? "",
             }).ToArray());
         }
-        // Trailing empty columns that a sheet's used range carries are not cells anyone filled.
         return rows;
     }
 
@@ -63,6 +62,9 @@ public static class PartnerFile
                 for (var i = 0; i < header.Count; i++) d[header[i]] = i < r.Count ? r[i] : null;
                 return d;
             }).ToList();
+            // MiniExcel takes the header from the first row: an empty registry still exports its columns (and one blank
+            // row, which import skips), so the file can serve as the template to fill in.
+            if (sheet.Count == 0) sheet.Add(header.ToDictionary(h => h, _ => (object?)null));
             using var stream = File.Create(path);
             stream.SaveAs(sheet, printHeader: true, sheetName: "partners", excelType: ExcelType.XLSX);
             return;

@@ -92,3 +92,34 @@ public sealed class PartnerRowsTests
         Assert.Equal([["a", "b,c", "say \"hi\""], ["line\nbreak", "", ""]], CsvText.Parse(text));
     }
 }
+
+public sealed class PartnerFileTests
+{
+    [Fact]
+    public void An_empty_registry_exports_an_excel_template_with_every_column()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"empty-{Guid.NewGuid():N}.xlsx");
+        try
+        {
+            PartnerFile.Write(path, PartnerRows.Columns, []);
+            using var stream = File.OpenRead(path);
+            var sheet = PartnerFile.Read(path, stream)!;
+            Assert.Equal(PartnerRows.Columns, sheet.Header);
+            Assert.All(sheet.Rows, r => Assert.All(r.Cells, c => Assert.True(string.IsNullOrEmpty(c))));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void A_csv_saved_by_excel_on_chinese_windows_in_gb18030_is_read()
+    {
+        System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+        var bytes = System.Text.Encoding.GetEncoding("GB18030").GetBytes("city_en,city_zh,country,kind\r\nOita,大分市,日本,国际友好城市\r\n");
+        var sheet = PartnerFile.Read("gbk.csv", new MemoryStream(bytes))!;
+        Assert.Equal(["Oita", "大分市", "日本", "国际友好城市"], sheet.Rows.Single().Cells);
+        Assert.Equal(2, sheet.Rows.Single().Row);
+    }
+}

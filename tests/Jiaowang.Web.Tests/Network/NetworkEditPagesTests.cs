@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.RegularExpressions;
 using Jiaowang.Web.Features.Accounts;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Jiaowang.Web.Tests.Network;
 
@@ -188,3 +189,38 @@ public sealed class NetworkEditApiTests : IAsyncLifetime
         Assert.Contains("city \\u0022Lyon\\u0022 duplicates row 2", body.Replace("\\\"", "\\u0022"));
     }
 }
+
+public sealed class DemoDataVisibilityTests : IAsyncLifetime
+{
+    JiaowangFactory factory = null!;
+
+    public async Task InitializeAsync()
+    {
+        factory = new JiaowangFactory(TestDatabase.Sqlite(), seedBundledPlan: false);
+        factory.CreateClient().Dispose();
+        await using var scope = factory.Services.CreateAsyncScope();
+        var countries = scope.ServiceProvider.GetRequiredService<Jiaowang.Core.Network.CountryCatalog>();
+        await scope.ServiceProvider.GetRequiredService<Jiaowang.Web.Features.Network.PartnerImporter>()
+            .StoreAsync(Jiaowang.Web.Features.Network.DemoPartners.Generate(2, 11, countries), "test", "demo");
+    }
+
+    public async Task DisposeAsync()
+    {
+        await factory.DisposeAsync();
+        await factory.Database.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Demo_partners_are_tagged_in_the_registry_and_never_shown_on_the_public_page()
+    {
+        using var client = factory.CreateClient();
+        var registry = await client.GetStringAsync("/partners?q=演示城市");
+        Assert.Equal(2, Regex.Matches(registry, "<span class=\"tag demo\">演示数据</span>").Count);
+        Assert.Contains("有效友城 34 个", await client.GetStringAsync("/partners/map"));
+
+        var world = await client.GetStringAsync("/world");
+        Assert.Contains("有效友城 32 个", world);
+        Assert.DoesNotContain("演示城市", world);
+    }
+}
+

@@ -63,9 +63,10 @@ public static class NetworkApi
     static async Task<Ok<NetworkCounts>> GetCounts(JiaowangDb db, CountryCatalog countries, CancellationToken ct) =>
         TypedResults.Ok(await CountsAsync(db, countries, ct));
 
-    public static async Task<NetworkCounts> CountsAsync(JiaowangDb db, CountryCatalog countries, CancellationToken ct)
+    /// <param name="includeDemo">False for the public page: generated demo rows are never shown to the public as partners.</param>
+    public static async Task<NetworkCounts> CountsAsync(JiaowangDb db, CountryCatalog countries, CancellationToken ct, bool includeDemo = true)
     {
-        var all = await PartnerQuery.ListAsync(db, countries, new PartnerFilter(), ct);
+        var all = (await PartnerQuery.ListAsync(db, countries, new PartnerFilter(), ct)).Where(p => includeDemo || !p.IsDemo).ToList();
         var active = all.Where(p => p.Status == "active").ToList();
         var continents = active.GroupBy(p => p.Continent).Select(g => new CountGroup(g.Key, ContinentZh(g.Key), ContinentEn(g.Key), g.Count()))
             .OrderByDescending(g => g.Count).ThenBy(g => g.Key).ToList();
