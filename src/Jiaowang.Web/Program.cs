@@ -1,6 +1,9 @@
 using Jiaowang.Web.Data;
 using Jiaowang.Web.Features.Accounts;
+using Jiaowang.Web.Features.Audit;
 using Jiaowang.Web.Features.Plans;
+using Jiaowang.Web.Features.Readings;
+using Jiaowang.Web.Features.Reports;
 using Jiaowang.Web.Features.Units;
 using Jiaowang.Web.Shared;
 
@@ -14,6 +17,8 @@ builder.Services.AddJiaowangPages();
 builder.Services.AddOpenApi();
 builder.Services.AddAccounts();
 builder.Services.AddPlans();
+builder.Services.AddAudit();
+builder.Services.AddReports(builder.Configuration);
 
 var app = builder.Build();
 
@@ -32,6 +37,11 @@ app.MapOpenApi().AllowAnonymous();
 app.MapAccountsApi();
 app.MapPlansApi();
 app.MapUnitsApi();
+app.MapPeriodsApi();
+app.MapReportsApi();
+app.MapMyWorkApi();
+app.MapReadingsApi();
+app.MapAuditApi();
 
 app.Run();
 

@@ -1,4 +1,6 @@
+using Jiaowang.Core.Audit;
 using Jiaowang.Core.Plans;
+using Jiaowang.Core.Reporting;
 using Jiaowang.Web.Features.Accounts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -21,6 +23,12 @@ public abstract class JiaowangDb(DbContextOptions options) : IdentityDbContext<J
     public DbSet<Assignment> Assignments => Set<Assignment>();
     public DbSet<Phase> Phases => Set<Phase>();
     public DbSet<Reading> Readings => Set<Reading>();
+    // Supervision (督办): periods, reports, target assignments, reminders, instructions and the audit log.
+    public DbSet<ReportingPeriod> Periods => Set<ReportingPeriod>();
+    public DbSet<Report> Reports => Set<Report>();
+    public DbSet<ReportVersion> ReportVersions => Set<ReportVersion>();
+    public DbSet<TargetUnit> TargetUnits => Set<TargetUnit>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
