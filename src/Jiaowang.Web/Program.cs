@@ -3,6 +3,7 @@ using Jiaowang.Web.Features.Accounts;
 using Jiaowang.Web.Features.Audit;
 using Jiaowang.Web.Features.Plans;
 using Jiaowang.Web.Features.Readings;
+using Jiaowang.Web.Features.Reminders;
 using Jiaowang.Web.Features.Reports;
 using Jiaowang.Web.Features.Units;
 using Jiaowang.Web.Shared;
@@ -19,6 +20,7 @@ builder.Services.AddAccounts();
 builder.Services.AddPlans();
 builder.Services.AddAudit();
 builder.Services.AddReports(builder.Configuration);
+builder.Services.AddReminders(builder.Configuration);
 
 var app = builder.Build();
 
@@ -42,6 +44,7 @@ app.MapReportsApi();
 app.MapMyWorkApi();
 app.MapReadingsApi();
 app.MapAuditApi();
+app.MapRemindersApi();
 
 app.Run();
 

@@ -29,6 +29,7 @@ public abstract class JiaowangDb(DbContextOptions options) : IdentityDbContext<J
     public DbSet<ReportVersion> ReportVersions => Set<ReportVersion>();
     public DbSet<TargetUnit> TargetUnits => Set<TargetUnit>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Reminder> Reminders => Set<Reminder>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -75,3 +75,19 @@ sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
         entry.HasIndex(e => e.At);
     }
 }
+
+sealed class ReminderConfiguration : IEntityTypeConfiguration<Reminder>
+{
+    public void Configure(EntityTypeBuilder<Reminder> reminder)
+    {
+        reminder.Property(r => r.Text).HasMaxLength(4000);
+        reminder.Property(r => r.SentBy).HasMaxLength(256);
+        reminder.Property(r => r.AutoKey).HasMaxLength(100);
+        reminder.Property(r => r.EmailedTo).HasMaxLength(4000);
+        reminder.Property(r => r.EmailError).HasMaxLength(1000);
+        reminder.HasOne<Unit>().WithMany().HasForeignKey(r => r.UnitId).OnDelete(DeleteBehavior.Restrict);
+        reminder.HasOne<ReportingPeriod>().WithMany().HasForeignKey(r => r.PeriodId).OnDelete(DeleteBehavior.Restrict);
+        reminder.HasIndex(r => r.AutoKey).IsUnique();
+        reminder.HasIndex(r => new { r.UnitId, r.Id });
+    }
+}

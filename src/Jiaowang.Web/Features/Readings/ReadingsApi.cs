@@ -68,18 +68,34 @@ public static class ReadingsApi
         IStringLocalizer<ReportsText> text, CancellationToken ct)
     {
         if (await Caller.FromAsync(http.User, db, ct) is not { } caller) return TypedResults.Unauthorized();
-        if (!await db.Targets.AnyAsync(t => t.Id == id, ct)) return TypedResults.NotFound();
+        var outcome = await RecordAsync(caller, id, request, db, audit, clock, text, ct);
+        return outcome switch
+        {
+            { Reading: { } r } => TypedResults.Created($"/api/targets/{id}", ReadingItem.From(r)),
+            { Errors: { } errors } => TypedResults.ValidationProblem(errors),
+            { Status: StatusCodes.Status403Forbidden } => TypedResults.Problem(text["Reading.NotAllowed"], statusCode: StatusCodes.Status403Forbidden),
+            _ => TypedResults.NotFound(),
+        };
+    }
+
+    public sealed record RecordOutcome(Reading? Reading, Dictionary<string, string[]>? Errors = null, int Status = StatusCodes.Status201Created);
+
+    /// <summary>Records a reading for the API and the liaison's page alike: who may, what is valid, saved with its audit entry.</summary>
+    public static async Task<RecordOutcome> RecordAsync(Caller caller, int id, NewReading request, JiaowangDb db, AuditLog audit, TimeProvider clock,
+        IStringLocalizer<ReportsText> text, CancellationToken ct)
+    {
+        if (!await db.Targets.AnyAsync(t => t.Id == id, ct)) return new(null, Status: StatusCodes.Status404NotFound);
         if (!caller.IsOffice)
         {
-            if (caller.UnitId is null) return TypedResults.Problem(text["Reading.NotAllowed"], statusCode: StatusCodes.Status403Forbidden);
-            if (!await MaySeeAsync(caller, db, id, ct)) return TypedResults.NotFound();
+            if (caller.UnitId is null) return new(null, Status: StatusCodes.Status403Forbidden);
+            if (!await MaySeeAsync(caller, db, id, ct)) return new(null, Status: StatusCodes.Status404NotFound);
         }
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(request.Source)) errors["source"] = [text["Reading.SourceRequired"]];
         else if (!RichText.IsSafePlainText(request.Source)) errors["source"] = [text["Text.Unsafe"]];
         if (request.Value < 0) errors["value"] = [text["Reading.Negative"]];
         if (request.AsOf > clock.Today()) errors["asOf"] = [text["Reading.Future"]];
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        if (errors.Count > 0) return new(null, errors, StatusCodes.Status400BadRequest);
 
         // A reading is never changed: a correction is a new row, and the latest by as-of date counts.
         var reading = new Reading
@@ -89,7 +105,7 @@ public static class ReadingsApi
         };
         db.Readings.Add(reading);
         await audit.SaveAsync(db, caller.UserName, () => [new AuditRecord("Reading", reading.Id.ToString(), "record", null, ReadingItem.From(reading))], ct);
-        return TypedResults.Created($"/api/targets/{id}", ReadingItem.From(reading));
+        return new(reading);
     }
 
     static async Task<Results<Ok<IReadOnlyList<int>>, NotFound, ValidationProblem>> Assign(int id, TargetUnitsChange request, HttpContext http,

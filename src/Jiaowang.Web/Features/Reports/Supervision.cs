@@ -14,7 +14,9 @@ public sealed record OverdueItem(int UnitId, string UnitName, int PeriodId, stri
 /// Where a plan's reporting stands today: each task's status from the reports its units owe (docs/STATUS-RULES.md)
 /// and the list of overdue reports.
 /// </summary>
-public sealed record Supervision(IReadOnlyDictionary<int, TaskAssessment> Tasks, IReadOnlyList<OverdueItem> Overdue)
+/// <param name="Outstanding">For any period of the plan: the reports still owed (not submitted or accepted), late or not.</param>
+public sealed record Supervision(IReadOnlyDictionary<int, TaskAssessment> Tasks, IReadOnlyList<OverdueItem> Overdue,
+    IReadOnlyList<ReportingPeriod> PlanPeriods, Func<ReportingPeriod, IReadOnlyList<OverdueItem>> Outstanding)
 {
     public static async Task<Supervision> LoadAsync(JiaowangDb db, int planId, DateOnly today, ReportingOptions options, CancellationToken ct = default)
     {
@@ -38,21 +40,23 @@ public sealed record Supervision(IReadOnlyDictionary<int, TaskAssessment> Tasks,
             return TaskProgress.Assess(expected, today);
         });
 
-        var overdue = new List<OverdueItem>();
         var units = assignments.Select(a => (a.UnitId, a.UnitName)).Distinct().ToList();
-        foreach (var period in periods.Where(p => p.IsOverdue(today)))
+        IReadOnlyList<OverdueItem> Outstanding(ReportingPeriod period)
         {
             var owed = period.PerTask
                 ? assignments.Select(a => (a.UnitId, a.UnitName, TaskId: (int?)a.PlanTaskId, Number: (int?)a.Number, Title: (string?)a.Title))
                 : units.Select(u => (u.UnitId, u.UnitName, TaskId: (int?)null, Number: (int?)null, Title: (string?)null));
+            var list = new List<OverdueItem>();
             foreach (var o in owed)
             {
                 var state = StateOf(period.Id, o.TaskId, o.UnitId);
                 if (state is ReportState.Submitted or ReportState.Accepted) continue;
-                overdue.Add(new OverdueItem(o.UnitId, o.UnitName, period.Id, Periods.KindCode(period.Kind), period.Start, period.Deadline,
+                list.Add(new OverdueItem(o.UnitId, o.UnitName, period.Id, Periods.KindCode(period.Kind), period.Start, period.Deadline,
                     o.TaskId, o.Number, o.Title, today.DayNumber - period.Deadline.DayNumber, state is { } s ? ReportItem.StateCode(s) : null));
             }
+            return list;
         }
-        return new Supervision(tasks, overdue.OrderBy(o => o.Deadline).ThenBy(o => o.UnitName).ThenBy(o => o.TaskNumber).ToList());
+        var overdue = periods.Where(p => p.IsOverdue(today)).SelectMany(Outstanding);
+        return new Supervision(tasks, overdue.OrderBy(o => o.Deadline).ThenBy(o => o.UnitName).ThenBy(o => o.TaskNumber).ToList(), periods, Outstanding);
     }
 }
