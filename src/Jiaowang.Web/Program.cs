@@ -41,6 +41,7 @@ app.MapPlansApi();
 app.MapUnitsApi();
 app.MapPeriodsApi();
 app.MapReportsApi();
+app.MapAttachmentsApi();
 app.MapMyWorkApi();
 app.MapReadingsApi();
 app.MapAuditApi();

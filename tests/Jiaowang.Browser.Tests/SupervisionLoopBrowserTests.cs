@@ -1,5 +1,3 @@
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text;
 using System.Text.RegularExpressions;
 using Jiaowang.Web.Tests;
@@ -21,21 +19,6 @@ public sealed class SupervisionLoopBrowserTests(SupervisionBrowserApp app) : ICl
 
     ILocator TargetRow(IPage page, string metric) => page.Locator("table.targets tbody tr").Filter(new() { HasText = metric });
 
-    /// <summary>Assigning targets is an office API call here; the office's page for it is not built yet.</summary>
-    async Task AssignAsync(string adminName, string targetText, string unitName)
-    {
-        using var http = new HttpClient { BaseAddress = new Uri(app.BaseUrl) };
-        var token = await (await http.PostAsJsonAsync("/api/auth/token", new { userName = adminName, password = Accounts.Password }))
-            .Content.ReadFromJsonAsync<Jiaowang.Web.Features.Accounts.AccountsApi.TokenResponse>();
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token!.AccessToken);
-        using var plan = System.Text.Json.JsonDocument.Parse(await http.GetStringAsync("/api/plans"));
-        var planId = plan.RootElement[0].GetProperty("id").GetInt32();
-        using var detail = System.Text.Json.JsonDocument.Parse(await http.GetStringAsync($"/api/plans/{planId}"));
-        var targetId = detail.RootElement.GetProperty("targets").EnumerateArray().Single(t => t.GetProperty("text").GetString()!.Contains(targetText)).GetProperty("id").GetInt32();
-        var unitId = detail.RootElement.GetProperty("units").EnumerateArray().Single(u => u.GetProperty("name").GetString() == unitName).GetProperty("id").GetInt32();
-        (await http.PutAsJsonAsync($"/api/targets/{targetId}/units", new { unitIds = new[] { unitId } })).EnsureSuccessStatusCode();
-    }
-
     [Fact]
     public async Task Admin_opens_a_liaison_who_reports_the_office_returns_then_accepts_and_a_late_unit_is_reminded_by_mail()
     {
@@ -52,7 +35,11 @@ public sealed class SupervisionLoopBrowserTests(SupervisionBrowserApp app) : ICl
         await office.GetByRole(AriaRole.Button, new() { Name = "开设" }).ClickAsync();
         await Assertions.Expect(office.GetByText("账号 jtj-liaison 已开设。")).ToBeVisibleAsync();
         var oneTime = await office.Locator("code.one-time-password").InnerTextAsync();
-        await AssignAsync(admin.UserName!, "国际地区航线", "市交通运输局");
+        await office.GetByRole(AriaRole.Link, new() { Name = "指标分解" }).ClickAsync();
+        var routes = office.Locator("form.target-units").Filter(new() { HasText = "国际地区航线" });
+        await routes.GetByLabel("负责填报的单位").SelectOptionAsync(new SelectOptionValue { Label = "市交通运输局" });
+        await routes.GetByRole(AriaRole.Button, new() { Name = "保存分配" }).ClickAsync();
+        await Assertions.Expect(office.GetByText("已保存。")).ToBeVisibleAsync();
         await office.GotoAsync("/");
         await Assertions.Expect(TargetRow(office, "国际地区航线").Locator(".status")).ToHaveTextAsync("存在风险");
 

@@ -91,3 +91,17 @@ sealed class ReminderConfiguration : IEntityTypeConfiguration<Reminder>
         reminder.HasIndex(r => new { r.UnitId, r.Id });
     }
 }
+
+sealed class AttachmentConfiguration : IEntityTypeConfiguration<Attachment>
+{
+    public void Configure(EntityTypeBuilder<Attachment> attachment)
+    {
+        attachment.Property(a => a.FileName).HasMaxLength(260);
+        attachment.Property(a => a.ContentType).HasMaxLength(100);
+        attachment.Property(a => a.Sha256).HasMaxLength(64);
+        attachment.Property(a => a.UploadedBy).HasMaxLength(256);
+        // Kept in the database with the report: one backup holds both, and both providers store 20 MB blobs well.
+        attachment.HasOne<Report>().WithMany().HasForeignKey(a => a.ReportId).OnDelete(DeleteBehavior.Restrict);
+        attachment.HasIndex(a => a.ReportId);
+    }
+}

@@ -141,6 +141,39 @@ public abstract class ReportApiTests(DatabaseProvider provider) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_pdf_is_attached_with_its_sha256_a_disguised_script_is_refused_and_another_unit_cannot_download()
+    {
+        var (_, transport) = await app.LiaisonAsync("市交通运输局");
+        var (_, commerce) = await app.LiaisonAsync("市商务局");
+        var draft = await (await transport.PostAsJsonAsync("/api/reports", new { taskId = app.TaskIds[5], periodId = app.Monthly(8).Id, text = "八月" }))
+            .Content.ReadFromJsonAsync<ReportItem>();
+        var pdf = "%PDF-1.7\n1 0 obj << >> endobj\n%%EOF"u8.ToArray();
+
+        var uploaded = await transport.PostAsync($"/api/reports/{draft!.Id}/attachments?fileName=航线统计.pdf", new ByteArrayContent(pdf));
+        var disguised = await transport.PostAsync($"/api/reports/{draft.Id}/attachments?fileName=统计.pdf", new ByteArrayContent("<script>alert(1)</script>"u8.ToArray()));
+
+        Assert.Equal(HttpStatusCode.Created, uploaded.StatusCode);
+        var item = (await uploaded.Content.ReadFromJsonAsync<AttachmentItem>())!;
+        Assert.Equal(("application/pdf", Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(pdf))), (item.ContentType, item.Sha256));
+        Assert.Equal(HttpStatusCode.BadRequest, disguised.StatusCode);
+        Assert.Equal(pdf, await transport.GetByteArrayAsync($"/api/reports/{draft.Id}/attachments/{item.Id}"));
+        Assert.Equal(HttpStatusCode.NotFound, (await commerce.GetAsync($"/api/reports/{draft.Id}/attachments/{item.Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await commerce.PostAsync($"/api/reports/{draft.Id}/attachments?fileName=x.pdf", new ByteArrayContent(pdf))).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_openapi_document_describes_the_supervision_endpoints()
+    {
+        using var anonymous = app.Factory.CreateClient();
+        var openApi = await anonymous.GetStringAsync("/openapi/v1.json");
+        foreach (var path in new[] { "/api/reports", "/api/reports/{id}/submit", "/api/reports/{id}/return", "/api/me/tasks", "/api/plans/{id}/periods",
+                     "/api/targets/{id}/readings", "/api/audit", "/api/audit/verify", "/api/reminders/late" })
+        {
+            Assert.Contains($"\"{path}\"", openApi);
+        }
+    }
+
+    [Fact]
     public async Task Without_signing_in_the_supervision_api_answers_401()
     {
         using var anonymous = app.Factory.CreateClient();

@@ -136,6 +136,42 @@ public sealed class SupervisionPageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_office_assigns_a_target_to_units_on_its_page_and_the_liaison_then_sees_it()
+    {
+        var (_, office) = await CookieAsync("office");
+        var (_, liaison) = await CookieAsync("liaison", "市交通运输局");
+        var routes = app.TargetId("国际地区航线");
+        Assert.Contains("武汉天河机场国际地区航线", await office.GetStringAsync("/office/targets"));
+
+        var saved = await Accounts.PostFormAsync(office, "/office/targets",
+            new() { ["targetId"] = routes.ToString(), ["unitIds"] = app.UnitIds["市交通运输局"].ToString() });
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Contains("武汉天河机场国际地区航线", await liaison.GetStringAsync("/work"));
+        Assert.Equal(HttpStatusCode.Redirect, (await liaison.GetAsync("/office/targets")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_liaison_attaches_a_file_through_the_editor_form_and_a_disguised_file_is_refused()
+    {
+        var (_, liaison) = await CookieAsync("liaison", "市交通运输局");
+        var newUrl = $"/work/reports/new?periodId={app.Monthly(4).Id}&taskId={app.TaskIds[5]}";
+        var id = ReportIdFrom(await Accounts.PostFormAsync(liaison, newUrl + "&handler=Save", new() { ["Text"] = "附件测试" }, newUrl));
+
+        async Task<HttpResponseMessage> UploadAsync(string name, byte[] content)
+        {
+            var page = await liaison.GetStringAsync($"/work/reports/{id}");
+            var token = Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+            using var form = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" }, { new ByteArrayContent(content), "file", name } };
+            return await liaison.PostAsync($"/work/reports/{id}?handler=Attach", form);
+        }
+
+        Assert.Equal(HttpStatusCode.Redirect, (await UploadAsync("现场.png", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3])).StatusCode);
+        Assert.Contains("只能上传 PDF、Word、Excel 或图片文件", await (await UploadAsync("报告.docx", "MZ\u0090\u0000"u8.ToArray())).Content.ReadAsStringAsync());
+        Assert.Contains("现场.png", await liaison.GetStringAsync($"/work/reports/{id}"));
+    }
+
+    [Fact]
     public async Task The_office_opens_a_liaison_account_from_the_page_and_gets_a_one_time_password()
     {
         var (_, office) = await CookieAsync("office");

@@ -112,16 +112,24 @@ public static class ReadingsApi
         JiaowangDb db, AuditLog audit, IStringLocalizer<ReportsText> text, CancellationToken ct)
     {
         if (!await db.Targets.AnyAsync(t => t.Id == id, ct)) return TypedResults.NotFound();
-        var wanted = request.UnitIds.Distinct().ToList();
+        return await AssignAsync(db, audit, http.User.Identity!.Name!, id, request.UnitIds, ct) is { } after
+            ? TypedResults.Ok(after)
+            : TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["unitIds"] = [text["Target.UnknownUnit"]] });
+    }
+
+    /// <summary>Sets the units a target is assigned to; null when one of the units does not exist.</summary>
+    public static async Task<IReadOnlyList<int>?> AssignAsync(JiaowangDb db, AuditLog audit, string actor, int id, IEnumerable<int> unitIds, CancellationToken ct)
+    {
+        var wanted = unitIds.Distinct().ToList();
         var known = await db.Units.Where(u => wanted.Contains(u.Id)).Select(u => u.Id).ToListAsync(ct);
-        if (known.Count != wanted.Count) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["unitIds"] = [text["Target.UnknownUnit"]] });
+        if (known.Count != wanted.Count) return null;
 
         var current = await db.TargetUnits.Where(a => a.TargetId == id).ToListAsync(ct);
         var before = current.Select(a => a.UnitId).Order().ToList();
         db.TargetUnits.RemoveRange(current.Where(a => !wanted.Contains(a.UnitId)));
         db.TargetUnits.AddRange(wanted.Where(u => !before.Contains(u)).Select(u => new TargetUnit { TargetId = id, UnitId = u }));
         IReadOnlyList<int> after = wanted.Order().ToList();
-        await audit.SaveAsync(db, http.User.Identity!.Name!, () => [new AuditRecord("TargetUnits", id.ToString(), "assign", before, after)], ct);
-        return TypedResults.Ok(after);
+        await audit.SaveAsync(db, actor, () => [new AuditRecord("TargetUnits", id.ToString(), "assign", before, after)], ct);
+        return after;
     }
 }

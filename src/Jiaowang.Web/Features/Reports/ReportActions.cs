@@ -106,6 +106,31 @@ public sealed class ReportActions(JiaowangDb db, AuditLog audit, RichText richTe
         return new(report);
     }
 
+    public sealed record AttachOutcome(Attachment? Attachment, ReportOutcome? Refusal);
+
+    /// <summary>Attaches a file to a draft or returned report of the caller's own unit, after checking its content.</summary>
+    public async Task<AttachOutcome> AttachAsync(Caller caller, int id, string fileName, byte[] content, CancellationToken ct = default)
+    {
+        var report = await FindAsync(caller, id, ct: ct);
+        if (report is null) return new(null, new(null, ReportFailure.NotFound, text["Report.NotFound"]));
+        if (!caller.WritesFor(report.UnitId)) return new(null, new(report, ReportFailure.Forbidden, text["Report.NotYourUnit"]));
+        if (!report.IsEditable) return new(null, new(report, ReportFailure.Conflict, text["Report.NotEditable", text[$"State.{report.State}"]]));
+        var name = Path.GetFileName(fileName.Trim());
+        if (name.Length == 0 || name.Length > 200 || !RichText.IsSafePlainText(name)) return new(null, new(report, ReportFailure.Invalid, text["Attachment.BadName"], "fileName"));
+        var (type, error) = AttachmentRules.Check(name, content);
+        if (error is { } e) return new(null, new(report, ReportFailure.Invalid, text[$"Attachment.{e}"], "file"));
+
+        var attachment = new Attachment
+        {
+            ReportId = id, FileName = name, ContentType = type!, Size = content.Length, Sha256 = AttachmentRules.Hash(content),
+            Content = content, UploadedBy = caller.UserName, UploadedAt = clock.GetUtcNow(),
+        };
+        db.Attachments.Add(attachment);
+        await audit.SaveAsync(db, caller.UserName, () => [new AuditRecord("Attachment", attachment.Id.ToString(), "attach", null,
+            new { attachment.ReportId, attachment.FileName, attachment.ContentType, attachment.Size, attachment.Sha256 })], ct);
+        return new(attachment, null);
+    }
+
     ReportOutcome Stale(Report report, int version) =>
         new(report, ReportFailure.Stale, text["Report.Stale", version, report.Version]);
 }

@@ -18,6 +18,7 @@ public sealed class ReportEditorModel(JiaowangDb db, ReportActions actions, Rich
     public bool CanEdit { get; private set; }
     public string? Problem { get; private set; }
     public bool Saved { get; private set; }
+    public List<AttachmentItem> Attachments { get; private set; } = [];
 
     [BindProperty(SupportsGet = true)] public int? PeriodId { get; set; }
     [BindProperty(SupportsGet = true)] public int? TaskId { get; set; }
@@ -35,6 +36,26 @@ public sealed class ReportEditorModel(JiaowangDb db, ReportActions actions, Rich
     public Task<IActionResult> OnPostSaveAsync(string id, CancellationToken ct) => SaveAsync(id, submit: false, ct);
 
     public Task<IActionResult> OnPostSubmitAsync(string id, CancellationToken ct) => SaveAsync(id, submit: true, ct);
+
+    public async Task<IActionResult> OnPostAttachAsync(string id, IFormFile? file, CancellationToken ct)
+    {
+        if (await Caller.FromAsync(User, db, ct) is not { } caller) return Challenge();
+        if (!int.TryParse(id, out var reportId)) return NotFound();
+        var content = Array.Empty<byte>();
+        if (file is not null && file.Length <= Core.Reporting.AttachmentRules.MaxBytes)
+        {
+            using var buffer = new MemoryStream();
+            await file.CopyToAsync(buffer, ct);
+            content = buffer.ToArray();
+        }
+        else if (file is not null) content = new byte[Core.Reporting.AttachmentRules.MaxBytes + 1];
+        var outcome = await actions.AttachAsync(caller, reportId, file?.FileName ?? "", content, ct);
+        if (outcome.Attachment is not null) return Redirect($"/work/reports/{reportId}?saved=true");
+        if (outcome.Refusal!.Failure == ReportFailure.NotFound) return NotFound();
+        var loaded = await LoadAsync(id, ct);
+        Problem = outcome.Refusal.Message;
+        return loaded ?? Page();
+    }
 
     async Task<IActionResult> SaveAsync(string id, bool submit, CancellationToken ct)
     {
@@ -82,6 +103,7 @@ public sealed class ReportEditorModel(JiaowangDb db, ReportActions actions, Rich
             // After a refused save the form keeps what the person typed; otherwise it shows the stored text.
             if (Problem is null && Request.Method == HttpMethods.Get) Text = report.Text;
             Version = report.Version;
+            Attachments = await AttachmentsApi.ItemsAsync(db, report.Id, ct);
         }
         TaskTitle = TaskId is { } t ? await db.Tasks.Where(x => x.Id == t).Select(x => x.Number + ". " + x.Title).FirstOrDefaultAsync(ct) : null;
         return null;
