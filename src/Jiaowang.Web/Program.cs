@@ -42,6 +42,7 @@ app.MapUnitsApi();
 app.MapPeriodsApi();
 app.MapReportsApi();
 app.MapAttachmentsApi();
+app.MapInstructionsApi();
 app.MapMyWorkApi();
 app.MapReadingsApi();
 app.MapAuditApi();

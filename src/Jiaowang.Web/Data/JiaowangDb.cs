@@ -31,6 +31,7 @@ public abstract class JiaowangDb(DbContextOptions options) : IdentityDbContext<J
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Reminder> Reminders => Set<Reminder>();
     public DbSet<Attachment> Attachments => Set<Attachment>();
+    public DbSet<Instruction> Instructions => Set<Instruction>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

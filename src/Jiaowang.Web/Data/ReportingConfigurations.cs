@@ -105,3 +105,19 @@ sealed class AttachmentConfiguration : IEntityTypeConfiguration<Attachment>
         attachment.HasIndex(a => a.ReportId);
     }
 }
+
+sealed class InstructionConfiguration : IEntityTypeConfiguration<Instruction>
+{
+    public void Configure(EntityTypeBuilder<Instruction> instruction)
+    {
+        instruction.Property(i => i.Text).HasMaxLength(4000);
+        instruction.Property(i => i.By).HasMaxLength(256);
+        instruction.Property(i => i.Answer).HasMaxLength(8000);
+        instruction.Property(i => i.AnsweredBy).HasMaxLength(256);
+        instruction.HasOne<Unit>().WithMany().HasForeignKey(i => i.UnitId).OnDelete(DeleteBehavior.Restrict);
+        instruction.HasOne<Report>().WithMany().HasForeignKey(i => i.ReportId).OnDelete(DeleteBehavior.Restrict);
+        instruction.HasOne<PlanTask>().WithMany().HasForeignKey(i => i.TaskId).OnDelete(DeleteBehavior.Restrict);
+        instruction.HasIndex(i => new { i.UnitId, i.Id });
+        instruction.HasIndex(i => i.ReportId);
+    }
+}

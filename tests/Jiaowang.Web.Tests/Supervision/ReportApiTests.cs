@@ -174,6 +174,34 @@ public abstract class ReportApiTests(DatabaseProvider provider) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_leaders_instruction_on_a_report_is_answered_once_by_that_unit_only()
+    {
+        var (_, transport) = await app.LiaisonAsync("市交通运输局");
+        var (_, commerce) = await app.LiaisonAsync("市商务局");
+        var leaderUser = await Accounts.CreateAsync(app.Factory, "leader");
+        using var leader = await Accounts.BearerClientAsync(app.Factory, leaderUser.UserName!);
+        using var office = await app.OfficeAsync();
+        var report = await (await transport.PostAsJsonAsync("/api/reports", new { taskId = app.TaskIds[5], periodId = app.Monthly(9).Id, text = "九月" }))
+            .Content.ReadFromJsonAsync<ReportItem>();
+
+        var written = await leader.PostAsJsonAsync($"/api/reports/{report!.Id}/instructions", new { text = "请加快开通至东南亚新航线" });
+        Assert.Equal(HttpStatusCode.OK, written.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await office.PostAsJsonAsync($"/api/reports/{report.Id}/instructions", new { text = "x" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await transport.PostAsJsonAsync($"/api/tasks/{app.TaskIds[5]}/instructions", new { text = "x" })).StatusCode);
+
+        var mine = await transport.GetFromJsonAsync<List<InstructionItem>>("/api/instructions");
+        var instruction = Assert.Single(mine!);
+        Assert.Empty((await commerce.GetFromJsonAsync<List<InstructionItem>>("/api/instructions"))!);
+        Assert.Equal(HttpStatusCode.NotFound, (await commerce.PostAsJsonAsync($"/api/instructions/{instruction.Id}/answer", new { answer = "x" })).StatusCode);
+        var answered = await transport.PostAsJsonAsync($"/api/instructions/{instruction.Id}/answer", new { answer = "已与两家航司签约，8 月开通" });
+        Assert.Equal("已与两家航司签约，8 月开通", (await answered.Content.ReadFromJsonAsync<InstructionItem>())!.Answer);
+        Assert.Equal(HttpStatusCode.Conflict, (await transport.PostAsJsonAsync($"/api/instructions/{instruction.Id}/answer", new { answer = "改写" })).StatusCode);
+
+        var onTask = await (await leader.PostAsJsonAsync($"/api/tasks/{app.TaskIds[5]}/instructions", new { text = "中欧班列要稳定运营" })).Content.ReadFromJsonAsync<List<InstructionItem>>();
+        Assert.Equal(app.UnitIds["市交通运输局"], Assert.Single(onTask!).UnitId);
+    }
+
+    [Fact]
     public async Task Without_signing_in_the_supervision_api_answers_401()
     {
         using var anonymous = app.Factory.CreateClient();

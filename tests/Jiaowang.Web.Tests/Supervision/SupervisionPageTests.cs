@@ -172,6 +172,27 @@ public sealed class SupervisionPageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_leader_writes_an_instruction_on_the_report_page_and_the_liaison_answers_it_there()
+    {
+        var (_, liaison) = await CookieAsync("liaison", "市交通运输局");
+        var (_, leader) = await CookieAsync("leader");
+        var newUrl = $"/work/reports/new?periodId={app.Monthly(6).Id}&taskId={app.TaskIds[5]}";
+        var id = ReportIdFrom(await Accounts.PostFormAsync(liaison, newUrl + "&handler=Save", new() { ["Text"] = "六月" }, newUrl));
+
+        var instructed = await Accounts.PostFormAsync(leader, $"/work/reports/{id}?handler=Instruct", new() { ["instruction"] = "请抓紧<script>x</script>" }, $"/work/reports/{id}");
+        Assert.Contains("不能包含 HTML 标签", await instructed.Content.ReadAsStringAsync());
+        await Accounts.PostFormAsync(leader, $"/work/reports/{id}?handler=Instruct", new() { ["instruction"] = "请抓紧推进" }, $"/work/reports/{id}");
+        Assert.Contains("请抓紧推进", await liaison.GetStringAsync("/work"));
+        var page = await liaison.GetStringAsync($"/work/reports/{id}");
+        var instructionId = Regex.Match(page, "name=\"instructionId\" value=\"(\\d+)\"").Groups[1].Value;
+
+        var answered = await Accounts.PostFormAsync(liaison, $"/work/reports/{id}?handler=Answer", new() { ["instructionId"] = instructionId, ["answer"] = "已召开专题会" }, $"/work/reports/{id}");
+
+        Assert.Equal(HttpStatusCode.Redirect, answered.StatusCode);
+        Assert.Contains("已召开专题会", await leader.GetStringAsync($"/work/reports/{id}"));
+    }
+
+    [Fact]
     public async Task The_office_opens_a_liaison_account_from_the_page_and_gets_a_one_time_password()
     {
         var (_, office) = await CookieAsync("office");

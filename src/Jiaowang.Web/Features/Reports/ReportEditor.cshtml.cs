@@ -9,7 +9,8 @@ namespace Jiaowang.Web.Features.Reports;
 /// A report: the unit's liaison writes, saves drafts and submits; the office and leaders read it with its history.
 /// New reports are made on first save (<c>/work/reports/new?periodId=…&amp;taskId=…</c>).
 /// </summary>
-public sealed class ReportEditorModel(JiaowangDb db, ReportActions actions, RichText richText) : PageModel
+public sealed class ReportEditorModel(JiaowangDb db, ReportActions actions, RichText richText, Audit.AuditLog audit, TimeProvider clock,
+    Microsoft.Extensions.Localization.IStringLocalizer<ReportsText> text) : PageModel
 {
     public Report? Report { get; private set; }
     public ReportingPeriod? Period { get; private set; }
@@ -19,6 +20,9 @@ public sealed class ReportEditorModel(JiaowangDb db, ReportActions actions, Rich
     public string? Problem { get; private set; }
     public bool Saved { get; private set; }
     public List<AttachmentItem> Attachments { get; private set; } = [];
+    public List<Instruction> Instructions { get; private set; } = [];
+    public bool CanInstruct => User.IsInRole(Accounts.Roles.Leader);
+    public bool CanAnswer { get; private set; }
 
     [BindProperty(SupportsGet = true)] public int? PeriodId { get; set; }
     [BindProperty(SupportsGet = true)] public int? TaskId { get; set; }
@@ -36,6 +40,29 @@ public sealed class ReportEditorModel(JiaowangDb db, ReportActions actions, Rich
     public Task<IActionResult> OnPostSaveAsync(string id, CancellationToken ct) => SaveAsync(id, submit: false, ct);
 
     public Task<IActionResult> OnPostSubmitAsync(string id, CancellationToken ct) => SaveAsync(id, submit: true, ct);
+
+    public async Task<IActionResult> OnPostInstructAsync(string id, string? instruction, CancellationToken ct)
+    {
+        if (!CanInstruct) return Forbid();
+        if (await Caller.FromAsync(User, db, ct) is not { } caller) return Challenge();
+        if (!int.TryParse(id, out var reportId) || await actions.FindAsync(caller, reportId, ct: ct) is not { } report) return NotFound();
+        var (_, error) = await InstructionsApi.InstructAsync(db, audit, clock, text, caller.UserName, instruction, [report.UnitId], reportId, null, ct);
+        if (error is null) return Redirect($"/work/reports/{reportId}?saved=true");
+        var loaded = await LoadAsync(id, ct);
+        Problem = error;
+        return loaded ?? Page();
+    }
+
+    public async Task<IActionResult> OnPostAnswerAsync(string id, int instructionId, string? answer, CancellationToken ct)
+    {
+        if (await Caller.FromAsync(User, db, ct) is not { } caller) return Challenge();
+        var outcome = await InstructionsApi.AnswerAsync(caller, instructionId, answer, db, audit, clock, text, ct);
+        if (outcome.Failure == ReportFailure.NotFound) return NotFound();
+        if (outcome.Failure is null) return Redirect($"/work/reports/{id}?saved=true");
+        var loaded = await LoadAsync(id, ct);
+        Problem = outcome.Message;
+        return loaded ?? Page();
+    }
 
     public async Task<IActionResult> OnPostAttachAsync(string id, IFormFile? file, CancellationToken ct)
     {
@@ -104,6 +131,8 @@ public sealed class ReportEditorModel(JiaowangDb db, ReportActions actions, Rich
             if (Problem is null && Request.Method == HttpMethods.Get) Text = report.Text;
             Version = report.Version;
             Attachments = await AttachmentsApi.ItemsAsync(db, report.Id, ct);
+            Instructions = await db.Instructions.AsNoTracking().Where(i => i.ReportId == report.Id).OrderBy(i => i.Id).ToListAsync(ct);
+            CanAnswer = caller.WritesFor(report.UnitId);
         }
         TaskTitle = TaskId is { } t ? await db.Tasks.Where(x => x.Id == t).Select(x => x.Number + ". " + x.Title).FirstOrDefaultAsync(ct) : null;
         return null;

@@ -38,6 +38,7 @@ public static class ReportsApi
         services.Configure<ReportingOptions>(configuration.GetSection("Reporting"));
         services.AddSingleton<RichText>();
         services.AddScoped<ReportActions>();
+        services.AddAuthorizationBuilder().AddPolicy(InstructionsApi.LeaderPolicy, p => p.RequireRole(Roles.Leader));
         return services;
     }
 
