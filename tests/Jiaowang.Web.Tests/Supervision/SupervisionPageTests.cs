@@ -193,6 +193,22 @@ public sealed class SupervisionPageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_workspace_and_review_queue_speak_english_on_request()
+    {
+        var (_, liaison) = await CookieAsync("liaison", "市交通运输局");
+        var (_, office) = await CookieAsync("office");
+
+        var work = await liaison.GetStringAsync("/work?culture=en");
+        var review = await office.GetStringAsync("/office/review?culture=en");
+
+        Assert.Contains("Reports owed", work);
+        Assert.Contains("Monthly report Apr 2026", work);
+        Assert.Contains("overdue", work);
+        Assert.Contains("Review queue", review);
+        Assert.Contains("Overdue reports", await office.GetStringAsync("/?culture=en"));
+    }
+
+    [Fact]
     public async Task The_office_opens_a_liaison_account_from_the_page_and_gets_a_one_time_password()
     {
         var (_, office) = await CookieAsync("office");
