@@ -29,6 +29,23 @@ public abstract class ReportApiTests(DatabaseProvider provider) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_office_moves_a_deadline_and_a_liaison_cannot()
+    {
+        using var office = await app.OfficeAsync();
+        var (_, liaison) = await app.LiaisonAsync("市交通运输局");
+        var june = app.Monthly(6);
+
+        var moved = await office.PutAsJsonAsync($"/api/periods/{june.Id}", new { deadline = "2026-07-10" });
+        var before = await office.PutAsJsonAsync($"/api/periods/{june.Id}", new { deadline = "2026-05-31" });
+
+        Assert.Equal(new DateOnly(2026, 7, 10), (await moved.Content.ReadFromJsonAsync<PeriodItem>())!.Deadline);
+        Assert.Equal(HttpStatusCode.BadRequest, before.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await liaison.PutAsJsonAsync($"/api/periods/{june.Id}", new { deadline = "2026-08-01" })).StatusCode);
+        var periods = await liaison.GetFromJsonAsync<List<PeriodItem>>($"/api/plans/{app.PlanId}/periods");
+        Assert.Equal(new DateOnly(2026, 7, 10), periods!.Single(p => p.Id == june.Id).Deadline);
+    }
+
+    [Fact]
     public async Task A_liaison_sees_only_the_tasks_their_unit_leads_or_supports()
     {
         var (_, liaison) = await app.LiaisonAsync("市交通运输局");

@@ -209,6 +209,19 @@ public sealed class SupervisionPageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_office_moves_a_deadline_on_the_periods_page()
+    {
+        var (_, office) = await CookieAsync("office");
+        var may = app.Monthly(5);
+        Assert.Contains("2026-06-05", await office.GetStringAsync("/office/periods"));
+
+        var saved = await Accounts.PostFormAsync(office, "/office/periods", new() { ["periodId"] = may.Id.ToString(), ["deadline"] = "2026-06-20" });
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Contains("2026-06-20", await office.GetStringAsync("/office/periods"));
+    }
+
+    [Fact]
     public async Task The_office_opens_a_liaison_account_from_the_page_and_gets_a_one_time_password()
     {
         var (_, office) = await CookieAsync("office");
