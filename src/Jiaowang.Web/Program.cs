@@ -1,7 +1,11 @@
 using Jiaowang.Web.Data;
 using Jiaowang.Web.Features.Network;
 using Jiaowang.Web.Features.Accounts;
+using Jiaowang.Web.Features.Audit;
 using Jiaowang.Web.Features.Plans;
+using Jiaowang.Web.Features.Readings;
+using Jiaowang.Web.Features.Reminders;
+using Jiaowang.Web.Features.Reports;
 using Jiaowang.Web.Features.Units;
 using Jiaowang.Web.Shared;
 
@@ -17,6 +21,9 @@ builder.Services.AddOpenApi();
 builder.Services.AddAccounts();
 builder.Services.AddPlans();
 builder.Services.AddNetwork();
+builder.Services.AddAudit();
+builder.Services.AddReports(builder.Configuration);
+builder.Services.AddReminders(builder.Configuration);
 
 var app = builder.Build();
 
@@ -39,6 +46,14 @@ app.MapAccountsApi();
 app.MapPlansApi();
 app.MapUnitsApi();
 app.MapNetworkApi();
+app.MapPeriodsApi();
+app.MapReportsApi();
+app.MapAttachmentsApi();
+app.MapInstructionsApi();
+app.MapMyWorkApi();
+app.MapReadingsApi();
+app.MapAuditApi();
+app.MapRemindersApi();
 
 app.Run();
 

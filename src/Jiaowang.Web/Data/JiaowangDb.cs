@@ -1,5 +1,7 @@
 using Jiaowang.Core.Network;
+using Jiaowang.Core.Audit;
 using Jiaowang.Core.Plans;
+using Jiaowang.Core.Reporting;
 using Jiaowang.Web.Features.Accounts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -27,6 +29,15 @@ public abstract class JiaowangDb(DbContextOptions options) : IdentityDbContext<J
     public DbSet<ExchangeProject> ExchangeProjects => Set<ExchangeProject>();
     public DbSet<PartnerChange> PartnerChanges => Set<PartnerChange>();
     public DbSet<InternationalEvent> Events => Set<InternationalEvent>();
+    // Supervision (督办): periods, reports, target assignments, reminders, instructions and the audit log.
+    public DbSet<ReportingPeriod> Periods => Set<ReportingPeriod>();
+    public DbSet<Report> Reports => Set<Report>();
+    public DbSet<ReportVersion> ReportVersions => Set<ReportVersion>();
+    public DbSet<TargetUnit> TargetUnits => Set<TargetUnit>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Reminder> Reminders => Set<Reminder>();
+    public DbSet<Attachment> Attachments => Set<Attachment>();
+    public DbSet<Instruction> Instructions => Set<Instruction>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

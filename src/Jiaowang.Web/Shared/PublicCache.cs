@@ -16,14 +16,15 @@ public static class PublicCache
     public const string Tag = "plans";
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(30);
 
-    public static IServiceCollection AddPublicCache(this IServiceCollection services) =>
+    public static IServiceCollection AddPublicCache(this IServiceCollection services)
+    {
         services.AddOutputCache(options => options.AddPolicy(Policy, policy => policy
             .Expire(Lifetime)
             .Tag(Tag)
             // The language may come from the cookie, not the query: vary by the culture the request ended up with.
             .VaryByValue(_ => new KeyValuePair<string, string>("culture", CultureInfo.CurrentUICulture.Name))));
-
-    /// <summary>Drops cached public pages after plan data changed in this process.</summary>
-    public static Task EvictAsync(IOutputCacheStore? store, CancellationToken ct = default) =>
-        store is null ? Task.CompletedTask : store.EvictByTagAsync(Tag, ct).AsTask();
+        // Writes of plan data evict the cached pages, whichever feature makes them (see PublicCacheEviction).
+        services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, PublicCacheEviction>();
+        return services;
+    }
 }

@@ -1,8 +1,6 @@
 using Jiaowang.Core.Documents;
 using Jiaowang.Core.Plans;
 using Jiaowang.Web.Data;
-using Jiaowang.Web.Shared;
-using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 
 namespace Jiaowang.Web.Features.Plans;
@@ -18,8 +16,7 @@ public enum PlanImportStatus
 public sealed record PlanImportOutcome(PlanImportStatus Status, int PlanId, string Title, DateTimeOffset ImportedAt, bool SameText);
 
 /// <summary>Stores a parsed plan in one transaction: either all of it is stored, or nothing changes.</summary>
-/// <param name="cache">Absent in the CLI, which has no output cache of its own.</param>
-public sealed class PlanImporter(JiaowangDb db, TimeProvider clock, IOutputCacheStore? cache = null)
+public sealed class PlanImporter(JiaowangDb db, TimeProvider clock)
 {
     public async Task<PlanImportOutcome> ImportAsync(ParsedPlan parsed, string sourceName, string sourceText, bool replace, CancellationToken ct = default)
     {
@@ -45,7 +42,6 @@ public sealed class PlanImporter(JiaowangDb db, TimeProvider clock, IOutputCache
             db.Plans.Add(plan);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
-            await PublicCache.EvictAsync(cache, ct);
             return new PlanImportOutcome(existing is null ? PlanImportStatus.Imported : PlanImportStatus.Replaced, plan.Id, plan.Title, plan.ImportedAt, true);
         });
     }

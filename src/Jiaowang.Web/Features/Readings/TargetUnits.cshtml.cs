@@ -1,0 +1,42 @@
+using Jiaowang.Web.Data;
+using Jiaowang.Web.Features.Accounts;
+using Jiaowang.Web.Features.Audit;
+using Jiaowang.Web.Features.Plans;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jiaowang.Web.Features.Readings;
+
+public sealed record TargetRow(int Id, string Group, string Metric, decimal Value, string Measure, IReadOnlyList<int> UnitIds);
+
+/// <summary>The office assigns each target to the units that report its readings (指标分解).</summary>
+[Authorize(Policy = Policies.Office)]
+public sealed class TargetUnitsModel(JiaowangDb db, AuditLog audit) : PageModel
+{
+    public List<TargetRow> Targets { get; private set; } = [];
+    public List<UnitRef> Units { get; private set; } = [];
+    public bool Saved { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int? planId, bool saved, CancellationToken ct)
+    {
+        Saved = saved;
+        var id = planId ?? await db.Plans.OrderByDescending(p => p.Id).Select(p => (int?)p.Id).FirstOrDefaultAsync(ct);
+        if (id is null) return NotFound();
+        var assigned = (await db.TargetUnits.AsNoTracking().ToListAsync(ct)).ToLookup(a => a.TargetId, a => a.UnitId);
+        Targets = (await db.Targets.AsNoTracking().Where(t => t.Group!.PlanId == id)
+                .OrderBy(t => t.Group!.Position).ThenBy(t => t.Position)
+                .Select(t => new { t.Id, Group = t.Group!.Name, t.Metric, t.Value, t.Measure }).ToListAsync(ct))
+            .Select(t => new TargetRow(t.Id, t.Group, t.Metric, t.Value, t.Measure, assigned[t.Id].ToList())).ToList();
+        Units = (await db.Assignments.Where(a => a.Task!.Group!.PlanId == id).Select(a => new { a.UnitId, a.Unit!.Name }).ToListAsync(ct))
+            .Select(u => new UnitRef(u.UnitId, u.Name)).Distinct().OrderBy(u => u.Name).ToList();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int targetId, int[] unitIds, CancellationToken ct)
+    {
+        if (!await db.Targets.AnyAsync(t => t.Id == targetId, ct)) return NotFound();
+        if (await ReadingsApi.AssignAsync(db, audit, User.Identity!.Name!, targetId, unitIds, ct) is null) return BadRequest();
+        return Redirect($"/office/targets?saved=true#target-{targetId}");
+    }
+}

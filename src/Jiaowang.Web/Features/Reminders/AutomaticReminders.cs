@@ -1,0 +1,40 @@
+using Jiaowang.Web.Shared;
+using Microsoft.Extensions.Options;
+
+namespace Jiaowang.Web.Features.Reminders;
+
+/// <summary>
+/// Sends the automatic reminders before deadlines. Runs at start and then every <see cref="ReminderOptions.Interval"/>;
+/// the day comes from <see cref="TimeProvider"/>, so tests choose it, and each reminder's unique key makes reruns harmless.
+/// </summary>
+public sealed class AutomaticReminders(IServiceScopeFactory scopes, TimeProvider clock, IOptions<ReminderOptions> options, ILogger<AutomaticReminders> logger)
+    : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Value.Automatic) return;
+        using var timer = new PeriodicTimer(options.Value.Interval);
+        do
+        {
+            try
+            {
+                await RunOnceAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // A failed round (database briefly away) is retried at the next tick rather than stopping the job.
+                logger.LogError(e, "Automatic reminders failed");
+            }
+        } while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    public async Task<int> RunOnceAsync(CancellationToken ct = default)
+    {
+        // No request, no reader: automatic reminders are written in the platform's first language.
+        System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.CurrentUICulture = TextSetup.Chinese;
+        await using var scope = scopes.CreateAsyncScope();
+        var sent = await scope.ServiceProvider.GetRequiredService<ReminderService>().SendAutomaticAsync(clock.Today(), ct);
+        if (sent > 0) logger.LogInformation("Sent {Count} automatic reminders", sent);
+        return sent;
+    }
+}

@@ -1,0 +1,51 @@
+using Jiaowang.Core.Plans;
+using Jiaowang.Web.Data;
+using Jiaowang.Web.Features.Targets;
+using Jiaowang.Web.Shared;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+
+namespace Jiaowang.Web.Features.Reports;
+
+/// <param name="Role">lead (牵头) or co (配合).</param>
+/// <param name="Status">onTrack, atRisk, behind or done, from the reports the task's units owe.</param>
+public sealed record MyTask(int Id, int PlanId, int Number, string Title, string Role, string Status, string StatusReason);
+
+public static class MyWorkApi
+{
+    public static IEndpointRouteBuilder MapMyWorkApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/me/tasks", MyTasks).WithTags("Reports").RequireAuthorization()
+            .WithSummary("The tasks the caller's unit leads or supports (empty for accounts without a unit).");
+        return app;
+    }
+
+    static async Task<Results<Ok<List<MyTask>>, UnauthorizedHttpResult>> MyTasks(HttpContext http, JiaowangDb db, TimeProvider clock,
+        IOptions<ReportingOptions> options, IStringLocalizer<ReportsText> text, CancellationToken ct)
+    {
+        if (await Caller.FromAsync(http.User, db, ct) is not { } caller) return TypedResults.Unauthorized();
+        return TypedResults.Ok(caller.UnitId is { } unitId ? await ForUnitAsync(db, unitId, clock.Today(), options.Value, text, ct) : []);
+    }
+
+    public static async Task<List<MyTask>> ForUnitAsync(JiaowangDb db, int unitId, DateOnly today, ReportingOptions options,
+        IStringLocalizer<ReportsText> text, CancellationToken ct = default)
+    {
+        var rows = await db.Assignments.AsNoTracking().Where(a => a.UnitId == unitId)
+            .OrderBy(a => a.Task!.Group!.PlanId).ThenBy(a => a.Task!.Number)
+            .Select(a => new { a.PlanTaskId, a.Task!.Group!.PlanId, a.Task.Number, a.Task.Title, a.Role }).ToListAsync(ct);
+        var result = new List<MyTask>();
+        foreach (var plan in rows.GroupBy(r => r.PlanId))
+        {
+            var supervision = await Supervision.LoadAsync(db, plan.Key, today, options, ct);
+            result.AddRange(plan.Select(r =>
+            {
+                var status = supervision.Tasks[r.PlanTaskId];
+                return new MyTask(r.PlanTaskId, r.PlanId, r.Number, r.Title, r.Role == AssignmentRole.Lead ? "lead" : "co",
+                    StatusText.Code(status.Status), text[$"TaskReason.{status.Reason}", status.Overdue, status.Returned]);
+            }));
+        }
+        return result;
+    }
+}

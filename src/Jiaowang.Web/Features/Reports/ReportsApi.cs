@@ -1,0 +1,110 @@
+using Jiaowang.Core.Reporting;
+using Jiaowang.Web.Data;
+using Jiaowang.Web.Features.Accounts;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jiaowang.Web.Features.Reports;
+
+public sealed record ReportVersionItem(int Version, string Action, string State, string Text, string? Comment, string By, DateTimeOffset At);
+
+/// <param name="State">draft, submitted, returned or accepted.</param>
+/// <param name="Version">Send it back with a change; a save naming an older version is refused with 409.</param>
+public sealed record ReportItem(int Id, int PeriodId, int? TaskId, int UnitId, string State, string Text, int Version,
+    string? ReviewComment, string? ReviewedBy, DateTimeOffset? SubmittedAt, DateTimeOffset UpdatedAt, IReadOnlyList<ReportVersionItem>? Versions)
+{
+    public static string StateCode(ReportState state) => char.ToLowerInvariant(state.ToString()[0]) + state.ToString()[1..];
+
+    public static ReportItem From(Report r, bool withVersions = false) => new(r.Id, r.PeriodId, r.TaskId, r.UnitId, StateCode(r.State), r.Text, r.Version,
+        r.ReviewComment, r.ReviewedBy, r.SubmittedAt, r.UpdatedAt,
+        withVersions ? r.Versions.OrderBy(v => v.Version).Select(v => new ReportVersionItem(v.Version, v.Action, StateCode(v.State), v.Text, v.Comment, v.By, v.At)).ToList() : null);
+}
+
+/// <param name="TaskId">The task, for a monthly period; leave out for a stage or final summary.</param>
+/// <param name="Text">Rich text; tags outside a small allow-list and script URLs are removed.</param>
+public sealed record NewReport(int PeriodId, int? TaskId, string? Text);
+
+public sealed record ReportEdit(string? Text, int Version);
+
+/// <param name="Version">Optional: when given, the action is refused if the report changed since.</param>
+public sealed record ReportStep(int? Version);
+
+public sealed record ReportReturn(string? Comment, int? Version);
+
+public static class ReportsApi
+{
+    public static IServiceCollection AddReports(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<ReportingOptions>(configuration.GetSection("Reporting"));
+        services.AddSingleton<RichText>();
+        services.AddScoped<ReportActions>();
+        services.AddAuthorizationBuilder().AddPolicy(InstructionsApi.LeaderPolicy, p => p.RequireRole(Roles.Leader));
+        return services;
+    }
+
+    public static RouteGroupBuilder MapReportsApi(this IEndpointRouteBuilder app)
+    {
+        var reports = app.MapGroup("/api/reports").WithTags("Reports").RequireAuthorization();
+        reports.MapGet("/", List).WithSummary("Reports the caller may read: a liaison's own unit's; everyone's for the office and leaders. Filter by state (the office's queue is state=submitted).");
+        reports.MapGet("/{id:int}", Get).WithSummary("One report with its versions.");
+        reports.MapPost("/", Create).RequireAuthorization(Policies.Liaison).WithSummary("A liaison starts a draft for a task in a period.");
+        reports.MapPut("/{id:int}", Edit).RequireAuthorization(Policies.Liaison).WithSummary("Saves a new version of a draft or returned report; a stale version gets 409.");
+        reports.MapPost("/{id:int}/submit", Submit).RequireAuthorization(Policies.Liaison).WithSummary("Sends the report to the office.");
+        reports.MapPost("/{id:int}/accept", Accept).RequireAuthorization(Policies.Office).WithSummary("The office accepts a submitted report.");
+        reports.MapPost("/{id:int}/return", Return).RequireAuthorization(Policies.Office).WithSummary("The office returns a submitted report with a comment.");
+        return reports;
+    }
+
+    static async Task<Results<Ok<List<ReportItem>>, UnauthorizedHttpResult>> List(
+        HttpContext http, JiaowangDb db, string? state, int? unitId, CancellationToken ct)
+    {
+        if (await Caller.FromAsync(http.User, db, ct) is not { } caller) return TypedResults.Unauthorized();
+        var query = db.Reports.AsNoTracking();
+        if (!caller.ReadsAll) query = query.Where(r => r.UnitId == caller.UnitId);
+        if (unitId is { } u) query = query.Where(r => r.UnitId == u);
+        if (Enum.TryParse<ReportState>(state, ignoreCase: true, out var s)) query = query.Where(r => r.State == s);
+        var reports = await query.OrderBy(r => r.Id).ToListAsync(ct);
+        return TypedResults.Ok(reports.Select(r => ReportItem.From(r)).ToList());
+    }
+
+    static async Task<Results<Ok<ReportItem>, NotFound, UnauthorizedHttpResult>> Get(int id, HttpContext http, JiaowangDb db, ReportActions actions, CancellationToken ct)
+    {
+        if (await Caller.FromAsync(http.User, db, ct) is not { } caller) return TypedResults.Unauthorized();
+        return await actions.FindAsync(caller, id, withVersions: true, ct) is { } report ? TypedResults.Ok(ReportItem.From(report, true)) : TypedResults.NotFound();
+    }
+
+    static async Task<IResult> Create(NewReport request, HttpContext http, JiaowangDb db, ReportActions actions, CancellationToken ct)
+    {
+        if (await Caller.FromAsync(http.User, db, ct) is not { } caller) return TypedResults.Unauthorized();
+        var outcome = await actions.CreateAsync(caller, request.PeriodId, request.TaskId, request.Text, ct);
+        return outcome.Succeeded ? TypedResults.Created($"/api/reports/{outcome.Report!.Id}", ReportItem.From(outcome.Report)) : Problem(outcome);
+    }
+
+    static Task<IResult> Edit(int id, ReportEdit request, HttpContext http, JiaowangDb db, ReportActions actions, CancellationToken ct) =>
+        Run(http, db, caller => actions.EditAsync(caller, id, request.Text, request.Version, ct), ct);
+
+    static Task<IResult> Submit(int id, ReportStep? request, HttpContext http, JiaowangDb db, ReportActions actions, CancellationToken ct) =>
+        Run(http, db, caller => actions.SubmitAsync(caller, id, request?.Version, ct), ct);
+
+    static Task<IResult> Accept(int id, ReportStep? request, HttpContext http, JiaowangDb db, ReportActions actions, CancellationToken ct) =>
+        Run(http, db, caller => actions.AcceptAsync(caller, id, request?.Version, ct), ct);
+
+    static Task<IResult> Return(int id, ReportReturn request, HttpContext http, JiaowangDb db, ReportActions actions, CancellationToken ct) =>
+        Run(http, db, caller => actions.ReturnAsync(caller, id, request.Comment, request.Version, ct), ct);
+
+    static async Task<IResult> Run(HttpContext http, JiaowangDb db, Func<Caller, Task<ReportOutcome>> action, CancellationToken ct)
+    {
+        if (await Caller.FromAsync(http.User, db, ct) is not { } caller) return TypedResults.Unauthorized();
+        var outcome = await action(caller);
+        return outcome.Succeeded ? TypedResults.Ok(ReportItem.From(outcome.Report!)) : Problem(outcome);
+    }
+
+    /// <summary>Refusals as RFC 7807 problem details with the reason in the caller's language.</summary>
+    public static IResult Problem(ReportOutcome outcome) => outcome.Failure switch
+    {
+        ReportFailure.NotFound => TypedResults.Problem(outcome.Message, statusCode: StatusCodes.Status404NotFound),
+        ReportFailure.Forbidden => TypedResults.Problem(outcome.Message, statusCode: StatusCodes.Status403Forbidden),
+        ReportFailure.Invalid => TypedResults.ValidationProblem(new Dictionary<string, string[]> { [outcome.Field ?? ""] = [outcome.Message ?? ""] }, outcome.Message),
+        _ => TypedResults.Problem(outcome.Message, statusCode: StatusCodes.Status409Conflict),
+    };
+}

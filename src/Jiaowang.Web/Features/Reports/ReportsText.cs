@@ -1,0 +1,4 @@
+namespace Jiaowang.Web.Features.Reports;
+
+/// <summary>Marker for the supervision feature's strings: ReportsText.resx (Chinese, neutral) and ReportsText.en.resx.</summary>
+public sealed class ReportsText;

@@ -1,0 +1,62 @@
+using Jiaowang.Core.Progress;
+using Jiaowang.Core.Reporting;
+using Jiaowang.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jiaowang.Web.Features.Reports;
+
+/// <summary>A report that is owed and past its deadline (逾期未报).</summary>
+/// <param name="State">The report's state when one was started (draft, returned), null when nothing was written.</param>
+public sealed record OverdueItem(int UnitId, string UnitName, int PeriodId, string PeriodKind, DateOnly PeriodStart, DateOnly Deadline,
+    int? TaskId, int? TaskNumber, string? TaskTitle, int DaysLate, string? State);
+
+/// <summary>
+/// Where a plan's reporting stands today: each task's status from the reports its units owe (docs/STATUS-RULES.md)
+/// and the list of overdue reports.
+/// </summary>
+/// <param name="Outstanding">For any period of the plan: the reports still owed (not submitted or accepted), late or not.</param>
+public sealed record Supervision(IReadOnlyDictionary<int, TaskAssessment> Tasks, IReadOnlyList<OverdueItem> Overdue,
+    IReadOnlyList<ReportingPeriod> PlanPeriods, Func<ReportingPeriod, IReadOnlyList<OverdueItem>> Outstanding)
+{
+    public static async Task<Supervision> LoadAsync(JiaowangDb db, int planId, DateOnly today, ReportingOptions options, CancellationToken ct = default)
+    {
+        var periods = await Periods.ForPlanAsync(db, planId, options, ct);
+        var periodIds = periods.Select(p => p.Id).ToList();
+        var assignments = await db.Assignments.AsNoTracking().Where(a => a.Task!.Group!.PlanId == planId)
+            .Select(a => new { a.PlanTaskId, a.UnitId, UnitName = a.Unit!.Name, a.Task!.Number, a.Task.Title }).ToListAsync(ct);
+        var reports = (await db.Reports.AsNoTracking().Where(r => periodIds.Contains(r.PeriodId))
+                .Select(r => new { r.PeriodId, r.TaskId, r.UnitId, r.State }).ToListAsync(ct))
+            .ToDictionary(r => (r.PeriodId, r.TaskId, r.UnitId), r => r.State);
+        ReportState? StateOf(int period, int? task, int unit) => reports.TryGetValue((period, task, unit), out var s) ? s : null;
+
+        var monthly = periods.Where(p => p.Kind == PeriodKind.Monthly).ToList();
+        var finals = periods.Where(p => p.Kind == PeriodKind.FinalSummary).ToList();
+        var tasks = assignments.GroupBy(a => a.PlanTaskId).ToDictionary(g => g.Key, g =>
+        {
+            var expected = g.SelectMany(a =>
+                monthly.Select(p => new ExpectedReport(p.Kind, p.Start, p.Deadline, StateOf(p.Id, a.PlanTaskId, a.UnitId)))
+                    .Concat(finals.Select(p => new ExpectedReport(p.Kind, p.Start, p.Deadline, StateOf(p.Id, null, a.UnitId)))))
+                .ToList();
+            return TaskProgress.Assess(expected, today);
+        });
+
+        var units = assignments.Select(a => (a.UnitId, a.UnitName)).Distinct().ToList();
+        IReadOnlyList<OverdueItem> Outstanding(ReportingPeriod period)
+        {
+            var owed = period.PerTask
+                ? assignments.Select(a => (a.UnitId, a.UnitName, TaskId: (int?)a.PlanTaskId, Number: (int?)a.Number, Title: (string?)a.Title))
+                : units.Select(u => (u.UnitId, u.UnitName, TaskId: (int?)null, Number: (int?)null, Title: (string?)null));
+            var list = new List<OverdueItem>();
+            foreach (var o in owed)
+            {
+                var state = StateOf(period.Id, o.TaskId, o.UnitId);
+                if (state is ReportState.Submitted or ReportState.Accepted) continue;
+                list.Add(new OverdueItem(o.UnitId, o.UnitName, period.Id, Periods.KindCode(period.Kind), period.Start, period.Deadline,
+                    o.TaskId, o.Number, o.Title, today.DayNumber - period.Deadline.DayNumber, state is { } s ? ReportItem.StateCode(s) : null));
+            }
+            return list;
+        }
+        var overdue = periods.Where(p => p.IsOverdue(today)).SelectMany(Outstanding);
+        return new Supervision(tasks, overdue.OrderBy(o => o.Deadline).ThenBy(o => o.UnitName).ThenBy(o => o.TaskNumber).ToList(), periods, Outstanding);
+    }
+}

@@ -1,0 +1,94 @@
+using System.ComponentModel.DataAnnotations;
+using Jiaowang.Core.Reporting;
+using Jiaowang.Web.Data;
+using Jiaowang.Web.Features.Accounts;
+using Jiaowang.Web.Features.Audit;
+using Jiaowang.Web.Features.Readings;
+using Jiaowang.Web.Features.Targets;
+using Jiaowang.Web.Shared;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+
+namespace Jiaowang.Web.Features.Reports;
+
+/// <summary>One report the unit owes in an open period: for a task, or the unit's summary.</summary>
+public sealed record ReportSlot(PeriodItem Period, int? TaskId, string? TaskTitle, int? ReportId, ReportState? State, bool Overdue);
+
+public sealed record AssignedTarget(int Id, string Metric, decimal Value, string Measure, decimal? Current, string Status, string StatusReason);
+
+/// <summary>The liaison's workspace (联络员工作台): their unit's tasks, the reports owed, assigned targets, the inbox.</summary>
+[Authorize(Policy = Policies.Liaison)]
+public sealed class WorkModel(JiaowangDb db, TimeProvider clock, IOptions<ReportingOptions> options, IStringLocalizer<ReportsText> text,
+    IStringLocalizer<SharedResource> shared, AuditLog audit) : PageModel
+{
+    public string UnitName { get; private set; } = "";
+    public List<MyTask> Tasks { get; private set; } = [];
+    public List<ReportSlot> Slots { get; private set; } = [];
+    public List<AssignedTarget> Targets { get; private set; } = [];
+    public string? Message { get; private set; }
+
+    [BindProperty] public int TargetId { get; set; }
+    [BindProperty, Required(ErrorMessage = "Reading.ValueRequired")] public decimal? Value { get; set; }
+    [BindProperty, Required(ErrorMessage = "Reading.AsOfRequired")] public DateOnly? AsOf { get; set; }
+    [BindProperty] public string? Source { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(bool recorded, CancellationToken ct)
+    {
+        if (await LoadAsync(ct) is { } problem) return problem;
+        if (recorded) Message = text["Reading.Recorded"];
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostReadingAsync(CancellationToken ct)
+    {
+        if (await Caller.FromAsync(User, db, ct) is not { } caller) return Challenge();
+        if (ModelState.IsValid)
+        {
+            var outcome = await ReadingsApi.RecordAsync(caller, TargetId, new NewReading(Value!.Value, AsOf!.Value, Source), db, audit, clock, text, ct);
+            if (outcome.Reading is not null) return RedirectToPage(new { recorded = true });
+            if (outcome.Status == StatusCodes.Status404NotFound) return NotFound();
+            foreach (var (field, messages) in outcome.Errors ?? []) ModelState.AddModelError(field, messages[0]);
+        }
+        return await LoadAsync(ct) ?? Page();
+    }
+
+    async Task<IActionResult?> LoadAsync(CancellationToken ct)
+    {
+        if (await Caller.FromAsync(User, db, ct) is not { UnitId: { } unitId }) return Forbid();
+        var today = clock.Today();
+        UnitName = await db.Units.Where(u => u.Id == unitId).Select(u => u.Name).SingleAsync(ct);
+        Tasks = await MyWorkApi.ForUnitAsync(db, unitId, today, options.Value, text, ct);
+
+        var reports = await db.Reports.AsNoTracking().Where(r => r.UnitId == unitId)
+            .Select(r => new { r.Id, r.PeriodId, r.TaskId, r.State }).ToListAsync(ct);
+        foreach (var planId in Tasks.Select(t => t.PlanId).Distinct())
+        {
+            var periods = await Periods.ForPlanAsync(db, planId, options.Value, ct);
+            foreach (var period in periods.Where(p => p.IsOpen(today)).OrderByDescending(p => p.Deadline))
+            {
+                var owed = period.PerTask
+                    ? Tasks.Where(t => t.PlanId == planId).Select(t => ((int?)t.Id, (string?)$"{t.Number}. {t.Title}"))
+                    : [(null, null)];
+                foreach (var (taskId, title) in owed)
+                {
+                    var report = reports.FirstOrDefault(r => r.PeriodId == period.Id && r.TaskId == taskId);
+                    var done = report?.State is ReportState.Submitted or ReportState.Accepted;
+                    Slots.Add(new ReportSlot(PeriodItem.From(period), taskId, title, report?.Id, report?.State, !done && period.IsOverdue(today)));
+                }
+            }
+        }
+
+        var assigned = await db.TargetUnits.AsNoTracking().Where(a => a.UnitId == unitId)
+            .Join(db.Targets, a => a.TargetId, t => t.Id, (a, t) => new { t.Id, t.Metric, t.Value, t.Measure, t.Group!.PlanId }).ToListAsync(ct);
+        foreach (var plan in assigned.GroupBy(t => t.PlanId))
+        {
+            var states = await TargetStates.ForPlanAsync(db, plan.Key, today, ct);
+            Targets.AddRange(plan.Select(t => new AssignedTarget(t.Id, t.Metric, t.Value, t.Measure, states[t.Id].Latest,
+                StatusText.Code(states[t.Id].Assessment.Status), StatusText.Reason(shared, states[t.Id].Assessment))));
+        }
+        return null;
+    }
+}

@@ -1,0 +1,57 @@
+using Jiaowang.Web.Features.Reminders;
+using Jiaowang.Web.Tests;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using netDumbster.smtp;
+
+namespace Jiaowang.Browser.Tests;
+
+/// <summary>Like <see cref="BrowserApp"/>, with a real SMTP server on loopback that the app sends its reminders to.</summary>
+public sealed class SupervisionBrowserApp : IAsyncLifetime
+{
+    IPlaywright playwright = null!;
+    public JiaowangFactory Factory { get; private set; } = null!;
+    public SimpleSmtpServer Smtp { get; private set; } = null!;
+    public IBrowser Browser { get; private set; } = null!;
+    public string BaseUrl { get; private set; } = "";
+
+    public async Task InitializeAsync()
+    {
+        Smtp = SimpleSmtpServer.Start();
+        Factory = new JiaowangFactory(TestDatabase.Sqlite(), configureServices: services =>
+        {
+            services.Configure<SmtpOptions>(o => { o.Host = "127.0.0.1"; o.Port = Smtp.Configuration.Port; o.From = "duban@jiaowang.test"; });
+            services.Configure<ReminderOptions>(o => o.Automatic = false);
+        });
+        Factory.UseKestrel(0);
+        Factory.StartServer();
+        BaseUrl = Factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
+            .First().Replace("[::]", "127.0.0.1").Replace("localhost", "127.0.0.1");
+        playwright = await Playwright.CreateAsync();
+        Browser = await playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("JIAOWANG_CHROMIUM") ?? "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                    "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    /// <summary>A separate browser profile: each person in the test has their own cookies.</summary>
+    public async Task<IPage> NewPersonAsync()
+    {
+        var context = await Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 }, BaseURL = BaseUrl });
+        return await context.NewPageAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        playwright.Dispose();
+        await Factory.DisposeAsync();
+        await Factory.Database.DisposeAsync();
+        Smtp.Stop();
+    }
+}

@@ -1,0 +1,60 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+using Jiaowang.Web.Data;
+
+namespace Jiaowang.Web.Tests.Supervision;
+
+/// <summary>The office opens accounts in bulk from an Excel sheet through the page.</summary>
+public sealed class AccountImportTests : IAsyncLifetime
+{
+    SupervisionApp app = null!;
+    public async Task InitializeAsync() => app = await SupervisionApp.StartAsync(DatabaseProvider.Sqlite);
+    public async Task DisposeAsync() => await app.DisposeAsync();
+
+    static byte[] Sheet(params string[][] rows)
+    {
+        using var stream = new MemoryStream();
+        using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
+        {
+            var workbook = document.AddWorkbookPart();
+            workbook.Workbook = new Workbook();
+            var sheetPart = workbook.AddNewPart<WorksheetPart>();
+            // Inline strings: the other way Excel-compatible writers store text.
+            sheetPart.Worksheet = new Worksheet(new SheetData(rows.Select((cells, r) => new Row(cells.Select((text, c) => new Cell
+            {
+                CellReference = $"{(char)('A' + c)}{r + 1}", DataType = CellValues.InlineString, InlineString = new InlineString(new Text(text)),
+            })) { RowIndex = (uint)(r + 1) })));
+            workbook.Workbook.AppendChild(new Sheets(new Sheet { Id = workbook.GetIdOfPart(sheetPart), SheetId = 1, Name = "Sheet1" }));
+        }
+        return stream.ToArray();
+    }
+
+    [Fact]
+    public async Task Each_row_becomes_an_account_with_a_one_time_password_and_bad_rows_are_named()
+    {
+        var office = await Accounts.CreateAsync(app.Factory, "office");
+        using var client = await Accounts.CookieClientAsync(app.Factory, office.UserName!);
+        var page = await client.GetStringAsync("/office/accounts/import");
+        var token = Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        var xlsx = Sheet(
+            ["用户名", "姓名", "单位", "角色", "邮箱", "电话"],
+            ["imp-jtj", "李明", "市交通运输局", "联络员", "li@wuhan.test", "027-88"],
+            ["imp-leader", "王强", "", "领导", "", ""],
+            ["imp-bad", "", "不存在的单位", "liaison", "", ""]);
+
+        using var form = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" }, { new ByteArrayContent(xlsx), "sheet", "账号.xlsx" } };
+        var response = await client.PostAsync("/office/accounts/import", form);
+
+        var result = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(2, Regex.Matches(result, "class=\"one-time-password\">[A-Za-z0-9]{16}<").Count);
+        Assert.Contains("不存在的单位", result);
+        var created = Regex.Match(result, "imp-jtj</td>\\s*<td>\\s*<span>[^<]*</span> <code class=\"one-time-password\">([A-Za-z0-9]{16})<").Groups[1].Value;
+        using var liaison = app.Factory.CreateClient(new() { AllowAutoRedirect = false });
+        var login = await Accounts.PostFormAsync(liaison, "/account/login", new() { ["UserName"] = "imp-jtj", ["Password"] = created });
+        Assert.Equal("/account/password", login.Headers.Location!.OriginalString.Split('?')[0]);
+    }
+}
