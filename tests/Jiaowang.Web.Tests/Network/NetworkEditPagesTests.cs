@@ -188,6 +188,18 @@ public sealed class NetworkEditApiTests : IAsyncLifetime
         Assert.Contains("\"added\":0", body);
         Assert.Contains("city \\u0022Lyon\\u0022 duplicates row 2", body.Replace("\\\"", "\\u0022"));
     }
+
+    [Fact]
+    public async Task The_upload_api_takes_no_browser_cookie_so_another_site_cannot_post_to_it()
+    {
+        var office = await Accounts.CreateAsync(factory, Roles.Office);
+        using var browser = await Accounts.CookieClientAsync(factory, office.UserName!);
+        var file = new ByteArrayContent(Encoding.UTF8.GetBytes("city_en,country,kind\nLyon,France,国际友好城市\n"));
+
+        var response = await browser.PostAsync("/api/partners/import", new MultipartFormDataContent { { file, "file", "lyon.csv" } });
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
 }
 
 public sealed class DemoDataVisibilityTests : IAsyncLifetime

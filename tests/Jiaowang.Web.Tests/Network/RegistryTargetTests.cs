@@ -102,6 +102,13 @@ public abstract class RegistryTargetTests(DatabaseProvider provider) : IAsyncLif
         var change = detail.RootElement.GetProperty("changes")[0];
         Assert.Equal(office.UserName, change.GetProperty("changedBy").GetString());
         Assert.Contains("\"status\":{\"before\":\"Active\",\"after\":\"Ended\"}", change.GetProperty("changes").GetString());
+
+        // The same edit is in the platform's audit log, and the chain still verifies.
+        using var audit = JsonDocument.Parse(await client.GetStringAsync("/api/audit"));
+        var entry = audit.RootElement.EnumerateArray().Single(e => e.GetProperty("entity").GetString() == "Partner");
+        Assert.Equal(duisburg.Id.ToString(), entry.GetProperty("entityId").GetString());
+        Assert.Equal(office.UserName, entry.GetProperty("actor").GetString());
+        Assert.Contains("true", await client.GetStringAsync("/api/audit/verify"));
     }
 
     [Fact]

@@ -48,6 +48,7 @@ public static class AccountsSetup
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin))
             .AddPolicy(Policies.Office, p => p.RequireRole(Roles.Office, Roles.Admin))
+            .AddPolicy(Policies.OfficeScript, p => p.AddAuthenticationSchemes(IdentityConstants.BearerScheme).RequireRole(Roles.Office, Roles.Admin))
             .AddPolicy(Policies.ReadAll, p => p.RequireRole(Roles.Leader, Roles.Office, Roles.Admin))
             .AddPolicy(Policies.Liaison, p => p.RequireRole(Roles.Liaison))
             .AddPolicy(Policies.Member, p => p.RequireRole(Roles.Member));

@@ -37,6 +37,11 @@ public static class Policies
 {
     /// <summary>Office staff or admins: set up plans, review, remind, edit registries.</summary>
     public const string Office = "Office";
+    /// <summary>
+    /// Office or admin signed in with a bearer token only: for upload endpoints that scripts call without an
+    /// antiforgery token, so that a browser's cookie cannot be used for them from another site (CSRF).
+    /// </summary>
+    public const string OfficeScript = "OfficeScript";
     public const string Admin = "Admin";
     /// <summary>Leaders, office and admins: read everything.</summary>
     public const string ReadAll = "ReadAll";

@@ -24,7 +24,7 @@ public static class NetworkEditApi
         var office = app.MapGroup("/api").RequireAuthorization(Policies.Office).WithTags("Partners");
         office.MapPost("/partners", CreatePartner).WithSummary("Adds a partner (office).");
         office.MapPut("/partners/{id:int}", EditPartner).WithSummary("Edits a partner, e.g. status ended (office); the change is kept.");
-        office.MapPost("/partners/import", ImportPartners).DisableAntiforgery().WithSummary("Imports a .csv or .xlsx file, all or nothing (office).");
+        office.MapPost("/partners/import", ImportPartners).DisableAntiforgery().RequireAuthorization(Policies.OfficeScript).WithSummary("Imports a .csv or .xlsx file, all or nothing (office).");
         office.MapPost("/partners/{id:int}/pairs", AddPair).WithSummary("Adds a grassroots pair (基层结对) under a partner (office).");
         office.MapPost("/projects", AddProject).WithSummary("Adds an exchange project (交流项目) with its partner cities (office).");
         office.MapPost("/events", CreateEvent).WithSummary("Adds an international event (office).");

@@ -1,3 +1,4 @@
+using Jiaowang.Web.Features.Audit;
 using System.Globalization;
 using System.Text.Json;
 using Jiaowang.Core.Network;
@@ -21,7 +22,7 @@ public sealed record PartnerEditResult(PartnerItem? Partner, IReadOnlyDictionary
 /// Creates and edits partners for the pages and the API alike. Partners are never deleted (status ended instead); each
 /// edit that changes something is kept as a PartnerChange with the fields before and after; bound targets are refreshed.
 /// </summary>
-public sealed class PartnerEditor(JiaowangDb db, CountryCatalog countries, PartnerImporter importer, RegistrySync sync, TimeProvider clock)
+public sealed class PartnerEditor(JiaowangDb db, CountryCatalog countries, PartnerImporter importer, RegistrySync sync, TimeProvider clock, AuditLog audit)
 {
     PartnerRowsResult Validate(PartnerInput input, IEnumerable<(string, string)> existing)
     {
@@ -70,7 +71,9 @@ public sealed class PartnerEditor(JiaowangDb db, CountryCatalog countries, Partn
                 PartnerId = id, ChangedAt = clock.GetUtcNow(), ChangedBy = user, Action = "edited",
                 ChangesJson = JsonSerializer.Serialize(changes, PartnerSnapshot.Json),
             });
-            await db.SaveChangesAsync(ct);
+            // The edit also goes into the platform's hash-chained audit log, like every other change the office makes.
+            var after = PartnerSnapshot.Of(partner);
+            await audit.SaveAsync(db, user, () => [new AuditRecord("Partner", id.ToString(CultureInfo.InvariantCulture), "edited", before, after)], ct);
             await sync.RefreshAsync(ct);
         }
         return new(PartnerQuery.ToItem(partner, countries), new Dictionary<string, string[]>());
