@@ -9,7 +9,8 @@ namespace Jiaowang.Web.Features.Accounts;
 
 public static class AccountsApi
 {
-    public sealed record TokenRequest(string UserName, string Password);
+    /// <param name="TwoFactorCode">The authenticator app's code, for accounts with two-factor sign-in switched on.</param>
+    public sealed record TokenRequest(string UserName, string Password, string? TwoFactorCode = null);
     public sealed record TokenResponse(string AccessToken, DateTimeOffset ExpiresAt);
     public sealed record UnitInfo(int Id, string Name);
     public sealed record Me(string UserName, string? DisplayName, string Role, UnitInfo? Unit);
@@ -31,6 +32,11 @@ public static class AccountsApi
         var check = await signIn.CheckPasswordSignInAsync(user, request.Password ?? "", lockoutOnFailure: true);
         if (check.IsLockedOut) return Refused(text["Login.LockedOut"]);
         if (!check.Succeeded) return Refused(text["Login.Failed"]);
+        if (user.TwoFactorEnabled && !await TwoFactorModel.VerifyAsync(users, user, request.TwoFactorCode))
+        {
+            await users.AccessFailedAsync(user);
+            return Refused(text["TwoFactor.TokenNeedsCode"]);
+        }
         if (user.MustChangePassword) return TypedResults.Problem(text["Login.MustChangePassword"], statusCode: StatusCodes.Status403Forbidden);
 
         var principal = await signIn.CreateUserPrincipalAsync(user);

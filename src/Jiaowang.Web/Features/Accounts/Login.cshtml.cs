@@ -31,6 +31,7 @@ public sealed class LoginModel(SignInManager<JiaowangUser> signIn, UserManager<J
         var result = user is null
             ? Microsoft.AspNetCore.Identity.SignInResult.Failed
             : await signIn.PasswordSignInAsync(user, Password, isPersistent: false, lockoutOnFailure: true);
+        if (result.RequiresTwoFactor) return RedirectToPage("/Accounts/LoginTwoFactor", new { returnUrl = ReturnUrl });
         if (result.IsLockedOut)
         {
             Problem = text["Login.LockedOut"];
