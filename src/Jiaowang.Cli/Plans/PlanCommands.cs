@@ -69,6 +69,7 @@ static class PlanCommands
             {
                 PlanImportStatus.Imported => Messages.Get("Import.Imported", [outcome.Title, outcome.PlanId, .. counts]),
                 PlanImportStatus.Replaced => Messages.Get("Import.Replaced", [outcome.Title, outcome.PlanId, .. counts]),
+                PlanImportStatus.HasReports => Messages.Get("Import.HasReports", outcome.Title, outcome.PlanId),
                 _ => Messages.Get(outcome.SameText ? "Import.AlreadyImported" : "Import.AlreadyImportedOtherText",
                     outcome.Title, outcome.ImportedAt.ToLocalTime().ToString("yyyy-MM-dd HH:mm"), outcome.PlanId),
             });

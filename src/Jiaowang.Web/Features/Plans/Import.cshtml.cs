@@ -39,7 +39,7 @@ public sealed class ImportModel(PlanImporter importer, IStringLocalizer<SharedRe
         var read = await ReadAsync(ct);
         if (read?.Plan is null) return Page();
         Outcome = await importer.ImportAsync(read.Plan, FileName!, read.Text!, Replace, ct);
-        if (Outcome.Status == PlanImportStatus.AlreadyImported) return Page();
+        if (Outcome.Status is PlanImportStatus.AlreadyImported or PlanImportStatus.HasReports) return Page();
         return Redirect($"/plans/{Outcome.PlanId}");
     }
 

@@ -11,6 +11,8 @@ public enum PlanImportStatus
     Replaced,
     /// <summary>The same plan is stored already and nothing was changed.</summary>
     AlreadyImported,
+    /// <summary>Replace was asked for, but the stored plan already has reports: its history is kept and nothing changed.</summary>
+    HasReports,
 }
 
 public sealed record PlanImportOutcome(PlanImportStatus Status, int PlanId, string Title, DateTimeOffset ImportedAt, bool SameText);
@@ -29,6 +31,10 @@ public sealed class PlanImporter(JiaowangDb db, TimeProvider clock)
             if (existing is not null && !replace)
             {
                 return new PlanImportOutcome(PlanImportStatus.AlreadyImported, existing.Id, existing.Title, existing.ImportedAt, existing.SourceHash == hash);
+            }
+            if (existing is not null && await db.Reports.AnyAsync(r => db.Periods.Any(p => p.Id == r.PeriodId && p.PlanId == existing.Id), ct))
+            {
+                return new PlanImportOutcome(PlanImportStatus.HasReports, existing.Id, existing.Title, existing.ImportedAt, existing.SourceHash == hash);
             }
             if (existing is not null)
             {
