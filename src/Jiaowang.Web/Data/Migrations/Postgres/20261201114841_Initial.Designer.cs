@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Jiaowang.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresJiaowangDb))]
-    [Migration("20261201113323_Supervision")]
-    partial class Supervision
+    [Migration("20261201114841_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
