@@ -1,3 +1,4 @@
+using Jiaowang.Web.Data;
 using Jiaowang.Web.Features.Reminders;
 using Jiaowang.Web.Tests;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -8,8 +9,11 @@ using netDumbster.smtp;
 
 namespace Jiaowang.Browser.Tests;
 
-/// <summary>Like <see cref="BrowserApp"/>, with a real SMTP server on loopback that the app sends its reminders to.</summary>
-public sealed class SupervisionBrowserApp : IAsyncLifetime
+/// <summary>
+/// Like <see cref="BrowserApp"/>, with a real SMTP server on loopback that the app sends its reminders to, on the
+/// database the derived fixture names: the loop must work the same on SQLite and on PostgreSQL.
+/// </summary>
+public abstract class SupervisionBrowserApp(DatabaseProvider provider) : IAsyncLifetime
 {
     IPlaywright playwright = null!;
     public JiaowangFactory Factory { get; private set; } = null!;
@@ -20,7 +24,7 @@ public sealed class SupervisionBrowserApp : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Smtp = SimpleSmtpServer.Start();
-        Factory = new JiaowangFactory(TestDatabase.Sqlite(), configureServices: services =>
+        Factory = new JiaowangFactory(await TestDatabase.CreateAsync(provider), configureServices: services =>
         {
             services.Configure<SmtpOptions>(o => { o.Host = "127.0.0.1"; o.Port = Smtp.Configuration.Port; o.From = "duban@jiaowang.test"; });
             services.Configure<ReminderOptions>(o => o.Automatic = false);
@@ -55,3 +59,7 @@ public sealed class SupervisionBrowserApp : IAsyncLifetime
         Smtp.Stop();
     }
 }
+
+public sealed class SqliteSupervisionBrowserApp() : SupervisionBrowserApp(DatabaseProvider.Sqlite);
+
+public sealed class PostgresSupervisionBrowserApp() : SupervisionBrowserApp(DatabaseProvider.Postgres);

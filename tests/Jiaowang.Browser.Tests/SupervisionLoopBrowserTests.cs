@@ -7,7 +7,7 @@ using MimeKit;
 namespace Jiaowang.Browser.Tests;
 
 /// <summary>The whole supervision loop in Chromium, as the office and a liaison would go through it.</summary>
-public sealed class SupervisionLoopBrowserTests(SupervisionBrowserApp app) : IClassFixture<SupervisionBrowserApp>
+public abstract class SupervisionLoopBrowserTests(SupervisionBrowserApp app)
 {
     static async Task SignInAsync(IPage page, string userName, string password)
     {
@@ -104,3 +104,9 @@ public sealed class SupervisionLoopBrowserTests(SupervisionBrowserApp app) : ICl
         await Assertions.Expect(liaison.Locator("ul.reminders li")).ToHaveCountAsync(1);
     }
 }
+
+public sealed class SqliteSupervisionLoopBrowserTests(SqliteSupervisionBrowserApp app)
+    : SupervisionLoopBrowserTests(app), IClassFixture<SqliteSupervisionBrowserApp>;
+
+public sealed class PostgresSupervisionLoopBrowserTests(PostgresSupervisionBrowserApp app)
+    : SupervisionLoopBrowserTests(app), IClassFixture<PostgresSupervisionBrowserApp>;
