@@ -33,7 +33,8 @@ public sealed record PlanDetail(
             .Include(p => p.Phases)
             .FirstOrDefaultAsync(p => p.Id == id, ct);
         if (plan is null) return null;
-        var states = await TargetStates.ForPlanAsync(db, id, today, ct);
+        var states = await TargetStates.ForPlanAsync(db, id, plan.Phases,
+            plan.TargetGroups.SelectMany(g => g.Targets).Select(t => new TargetFigure(t.Id, t.Value, t.Qualifier)), today, ct);
         return From(plan, states, text);
     }
 

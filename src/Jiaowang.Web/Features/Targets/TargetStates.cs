@@ -20,7 +20,14 @@ public static class TargetStates
     {
         var phases = await db.Phases.AsNoTracking().Where(p => p.PlanId == planId).ToListAsync(ct);
         var targets = await db.Targets.AsNoTracking().Where(t => t.Group!.PlanId == planId)
-            .Select(t => new { t.Id, t.Value, t.Qualifier }).ToListAsync(ct);
+            .Select(t => new TargetFigure(t.Id, t.Value, t.Qualifier)).ToListAsync(ct);
+        return await ForPlanAsync(db, planId, phases, targets, today, ct);
+    }
+
+    /// <summary>For a caller that has loaded the plan's phases and targets already: one query, for the readings.</summary>
+    public static async Task<IReadOnlyDictionary<int, TargetState>> ForPlanAsync(JiaowangDb db, int planId,
+        IReadOnlyCollection<Phase> phases, IEnumerable<TargetFigure> targets, DateOnly today, CancellationToken ct = default)
+    {
         // A plan has tens of targets and at most a few thousand readings a year: read the plan's readings once and
         // pick the latest of each in memory, rather than a correlated subquery per target.
         var readings = await db.Readings.AsNoTracking().Where(r => r.Target!.Group!.PlanId == planId)
@@ -37,3 +44,6 @@ public static class TargetStates
         });
     }
 }
+
+/// <summary>What a target's status needs of the target itself.</summary>
+public sealed record TargetFigure(int Id, decimal Value, string? Qualifier);
