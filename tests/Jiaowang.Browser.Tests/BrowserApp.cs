@@ -1,6 +1,4 @@
 using Jiaowang.Web.Tests;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
@@ -20,20 +18,10 @@ public sealed class BrowserApp : IAsyncLifetime
     public async Task InitializeAsync()
     {
         factory = new JiaowangFactory(TestDatabase.Sqlite());
-        factory.UseKestrel(0);
-        factory.StartServer();
-        BaseUrl = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
-            .First().Replace("[::]", "127.0.0.1").Replace("localhost", "127.0.0.1");
+        BaseUrl = LoopbackBrowser.Serve(factory);
 
         playwright = await Playwright.CreateAsync();
-        Browser = await playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = Environment.GetEnvironmentVariable("JIAOWANG_CHROMIUM") ?? "/usr/bin/chromium",
-            Headless = true,
-            // The office network is closed: keep Chromium from calling home, which this machine refuses anyway.
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                    "--disable-component-update", "--disable-sync"],
-        });
+        Browser = await LoopbackBrowser.LaunchAsync(playwright);
     }
 
     public async Task<IPage> NewPageAsync(int width = 1280, int height = 900)

@@ -1,8 +1,6 @@
 using Jiaowang.Web.Data;
 using Jiaowang.Web.Features.Reminders;
 using Jiaowang.Web.Tests;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using netDumbster.smtp;
@@ -29,18 +27,9 @@ public abstract class SupervisionBrowserApp(DatabaseProvider provider) : IAsyncL
             services.Configure<SmtpOptions>(o => { o.Host = "127.0.0.1"; o.Port = Smtp.Configuration.Port; o.From = "duban@jiaowang.test"; });
             services.Configure<ReminderOptions>(o => o.Automatic = false);
         });
-        Factory.UseKestrel(0);
-        Factory.StartServer();
-        BaseUrl = Factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
-            .First().Replace("[::]", "127.0.0.1").Replace("localhost", "127.0.0.1");
+        BaseUrl = LoopbackBrowser.Serve(Factory);
         playwright = await Playwright.CreateAsync();
-        Browser = await playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = Environment.GetEnvironmentVariable("JIAOWANG_CHROMIUM") ?? "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                    "--disable-component-update", "--disable-sync"],
-        });
+        Browser = await LoopbackBrowser.LaunchAsync(playwright);
     }
 
     /// <summary>A separate browser profile: each person in the test has their own cookies.</summary>
