@@ -1,3 +1,4 @@
+using Jiaowang.Core.Meetings;
 using Jiaowang.Core.Network;
 using Jiaowang.Core.Audit;
 using Jiaowang.Core.Plans;
@@ -38,6 +39,9 @@ public abstract class JiaowangDb(DbContextOptions options) : IdentityDbContext<J
     public DbSet<Reminder> Reminders => Set<Reminder>();
     public DbSet<Attachment> Attachments => Set<Attachment>();
     public DbSet<Instruction> Instructions => Set<Instruction>();
+    // Meetings and inspections (会议、视察) and their follow-up items (议定事项).
+    public DbSet<Meeting> Meetings => Set<Meeting>();
+    public DbSet<FollowUp> FollowUps => Set<FollowUp>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

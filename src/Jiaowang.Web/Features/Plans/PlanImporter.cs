@@ -32,7 +32,8 @@ public sealed class PlanImporter(JiaowangDb db, TimeProvider clock)
             {
                 return new PlanImportOutcome(PlanImportStatus.AlreadyImported, existing.Id, existing.Title, existing.ImportedAt, existing.SourceHash == hash);
             }
-            if (existing is not null && await db.Reports.AnyAsync(r => db.Periods.Any(p => p.Id == r.PeriodId && p.PlanId == existing.Id), ct))
+            if (existing is not null && (await db.Reports.AnyAsync(r => db.Periods.Any(p => p.Id == r.PeriodId && p.PlanId == existing.Id), ct)
+                || await db.Meetings.AnyAsync(m => m.PlanId == existing.Id, ct)))
             {
                 return new PlanImportOutcome(PlanImportStatus.HasReports, existing.Id, existing.Title, existing.ImportedAt, existing.SourceHash == hash);
             }
