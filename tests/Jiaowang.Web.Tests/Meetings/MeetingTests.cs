@@ -187,6 +187,35 @@ public abstract class MeetingTests(DatabaseProvider provider) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Editing_a_meeting_keeps_a_done_decision_as_done_and_changes_the_others()
+    {
+        using var api = await app.OfficeAsync();
+        var (_, transportApi) = await app.LiaisonAsync(Transport);
+        var meeting = await RecordAsync(api, "领导小组办公室第四次会议", "2026-06-02",
+            Decision("报送航线开通情况", Transport, "2026-06-12"), Decision("梳理外贸企业名单", Commerce, "2026-06-30"));
+        var (first, second) = (meeting.Decisions[0].Id, meeting.Decisions[1].Id);
+        await transportApi.PostAsJsonAsync($"/api/followups/{first}/done", new { note = "已书面报送" });
+        var office = await CookieAsync("office");
+
+        var saved = await Accounts.PostFormAsync(office, $"/meetings/{meeting.Id}/edit", new()
+        {
+            ["Form.Kind"] = "officeMeeting", ["Form.Title"] = "领导小组办公室第四次会议", ["Form.HeldOn"] = "2026-06-02",
+            ["Form.Decisions[0].Id"] = first.ToString(), ["Form.Decisions[0].Text"] = "报送航线开通情况",
+            ["Form.Decisions[0].UnitId"] = app.UnitIds[Transport].ToString(), ["Form.Decisions[0].Deadline"] = "2026-06-12",
+            ["Form.Decisions[1].Id"] = second.ToString(), ["Form.Decisions[1].Text"] = "梳理外贸企业名单并报送",
+            ["Form.Decisions[1].UnitId"] = app.UnitIds[Commerce].ToString(), ["Form.Decisions[1].Deadline"] = "2026-06-10",
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var items = (await api.GetFromJsonAsync<List<FollowUpItem>>($"/api/plans/{app.PlanId}/followups"))!.Where(f => f.MeetingId == meeting.Id).ToList();
+        Assert.Equal(("done", "已书面报送"), (items.Single(i => i.Id == first).State, items.Single(i => i.Id == first).DoneNote));
+        var changed = items.Single(i => i.Id == second);
+        Assert.Equal(("梳理外贸企业名单并报送", "behind"), (changed.Text, changed.Status));
+        var audit = await api.GetFromJsonAsync<List<AuditItem>>("/api/audit");
+        Assert.Contains(audit!, e => e.Entity == "Meeting" && e.EntityId == meeting.Id.ToString() && e.Action == "update" && e.Before!.Contains("梳理外贸企业名单\""));
+    }
+
+    [Fact]
     public async Task The_meetings_pages_render_in_chinese_and_english_and_a_unit_page_lists_its_open_follow_ups()
     {
         using var api = await app.OfficeAsync();

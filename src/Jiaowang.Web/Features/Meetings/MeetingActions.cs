@@ -56,7 +56,10 @@ public sealed class MeetingActions(JiaowangDb db, AuditLog audit, TimeProvider c
         var meeting = await db.Meetings.Include(m => m.FollowUps).FirstOrDefaultAsync(m => m.Id == id, ct);
         if (meeting is null) return new(null, MeetingFailure.NotFound, text["Problem.MeetingNotFound"]);
         if (await CheckAsync(meeting.PlanId, input, ct) is { } invalid) return invalid;
-        var unknown = (input.Decisions ?? []).Select((d, i) => (d, i)).FirstOrDefault(x => x.d.Id is { } fid && meeting.FollowUps.All(f => f.Id != fid));
+        var rows = input.Decisions ?? [];
+        // A row naming a follow-up that is gone (removed by someone else meanwhile), or named twice, would edit the wrong item.
+        var unknown = rows.Select((d, i) => (d, i)).FirstOrDefault(x => x.d.Id is { } fid
+            && (meeting.FollowUps.All(f => f.Id != fid) || rows.Take(x.i).Any(r => r.Id == fid)));
         if (unknown.d is not null)
         {
             return new(null, MeetingFailure.Invalid, text["Problem.DecisionGone", text["Decision.Row", unknown.i + 1]],
@@ -89,7 +92,8 @@ public sealed class MeetingActions(JiaowangDb db, AuditLog audit, TimeProvider c
         for (var i = 0; i < decisions.Count; i++)
         {
             var d = decisions[i];
-            var item = d.Id is { } fid ? meeting.FollowUps.Single(f => f.Id == fid) : null;
+            // On a new meeting an id names nothing and the row is simply a new decision.
+            var item = d.Id is { } fid ? meeting.FollowUps.SingleOrDefault(f => f.Id == fid && f.Id != 0) : null;
             if (item is null)
             {
                 item = new FollowUp { Text = "" };
