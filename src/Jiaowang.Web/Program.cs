@@ -6,6 +6,7 @@ using Jiaowang.Web.Features.Plans;
 using Jiaowang.Web.Features.Readings;
 using Jiaowang.Web.Features.Reminders;
 using Jiaowang.Web.Features.Reports;
+using Jiaowang.Web.Features.Spreadsheets;
 using Jiaowang.Web.Features.Units;
 using Jiaowang.Web.Shared;
 
@@ -24,6 +25,7 @@ builder.Services.AddNetwork();
 builder.Services.AddAudit();
 builder.Services.AddReports(builder.Configuration);
 builder.Services.AddReminders(builder.Configuration);
+builder.Services.AddSpreadsheets();
 
 var app = builder.Build();
 
@@ -54,6 +56,7 @@ app.MapMyWorkApi();
 app.MapReadingsApi();
 app.MapAuditApi();
 app.MapRemindersApi();
+app.MapSpreadsheetsApi();
 
 app.Run();
 
