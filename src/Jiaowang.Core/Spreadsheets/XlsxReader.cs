@@ -27,8 +27,9 @@ public static class XlsxReader
         {
             return Read(xlsx);
         }
-        catch (Exception e) when (e is InvalidDataException or OpenXmlPackageException or FileFormatException or System.Xml.XmlException
-                                      or InvalidOperationException or ArgumentException or IOException)
+        // The file is whatever the user uploaded: a truncated zip, a renamed .xls or a broken part throws from deep inside
+        // System.IO.Packaging or the XML reader with many exception types, and each means the same to the user.
+        catch (Exception e) when (e is not (OperationCanceledException or OutOfMemoryException))
         {
             return null;
         }

@@ -184,7 +184,8 @@ public static class XlsxWriter
                 return new Cell { CellReference = reference, DataType = CellValues.Boolean, CellValue = new CellValue(flag ? "1" : "0") };
             case decimal or double or int or long:
                 var number = Convert.ToDecimal(value, System.Globalization.CultureInfo.InvariantCulture);
-                return NumberCell(reference, number.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                // 18.0000 as stored by the database is written 18: the same text a person would type.
+                return NumberCell(reference, number.ToString("0.############################", System.Globalization.CultureInfo.InvariantCulture),
                     spec.Kind == CellKind.Percent ? PercentStyle : grey ?? 0u);
             default:
                 return TextCell(column, row, value.ToString() ?? "", strings, grey ?? 0u);

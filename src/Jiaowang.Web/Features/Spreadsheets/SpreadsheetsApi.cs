@@ -59,7 +59,15 @@ public static class SpreadsheetsApi
     static async Task<IResult> Import(int id, HttpRequest request, ReadingImporter importer, IStringLocalizer<SpreadsheetText> text,
         bool? dryRun, CancellationToken ct)
     {
-        var file = request.HasFormContentType ? (await request.ReadFormAsync(ct)).Files.FirstOrDefault() : null;
+        IFormFile? file = null;
+        try
+        {
+            if (request.HasFormContentType) file = (await request.ReadFormAsync(ct)).Files.FirstOrDefault();
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException or BadHttpRequestException)
+        {
+            // A malformed multipart body: the same to the caller as no file at all.
+        }
         if (file is null || file.Length == 0)
             return Refused(text, [new ImportError("", null, null, null, text["Import.NoFile"])]);
         if (file.Length > MaxUpload)
