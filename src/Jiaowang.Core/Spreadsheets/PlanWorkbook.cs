@@ -10,8 +10,9 @@ public sealed record TargetLine(string Group, int Number, string Name, string Te
 public sealed record TaskLine(string Group, int Number, string Title, string Text, IReadOnlyList<string> LeadUnits, IReadOnlyList<string> CoUnits, string Status);
 
 /// <param name="Period">The period as people say it, e.g. 2026-05 月报 monthly.</param>
+/// <param name="SubmittedAt">Local time where the office works.</param>
 /// <param name="OnTime">Submitted by the deadline; null while not submitted.</param>
-public sealed record ReportLine(string Period, DateOnly Deadline, string? Task, string Unit, string State, DateTimeOffset? SubmittedAt, bool? OnTime,
+public sealed record ReportLine(string Period, DateOnly Deadline, string? Task, string Unit, string State, DateTime? SubmittedAt, bool? OnTime,
     int Returns, string? Reviewer);
 
 /// <param name="Liaisons">"name · email · phone" for each liaison account bound to the unit.</param>

@@ -58,7 +58,9 @@ public static class ReadingSheet
             sheet.Rows.Add([target.Number, target.Name, target.Measure, null, null, null, null, null]);
         }
         var culture = System.Globalization.CultureInfo.InvariantCulture;
-        sheet.Validations.Add(new XlsxValidation(DateColumn, DataValidationValues.Date, DataValidationOperatorValues.Between,
+        // A plan without phases has no span (MinValue … MaxValue): then only the number is guarded.
+        if (spanStart > DateOnly.MinValue && spanEnd < DateOnly.MaxValue)
+            sheet.Validations.Add(new XlsxValidation(DateColumn, DataValidationValues.Date, DataValidationOperatorValues.Between,
             XlsxWriter.Serial(spanStart).ToString(culture), XlsxWriter.Serial(spanEnd).ToString(culture),
             "日期 Date", $"请填写 {spanStart:yyyy-MM-dd} 至 {spanEnd:yyyy-MM-dd} 之间的日期。Enter a date from {spanStart:yyyy-MM-dd} to {spanEnd:yyyy-MM-dd}."));
         sheet.Validations.Add(new XlsxValidation(ValueColumn, DataValidationValues.Decimal, DataValidationOperatorValues.GreaterThanOrEqual,

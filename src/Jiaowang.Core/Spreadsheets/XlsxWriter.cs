@@ -11,7 +11,7 @@ public enum CellKind
     Number,
     /// <summary>A <see cref="DateOnly"/> written as an Excel date serial shown as 2026-06-15.</summary>
     Date,
-    /// <summary>A <see cref="DateTimeOffset"/> written as local date and time, shown as 2026-06-15 09:30.</summary>
+    /// <summary>A local <see cref="System.DateTime"/>, shown as 2026-06-15 09:30.</summary>
     DateTime,
     /// <summary>A share (0.25) shown as 25.0%.</summary>
     Percent,
@@ -177,8 +177,7 @@ public static class XlsxWriter
                 return TextCell(column, row, text, strings, grey ?? (table ? 0u : Wrapped));
             case DateOnly date:
                 return NumberCell(reference, Serial(date).ToString(System.Globalization.CultureInfo.InvariantCulture), DateStyle);
-            case DateTimeOffset instant:
-                var local = instant.ToLocalTime().DateTime;
+            case DateTime local:
                 return NumberCell(reference, local.ToOADate().ToString("R", System.Globalization.CultureInfo.InvariantCulture), DateTimeStyle);
             case bool flag:
                 return new Cell { CellReference = reference, DataType = CellValues.Boolean, CellValue = new CellValue(flag ? "1" : "0") };

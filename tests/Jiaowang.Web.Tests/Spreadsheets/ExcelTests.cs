@@ -74,6 +74,11 @@ public abstract class ExcelTests(DatabaseProvider provider) : IAsyncLifetime
         // A correction for the same date: the export carries the value that counts, 21.
         await office.PostAsJsonAsync($"/api/targets/{routes}/readings", new { value = 21, asOf = "2026-05-31", source = "更正" });
 
+        var (liaisonName, liaison) = await app.LiaisonAsync("市交通运输局");
+        var report = await (await liaison.PostAsJsonAsync("/api/reports", new { taskId = app.TaskIds[5], periodId = app.Monthly(5).Id, text = "五月进展" }))
+            .Content.ReadFromJsonAsync<Features.Reports.ReportItem>();
+        await liaison.PostAsync($"/api/reports/{report!.Id}/submit", null);
+
         var response = await office.GetAsync($"/api/plans/{app.PlanId}/export.xlsx");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", response.Content.Headers.ContentType!.MediaType);
@@ -91,6 +96,15 @@ public abstract class ExcelTests(DatabaseProvider provider) : IAsyncLifetime
         Assert.Equal(["18", "21"], routeRows.Select(r => readings["E" + r]).Order().ToList());
         // Dates are real dates: the serial of 2026-05-31 is 46173.
         Assert.Contains(routeRows, r => readings["D" + r] == (new DateOnly(2026, 5, 31).DayNumber - new DateOnly(1899, 12, 30).DayNumber).ToString());
+
+        // The May report, submitted on 15 June after its 5 June deadline; the unit with its liaison.
+        var reports = Workbooks.Cells(export, "报告 Reports");
+        var reportRow = reports.Single(c => c.Key.StartsWith('D') && c.Value == "市交通运输局").Key[1..];
+        Assert.Equal(("已报送", "否 no", "0"), (reports["E" + reportRow], reports["G" + reportRow], reports["H" + reportRow]));
+        var units = Workbooks.Cells(export, "单位 Units");
+        var unitRow = units.Single(c => c.Key.StartsWith('A') && c.Value == "市交通运输局").Key[1..];
+        Assert.Equal(liaisonName, units["F" + unitRow]);
+        Assert.Contains("5", units["B" + unitRow].Split(", "));
 
         var before = await StoredAsync();
         var imported = await UploadAsync(office, $"/api/plans/{app.PlanId}/readings/import", export);
@@ -117,6 +131,10 @@ public abstract class ExcelTests(DatabaseProvider provider) : IAsyncLifetime
         Assert.Contains("日期 Date", csv);
         Assert.Contains("2026-05-31", csv);
         Assert.Contains("1234.5", csv);
+
+        var template = await office.GetByteArrayAsync($"/api/plans/{app.PlanId}/readings/template.xlsx");
+        var templateCsv = await Workbooks.LibreOfficeCsvAsync(template, sheetNumber: 1);
+        Assert.Contains("武汉天河机场国际地区航线", templateCsv);
     }
 
     [Fact]

@@ -90,7 +90,7 @@ public sealed class PlanExport(JiaowangDb db, TimeProvider clock, IOptions<Repor
             .Select(x => new ReportLine(
                 $"{x.Period.Start:yyyy-MM} {reports["Kind." + Periods.KindCode(x.Period.Kind)]}", x.Period.Deadline,
                 x.Row.TaskId is { } id ? taskNames.GetValueOrDefault(id) : null, unitNames[x.Row.UnitId], reports["State." + x.Row.State],
-                x.Row.SubmittedAt, x.Row.SubmittedAt is { } at ? DateOnly.FromDateTime(at.ToLocalTime().DateTime) <= x.Period.Deadline : null,
+                Local(x.Row.SubmittedAt), Local(x.Row.SubmittedAt) is { } at ? DateOnly.FromDateTime(at) <= x.Period.Deadline : null,
                 x.Row.Returns, x.Row.ReviewedBy))
             .ToList();
 
@@ -108,6 +108,9 @@ public sealed class PlanExport(JiaowangDb db, TimeProvider clock, IOptions<Repor
 
         return PlanWorkbook.Write(new PlanWorkbookData(plan.Title, targets, readings, taskLines, reportLines, units));
     }
+
+    /// <summary>An instant as the office's wall clock shows it (the same zone as "today", see Shared/Clock.cs).</summary>
+    DateTime? Local(DateTimeOffset? at) => at is { } instant ? TimeZoneInfo.ConvertTime(instant, clock.LocalTimeZone).DateTime : null;
 
     public async Task<byte[]?> TemplateAsync(int planId, CancellationToken ct = default) =>
         await TargetsAsync(db, planId, ct) is { } plan ? PlanWorkbook.Template(plan.Title, plan.Targets, plan.SpanStart, plan.SpanEnd) : null;
