@@ -7,6 +7,7 @@ using Jiaowang.Web.Features.Plans;
 using Jiaowang.Web.Features.Readings;
 using Jiaowang.Web.Features.Reminders;
 using Jiaowang.Web.Features.Reports;
+using Jiaowang.Web.Features.Spreadsheets;
 using Jiaowang.Web.Features.Units;
 using Jiaowang.Web.Shared;
 
@@ -26,6 +27,7 @@ builder.Services.AddAudit();
 builder.Services.AddReports(builder.Configuration);
 builder.Services.AddReminders(builder.Configuration);
 builder.Services.AddMeetings();
+builder.Services.AddSpreadsheets();
 
 var app = builder.Build();
 
@@ -57,6 +59,7 @@ app.MapReadingsApi();
 app.MapAuditApi();
 app.MapRemindersApi();
 app.MapMeetingsApi();
+app.MapSpreadsheetsApi();
 
 app.Run();
 
