@@ -1,3 +1,4 @@
+using Jiaowang.Core.Demo;
 using Jiaowang.Core.Network;
 using Jiaowang.Core.Audit;
 using Jiaowang.Core.Plans;
@@ -38,6 +39,8 @@ public abstract class JiaowangDb(DbContextOptions options) : IdentityDbContext<J
     public DbSet<Reminder> Reminders => Set<Reminder>();
     public DbSet<Attachment> Attachments => Set<Attachment>();
     public DbSet<Instruction> Instructions => Set<Instruction>();
+    /// <summary>Plans whose supervision data was generated for a demonstration (jiaowang demo generate).</summary>
+    public DbSet<DemoRun> DemoRuns => Set<DemoRun>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
