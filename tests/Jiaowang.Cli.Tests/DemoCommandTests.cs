@@ -32,7 +32,7 @@ public sealed class DemoCommandTests
         Assert.True(generated.ExitCode == 0, generated.Error);
         Assert.Contains("生成演示数据：种子 7，截至 2026-12-31", generated.Out);
         var reports = int.Parse(System.Text.RegularExpressions.Regex.Match(generated.Out, @"报告 (\d+) 份").Groups[1].Value);
-        Assert.True(reports > 400, generated.Out);
+        Assert.True(reports > 300, generated.Out);
 
         await using var factory = new JiaowangFactory(database, seedBundledPlan: false, services => services.Configure<ReminderOptions>(o => o.Automatic = false));
         using var leader = await Accounts.BearerClientAsync(factory, DemoYear.Leader, "Demo-Password-2026");

@@ -11,7 +11,8 @@ namespace Jiaowang.Web.Features.Demo;
 public static class DemoTexts
 {
     /// <summary>The measures a task lists, as short clauses: "举办世界青年发展论坛、武汉国际友城合作大会等重大涉外活动".</summary>
-    public static IReadOnlyList<string> Clauses(string taskText)
+    /// <param name="title">The task's title, which the text opens with: a report names it once, not as a measure.</param>
+    public static IReadOnlyList<string> Clauses(string taskText, string title = "")
     {
         var text = taskText;
         foreach (var note in new[] { "(责任单位", "（责任单位" })
@@ -22,6 +23,7 @@ public static class DemoTexts
         var clauses = text.Split(['。', ',', '，', ';', '；', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(c => c.Trim('“', '”', ' '))
             .Where(c => c.Length is >= 6 and <= 48)
+            .Where(c => title.Length == 0 || !(c.Contains(title) || title.Contains(c)))
             .ToList();
         return clauses.Count > 0 ? clauses : [taskText.Length > 40 ? taskText[..40] : taskText];
     }
@@ -134,7 +136,8 @@ public static class DemoTexts
             parts.Add(Heading($"{n}、{taskTitle}（{(lead ? "牵头" : "配合")}）：", $"{d.Pick(lead ? Openers : CoOpeners)}“{c1}”，{d.Pick(Results)}；“{c2}”{(final ? "全年目标任务基本完成" : "按计划推进")}。"));
         }
         var (f1, f2) = d.PickTwo(Figures);
-        parts.Add(Heading(final ? "主要成效：" : "主要数据：", $"{f1(d).Replace("本月", final ? "全年" : "本阶段")}；{f2(d)}。"));
+        var span = final ? "全年" : "本阶段";
+        parts.Add(Heading(final ? "主要成效：" : "主要数据：", $"{f1(d).Replace("本月", span)}；{f2(d).Replace("本月", span)}。"));
         parts.Add(Heading(final ? "存在的不足：" : "存在问题：", d.Pick(Problems) + "。"));
         parts.Add(Heading(final ? "下一步打算：" : "下一步：", d.Pick(NextSteps) + "。"));
         return string.Concat(parts);

@@ -142,30 +142,49 @@ public static class DemoYear
     }
 
     /// <summary>
-    /// Each manual target needs a unit whose liaison enters its readings. The office's own assignment stands; a target
-    /// without one goes to the lead unit of the task whose wording is closest to the target's (most shared two-character
-    /// terms: 友城, 会展, 班列), which needs no seed and so is the same for every run.
+    /// Each manual target needs a unit whose liaison enters its readings. The office's own assignment stands. A target
+    /// without one goes to the unit that answers for such figures in Wuhan (商务局 for trade, 交通运输局 for routes…)
+    /// when the plan names that unit, otherwise to the lead unit of the task whose wording is closest to the target's
+    /// (most shared two-character terms). Neither needs the seed, so the assignment is the same for every run.
     /// </summary>
     static async Task<Dictionary<int, PlanShape.UnitInfo>> AssignTargetsAsync(JiaowangDb db, PlanShape plan, CancellationToken ct)
     {
         var targetIds = plan.Targets.Select(t => t.Id).ToList();
         var existing = await db.TargetUnits.AsNoTracking().Where(a => targetIds.Contains(a.TargetId)).ToListAsync(ct);
         var units = plan.Units.ToDictionary(u => u.Id);
+        var byName = plan.Units.ToDictionary(u => u.Name);
         var readers = new Dictionary<int, PlanShape.UnitInfo>();
         foreach (var target in plan.Targets.Where(t => t.Binding is null))
         {
             var assigned = existing.Where(a => a.TargetId == target.Id && units.ContainsKey(a.UnitId)).Select(a => units[a.UnitId]).OrderBy(u => u.Order).FirstOrDefault();
             if (assigned is null)
             {
-                var terms = Bigrams(target.Text);
-                var task = plan.Tasks.OrderByDescending(t => Bigrams(t.Title + t.Text).Count(terms.Contains)).ThenBy(t => t.Order).First();
-                assigned = task.Units.First(u => u.Lead).Unit;
+                assigned = Responsible.Where(r => r.Terms.Any(target.Metric.Contains) && byName.ContainsKey(r.Unit)).Select(r => byName[r.Unit]).FirstOrDefault();
+                if (assigned is null)
+                {
+                    var terms = Bigrams(target.Metric);
+                    var task = plan.Tasks.OrderByDescending(t => Bigrams(t.Title + t.Text).Count(terms.Contains)).ThenBy(t => t.Order).First();
+                    assigned = task.Units.First(u => u.Lead).Unit;
+                }
                 if (!existing.Any(a => a.TargetId == target.Id)) db.TargetUnits.Add(new TargetUnit { TargetId = target.Id, UnitId = assigned.Id });
             }
             readers[target.Id] = assigned;
         }
         return readers;
     }
+
+    /// <summary>Which Wuhan unit keeps which figures, by words of the target's metric; first match wins.</summary>
+    static readonly (string[] Terms, string Unit)[] Responsible =
+    [
+        (["友城", "友好城市"], "市委外办"),
+        (["科技"], "市科创局"),
+        (["赛事"], "市体育局"),
+        (["游客", "入境"], "市文旅局"),
+        (["留学生"], "市教育局"),
+        (["500强", "500 强", "外资"], "市投资促进局"),
+        (["外贸", "进出口", "会展", "展会", "联络处", "商圈", "退税"], "市商务局"),
+        (["航线", "机场", "旅客", "班列", "发运", "集装箱", "港"], "市交通运输局"),
+    ];
 
     static HashSet<string> Bigrams(string text)
     {
@@ -224,8 +243,7 @@ public static class DemoYear
             return DemoTexts.Monthly(d, owed.Unit, task.Title, task.Clauses, lead, owed.Period.Start);
         }
         var final = owed.Period.Kind == PeriodKind.FinalSummary;
-        var phase = plan.Phases.FirstOrDefault(p => p.Position == owed.Period.PhasePosition)?.Name ?? "";
-        var title = final ? "关于3号建议案办理工作情况的总结" : $"关于3号建议案{phase}阶段工作情况的报告";
+        var title = final ? "关于3号建议案办理工作情况的总结" : $"关于3号建议案{plan.PhaseName(owed.Period.PhasePosition)}阶段工作情况的报告";
         var tasks = plan.Tasks.Select(t => (t, Part: t.Units.FirstOrDefault(u => u.Unit.Id == owed.UnitId)))
             .Where(x => x.Part.Unit is not null)
             .Select(x => (x.t.Title, x.t.Clauses, x.Part.Lead)).ToList();
@@ -303,7 +321,7 @@ public static class DemoYear
     static string PeriodLabel(ReportingPeriod period, PlanShape plan) => period.Kind switch
     {
         PeriodKind.Monthly => $"{period.Start.Year}年{period.Start.Month}月月报",
-        PeriodKind.StageSummary => $"{plan.Phases.FirstOrDefault(p => p.Position == period.PhasePosition)?.Name}阶段性总结",
+        PeriodKind.StageSummary => $"{plan.PhaseName(period.PhasePosition)}阶段性总结",
         _ => "办理工作情况总结",
     };
 

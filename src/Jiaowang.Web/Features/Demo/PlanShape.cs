@@ -21,7 +21,7 @@ sealed class PlanShape
 
     public sealed record TaskInfo(int Id, int Number, string Title, string Text, int Order, IReadOnlyList<(UnitInfo Unit, bool Lead)> Units)
     {
-        public IReadOnlyList<string> Clauses { get; } = DemoTexts.Clauses(Text);
+        public IReadOnlyList<string> Clauses { get; } = DemoTexts.Clauses(Text, Title);
     }
 
     public sealed record TargetInfo(int Id, int Group, int Position, string Text, string Metric, decimal Value, string Measure, RegistryBinding? Binding);
@@ -31,6 +31,13 @@ sealed class PlanShape
     public required IReadOnlyList<TargetInfo> Targets { get; init; }
     public required IReadOnlyList<Phase> Phases { get; init; }
     public (YearMonth Start, YearMonth End)? Span => TargetStates.Span(Phases.ToList());
+
+    /// <summary>A phase's name without its closing 阶段, so that labels can add their own: 动员部署阶段性总结.</summary>
+    public string PhaseName(int position)
+    {
+        var name = Phases.FirstOrDefault(p => p.Position == position)?.Name ?? "";
+        return name.EndsWith("阶段", StringComparison.Ordinal) ? name[..^2] : name;
+    }
 
     public static async Task<PlanShape> LoadAsync(JiaowangDb db, int planId, CancellationToken ct)
     {
