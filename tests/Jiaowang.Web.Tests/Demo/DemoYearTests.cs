@@ -13,6 +13,8 @@ using Jiaowang.Web.Features.Reminders;
 using Jiaowang.Web.Features.Targets;
 using Jiaowang.Web.Tests.Supervision;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using System.Data.Common;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Jiaowang.Web.Tests.Demo;
@@ -226,6 +228,63 @@ public abstract class DemoYearTests(DatabaseProvider provider)
         Assert.False(await db.DemoRuns.AnyAsync());
         Assert.False(await db.Users.AnyAsync(u => u.UserName!.StartsWith(DemoRun.UserPrefix)));
         Assert.False(await db.Readings.AnyAsync(r => r.Origin == ReadingOrigin.Manual));
+    }
+
+    [Fact]
+    public async Task A_run_that_fails_half_way_leaves_nothing_behind()
+    {
+        var failure = new FailOnInsert("Readings");
+        await using var app = await SupervisionApp.StartAsync(provider, services =>
+        {
+            services.Configure<ReminderOptions>(o => o.Automatic = false);
+            services.AddSingleton<IInterceptor>(failure);
+        });
+        // The reports are saved before the readings: a failure there must take the reports and accounts back out.
+        failure.Armed = true;
+        await Assert.ThrowsAnyAsync<Exception>(() => GenerateAsync(app, 7, YearEnd));
+        failure.Armed = false;
+
+        await using var scope = app.Factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<JiaowangDb>();
+        Assert.False(await db.Reports.AnyAsync());
+        Assert.False(await db.Instructions.AnyAsync());
+        Assert.False(await db.DemoRuns.AnyAsync());
+        Assert.False(await db.Users.AnyAsync(u => u.UserName!.StartsWith(DemoRun.UserPrefix)));
+        Assert.False(await db.AuditEntries.AnyAsync(e => e.Entity == "DemoRun"));
+
+        // And the database is fine for a run that succeeds.
+        Assert.True((await GenerateAsync(app, 7, YearEnd)).Reports > 300);
+    }
+
+    /// <summary>Makes the database refuse inserts into one table while armed, as a full disk or a lost connection would.</summary>
+    sealed class FailOnInsert(string table) : DbCommandInterceptor
+    {
+        public volatile bool Armed;
+
+        void Check(DbCommand command)
+        {
+            if (Armed && command.CommandText.Contains($"INSERT INTO \"{table}\"")) throw new InvalidOperationException($"refused insert into {table}");
+        }
+
+        public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
+        {
+            Check(command);
+            return result;
+        }
+
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
+            InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            Check(command);
+            return ValueTask.FromResult(result);
+        }
+
+        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData,
+            InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        {
+            Check(command);
+            return ValueTask.FromResult(result);
+        }
     }
 
     [Fact]
