@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text;
 using Jiaowang.Cli;
+using Jiaowang.Cli.Demo;
 using Jiaowang.Cli.Network;
 using Jiaowang.Cli.Plans;
 using Jiaowang.Cli.Users;
@@ -14,6 +15,7 @@ root.Subcommands.Add(PlanCommands.Create());
 root.Subcommands.Add(PartnerCommands.Create());
 root.Subcommands.Add(TargetCommands.Create());
 root.Subcommands.Add(UserCommands.Create());
+root.Subcommands.Add(DemoCommands.Create());
 
 try
 {

@@ -1,4 +1,5 @@
 using Jiaowang.Core.Meetings;
+using Jiaowang.Core.Demo;
 using Jiaowang.Core.Network;
 using Jiaowang.Core.Audit;
 using Jiaowang.Core.Plans;
@@ -42,6 +43,8 @@ public abstract class JiaowangDb(DbContextOptions options) : IdentityDbContext<J
     // Meetings and inspections (会议、视察) and their follow-up items (议定事项).
     public DbSet<Meeting> Meetings => Set<Meeting>();
     public DbSet<FollowUp> FollowUps => Set<FollowUp>();
+    /// <summary>Plans whose supervision data was generated for a demonstration (jiaowang demo generate).</summary>
+    public DbSet<DemoRun> DemoRuns => Set<DemoRun>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

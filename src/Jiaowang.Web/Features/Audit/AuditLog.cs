@@ -33,7 +33,10 @@ public sealed class AuditLog(TimeProvider clock)
         await Gate.WaitAsync(ct);
         try
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            // A caller that opened a transaction (a bulk job such as the demo generator) owns it: the entry joins it and
+            // is committed, or rolled back, with the rest of the caller's work.
+            var owned = db.Database.CurrentTransaction is null;
+            await using var transaction = owned ? await db.Database.BeginTransactionAsync(ct) : null;
             await db.SaveChangesAsync(ct);
             var previous = await db.AuditEntries.OrderByDescending(e => e.Id).Select(e => e.Hash).FirstOrDefaultAsync(ct) ?? AuditChain.Genesis;
             var at = AuditChain.Normalize(clock.GetUtcNow());
@@ -49,7 +52,7 @@ public sealed class AuditLog(TimeProvider clock)
                 db.AuditEntries.Add(entry);
             }
             await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
+            if (transaction is not null) await transaction.CommitAsync(ct);
         }
         finally
         {

@@ -1,0 +1,75 @@
+using System.CommandLine;
+using System.Globalization;
+using Jiaowang.Web.Data;
+using Jiaowang.Web.Features.Accounts;
+using Jiaowang.Web.Features.Demo;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Jiaowang.Cli.Demo;
+
+/// <summary>
+/// <c>jiaowang demo generate --seed N [--until yyyy-mm-dd] [--plan ID] [--password-stdin]</c>: a realistic year of
+/// reports, readings, reviews and reminders for a plan, the same for the same seed, marked as demo data.
+/// </summary>
+static class DemoCommands
+{
+    public static Command Create()
+    {
+        var demo = new Command("demo", Messages.Get("Demo.Description"));
+        demo.Subcommands.Add(Generate());
+        return demo;
+    }
+
+    static Command Generate()
+    {
+        var seed = new Option<int>("--seed") { Description = Messages.Get("Demo.Seed"), Required = true };
+        var until = new Option<string?>("--until") { Description = Messages.Get("Demo.Until") };
+        var plan = new Option<int?>("--plan") { Description = Messages.Get("Demo.Plan") };
+        var passwordStdin = new Option<bool>("--password-stdin") { Description = Messages.Get("Demo.PasswordStdin") };
+        var command = new Command("generate", Messages.Get("Demo.Generate.Description")) { seed, until, plan, passwordStdin };
+
+        command.SetAction(async (parse, ct) =>
+        {
+            var day = DateOnly.FromDateTime(DateTime.Now);
+            if (parse.GetValue(until) is { } text && !DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day))
+            {
+                return ExitCodes.BadInput(Messages.Get("Demo.BadUntil", text));
+            }
+            string? password = null;
+            if (parse.GetValue(passwordStdin))
+            {
+                password = (await Console.In.ReadLineAsync(ct))?.TrimEnd('\r', '\n');
+                if (string.IsNullOrEmpty(password) || password.Length < 10) return ExitCodes.BadInput(Messages.Get("Demo.PasswordStdinBad"));
+            }
+
+            await using var services = await CliHost.StartAsync(parse, ct);
+            await using var scope = services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<JiaowangDb>();
+            // The only plan, or the one imported last: the usual database holds the Wuhan plan alone.
+            var planId = parse.GetValue(plan) ?? await db.Plans.OrderByDescending(p => p.Id).Select(p => (int?)p.Id).FirstOrDefaultAsync(ct);
+            if (planId is not { } id) return ExitCodes.BadInput(Messages.Get("Demo.NoPlans"));
+            var title = await db.Plans.Where(p => p.Id == id).Select(p => p.Title).FirstOrDefaultAsync(ct);
+
+            var generated = password ?? AccountService.GeneratePassword();
+            DemoSummary summary;
+            try
+            {
+                summary = await DemoYear.GenerateAsync(db, id, parse.GetValue(seed), day, ct, generated, $"{Environment.UserName} (jiaowang demo generate)");
+            }
+            catch (DemoRefusedException refused)
+            {
+                return ExitCodes.BadInput(Messages.Get($"Demo.{refused.Reason}", refused.PlanId, refused.Count));
+            }
+
+            Console.Out.WriteLine(Messages.Get("Demo.Generated", title, summary.PlanId, summary.Seed, summary.Until.ToString("yyyy-MM-dd"),
+                summary.Replaced ? Messages.Get("Demo.Replaced") : ""));
+            Console.Out.WriteLine(Messages.Get("Demo.Reports", summary.Reports, summary.Accepted, summary.Submitted, summary.Returned, summary.Drafts,
+                summary.ReturnedOnce, summary.Late, summary.Overdue));
+            Console.Out.WriteLine(Messages.Get("Demo.Other", summary.Readings, summary.Reminders, summary.Instructions, summary.InstructionsAnswered, summary.Accounts));
+            if (password is null) Console.Out.WriteLine(Messages.Get("Demo.Password", generated));
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+}
