@@ -95,6 +95,39 @@ namespace Jiaowang.Web.Data.Migrations.Postgres
                     b.ToTable("AuditLog", (string)null);
                 });
 
+            modelBuilder.Entity("Jiaowang.Core.Demo.DemoRun", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("GeneratedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("GeneratedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Seed")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Until")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId")
+                        .IsUnique();
+
+                    b.ToTable("DemoRuns");
+                });
+
             modelBuilder.Entity("Jiaowang.Core.Meetings.FollowUp", b =>
                 {
                     b.Property<int>("Id")
@@ -1249,6 +1282,15 @@ namespace Jiaowang.Web.Data.Migrations.Postgres
                     b.HasOne("Jiaowang.Core.Network.ExchangeProject", null)
                         .WithMany()
                         .HasForeignKey("ProjectsId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Jiaowang.Core.Demo.DemoRun", b =>
+                {
+                    b.HasOne("Jiaowang.Core.Plans.Plan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -87,6 +87,37 @@ namespace Jiaowang.Web.Data.Migrations.Sqlite
                     b.ToTable("AuditLog", (string)null);
                 });
 
+            modelBuilder.Entity("Jiaowang.Core.Demo.DemoRun", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("GeneratedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GeneratedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Seed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Until")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId")
+                        .IsUnique();
+
+                    b.ToTable("DemoRuns");
+                });
+
             modelBuilder.Entity("Jiaowang.Core.Meetings.FollowUp", b =>
                 {
                     b.Property<int>("Id")
@@ -1195,6 +1226,15 @@ namespace Jiaowang.Web.Data.Migrations.Sqlite
                     b.HasOne("Jiaowang.Core.Network.ExchangeProject", null)
                         .WithMany()
                         .HasForeignKey("ProjectsId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Jiaowang.Core.Demo.DemoRun", b =>
+                {
+                    b.HasOne("Jiaowang.Core.Plans.Plan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

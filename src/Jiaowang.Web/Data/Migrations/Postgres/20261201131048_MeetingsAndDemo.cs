@@ -8,11 +8,34 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Jiaowang.Web.Data.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class Meetings : Migration
+    public partial class MeetingsAndDemo : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.CreateTable(
+                name: "DemoRuns",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PlanId = table.Column<int>(type: "integer", nullable: false),
+                    Seed = table.Column<int>(type: "integer", nullable: false),
+                    Until = table.Column<DateOnly>(type: "date", nullable: false),
+                    GeneratedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    GeneratedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DemoRuns", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DemoRuns_Plans_PlanId",
+                        column: x => x.PlanId,
+                        principalTable: "Plans",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateTable(
                 name: "Meetings",
                 columns: table => new
@@ -74,6 +97,12 @@ namespace Jiaowang.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_DemoRuns_PlanId",
+                table: "DemoRuns",
+                column: "PlanId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_FollowUps_MeetingId_Position",
                 table: "FollowUps",
                 columns: new[] { "MeetingId", "Position" });
@@ -92,6 +121,9 @@ namespace Jiaowang.Web.Data.Migrations.Postgres
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "DemoRuns");
+
             migrationBuilder.DropTable(
                 name: "FollowUps");
 
