@@ -1,5 +1,6 @@
 using Jiaowang.Core.Network;
 using Jiaowang.Core.Audit;
+using Jiaowang.Core.Evaluations;
 using Jiaowang.Core.Plans;
 using Jiaowang.Core.Reporting;
 using Jiaowang.Web.Features.Accounts;
@@ -38,6 +39,12 @@ public abstract class JiaowangDb(DbContextOptions options) : IdentityDbContext<J
     public DbSet<Reminder> Reminders => Set<Reminder>();
     public DbSet<Attachment> Attachments => Set<Attachment>();
     public DbSet<Instruction> Instructions => Set<Instruction>();
+    // Satisfaction vote (满意度测评): who voted and what was answered are kept in tables that do not point at each other.
+    public DbSet<Evaluation> Evaluations => Set<Evaluation>();
+    public DbSet<EvaluationUnit> EvaluationUnits => Set<EvaluationUnit>();
+    public DbSet<EvaluationElector> EvaluationElectors => Set<EvaluationElector>();
+    public DbSet<EvaluationVoter> EvaluationVoters => Set<EvaluationVoter>();
+    public DbSet<EvaluationAnswer> EvaluationAnswers => Set<EvaluationAnswer>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -1,0 +1,190 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Jiaowang.Web.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class Vote : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "Evaluations",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PlanId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    OpenedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    OpenedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    ClosesAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    ClosedEarlyAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    ClosedEarlyBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Evaluations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Evaluations_Plans_PlanId",
+                        column: x => x.PlanId,
+                        principalTable: "Plans",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "EvaluationAnswers",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EvaluationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Satisfaction = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Comment = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EvaluationAnswers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_EvaluationAnswers_Evaluations_EvaluationId",
+                        column: x => x.EvaluationId,
+                        principalTable: "Evaluations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_EvaluationAnswers_Units_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "Units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "EvaluationElectors",
+                columns: table => new
+                {
+                    EvaluationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EvaluationElectors", x => new { x.EvaluationId, x.UserId });
+                    table.ForeignKey(
+                        name: "FK_EvaluationElectors_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_EvaluationElectors_Evaluations_EvaluationId",
+                        column: x => x.EvaluationId,
+                        principalTable: "Evaluations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "EvaluationUnits",
+                columns: table => new
+                {
+                    EvaluationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EvaluationUnits", x => new { x.EvaluationId, x.UnitId });
+                    table.ForeignKey(
+                        name: "FK_EvaluationUnits_Evaluations_EvaluationId",
+                        column: x => x.EvaluationId,
+                        principalTable: "Evaluations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_EvaluationUnits_Units_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "Units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "EvaluationVoters",
+                columns: table => new
+                {
+                    EvaluationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EvaluationVoters", x => new { x.EvaluationId, x.UserId });
+                    table.ForeignKey(
+                        name: "FK_EvaluationVoters_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_EvaluationVoters_Evaluations_EvaluationId",
+                        column: x => x.EvaluationId,
+                        principalTable: "Evaluations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EvaluationAnswers_EvaluationId_UnitId",
+                table: "EvaluationAnswers",
+                columns: new[] { "EvaluationId", "UnitId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EvaluationAnswers_UnitId",
+                table: "EvaluationAnswers",
+                column: "UnitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EvaluationElectors_UserId",
+                table: "EvaluationElectors",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Evaluations_PlanId",
+                table: "Evaluations",
+                column: "PlanId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EvaluationUnits_UnitId",
+                table: "EvaluationUnits",
+                column: "UnitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EvaluationVoters_UserId",
+                table: "EvaluationVoters",
+                column: "UserId");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "EvaluationAnswers");
+
+            migrationBuilder.DropTable(
+                name: "EvaluationElectors");
+
+            migrationBuilder.DropTable(
+                name: "EvaluationUnits");
+
+            migrationBuilder.DropTable(
+                name: "EvaluationVoters");
+
+            migrationBuilder.DropTable(
+                name: "Evaluations");
+        }
+    }
+}
