@@ -15,6 +15,11 @@ public class Evaluation
     /// <summary>Set when the office closed the vote before its closing time.</summary>
     public DateTimeOffset? ClosedEarlyAt { get; set; }
     public string? ClosedEarlyBy { get; set; }
+    /// <summary>
+    /// Set once the answers have been rewritten in a fresh random order after the close, which drops the traces of the
+    /// order they were stored in (row ids, physical order, PostgreSQL transaction ids). See docs/EVALUATIONS.md.
+    /// </summary>
+    public DateTimeOffset? SealedAt { get; set; }
 
     /// <summary>The units on the ballot, in the order the ballot lists them.</summary>
     public List<EvaluationUnit> Units { get; set; } = [];

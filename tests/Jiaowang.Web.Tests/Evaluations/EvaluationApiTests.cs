@@ -228,6 +228,15 @@ public abstract class EvaluationApiTests(DatabaseProvider provider) : IAsyncLife
         Assert.All(audit, e => Assert.DoesNotContain("satisfied", (e.Before ?? "") + (e.After ?? ""), StringComparison.OrdinalIgnoreCase));
         var evaluation = await member.GetStringAsync($"/api/evaluations/{id}");
         Assert.DoesNotContain(comment, evaluation);
+
+        // At the close the answers are rewritten under new keys, dropping the traces of the order they were stored in.
+        Assert.Equal(HttpStatusCode.OK, (await office.PostAsync($"/api/evaluations/{id}/close", null)).StatusCode);
+        var sealedIds = await InDbAsync(db => db.EvaluationAnswers.Where(a => a.EvaluationId == id).Select(a => a.Id).ToListAsync());
+        Assert.Equal(ids.Count, sealedIds.Count);
+        Assert.Empty(sealedIds.Intersect(ids));
+        var results = await office.GetFromJsonAsync<ResultsItem>($"/api/evaluations/{id}/results");
+        Assert.Equal([comment], results!.Units.Single(u => u.UnitId == units[0].Id).Comments);
+        Assert.Equal(2, results.Units.Sum(u => u.BasicallySatisfied));
     }
 }
 

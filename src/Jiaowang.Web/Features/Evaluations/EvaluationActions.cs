@@ -81,6 +81,7 @@ public sealed class EvaluationActions(JiaowangDb db, AuditLog audit, TimeProvide
         var before = Snapshot(evaluation);
         if (!evaluation.CloseEarly(actor, clock.GetUtcNow())) return new(evaluation, EvaluationFailure.Conflict, [text["Close.AlreadyClosed"]]);
         await audit.SaveAsync(db, actor, () => [new AuditRecord("Evaluation", id.ToString(), "close", before, Snapshot(evaluation))], ct);
+        await EvaluationSealing.SealAsync(db, evaluation, clock.GetUtcNow(), ct);
         return new(evaluation);
     }
 

@@ -142,6 +142,8 @@ public static class EvaluationsApi
         if (await actions.FindAsync(id, ct) is not { } evaluation) return TypedResults.NotFound();
         if (!evaluation.IsClosed(clock.GetUtcNow()))
             return TypedResults.Problem(text["Results.NotYet", Format.Instant(evaluation.ClosedAt, clock)].Value, statusCode: StatusCodes.Status403Forbidden);
+        // A vote that closed by the clock is sealed by the first reader of its results.
+        await EvaluationSealing.SealAsync(db, evaluation, clock.GetUtcNow(), ct);
         return TypedResults.Ok(ResultsItem.From(await EvaluationQueries.ResultsAsync(db, evaluation, ct)));
     }
 

@@ -23,6 +23,7 @@ public sealed class ResultsPageModel(JiaowangDb db, EvaluationActions actions, T
             Response.StatusCode = StatusCodes.Status403Forbidden;
             return Page();
         }
+        await EvaluationSealing.SealAsync(db, evaluation, clock.GetUtcNow(), ct);
         Results = await EvaluationQueries.ResultsAsync(db, evaluation, ct);
         return Page();
     }

@@ -23,7 +23,8 @@ namespace Jiaowang.Web.Data.Migrations.Sqlite
                     OpenedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
                     ClosesAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
                     ClosedEarlyAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
-                    ClosedEarlyBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true)
+                    ClosedEarlyBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    SealedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {

@@ -24,7 +24,8 @@ namespace Jiaowang.Web.Data.Migrations.Postgres
                     OpenedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     ClosesAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     ClosedEarlyAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    ClosedEarlyBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true)
+                    ClosedEarlyBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    SealedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {

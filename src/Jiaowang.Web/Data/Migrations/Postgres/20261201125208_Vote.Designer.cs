@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Jiaowang.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresJiaowangDb))]
-    [Migration("20261201122614_Vote")]
+    [Migration("20261201125208_Vote")]
     partial class Vote
     {
         /// <inheritdoc />
@@ -125,6 +125,9 @@ namespace Jiaowang.Web.Data.Migrations.Postgres
 
                     b.Property<int>("PlanId")
                         .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("SealedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Title")
                         .IsRequired()

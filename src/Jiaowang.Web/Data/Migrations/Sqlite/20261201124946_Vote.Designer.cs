@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Jiaowang.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteJiaowangDb))]
-    [Migration("20261201122451_Vote")]
+    [Migration("20261201124946_Vote")]
     partial class Vote
     {
         /// <inheritdoc />
@@ -116,6 +116,9 @@ namespace Jiaowang.Web.Data.Migrations.Sqlite
 
                     b.Property<int>("PlanId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset?>("SealedAt")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Title")
                         .IsRequired()
