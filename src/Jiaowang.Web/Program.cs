@@ -3,6 +3,7 @@ using Jiaowang.Web.Features.Network;
 using Jiaowang.Web.Features.Accounts;
 using Jiaowang.Web.Features.Audit;
 using Jiaowang.Web.Features.Meetings;
+using Jiaowang.Web.Features.Evaluations;
 using Jiaowang.Web.Features.Plans;
 using Jiaowang.Web.Features.Readings;
 using Jiaowang.Web.Features.Reminders;
@@ -28,6 +29,7 @@ builder.Services.AddReports(builder.Configuration);
 builder.Services.AddReminders(builder.Configuration);
 builder.Services.AddMeetings();
 builder.Services.AddSpreadsheets();
+builder.Services.AddEvaluations();
 
 var app = builder.Build();
 
@@ -60,6 +62,7 @@ app.MapAuditApi();
 app.MapRemindersApi();
 app.MapMeetingsApi();
 app.MapSpreadsheetsApi();
+app.MapEvaluationsApi();
 
 app.Run();
 

@@ -2,6 +2,7 @@ using Jiaowang.Core.Meetings;
 using Jiaowang.Core.Demo;
 using Jiaowang.Core.Network;
 using Jiaowang.Core.Audit;
+using Jiaowang.Core.Evaluations;
 using Jiaowang.Core.Plans;
 using Jiaowang.Core.Reporting;
 using Jiaowang.Web.Features.Accounts;
@@ -45,6 +46,12 @@ public abstract class JiaowangDb(DbContextOptions options) : IdentityDbContext<J
     public DbSet<FollowUp> FollowUps => Set<FollowUp>();
     /// <summary>Plans whose supervision data was generated for a demonstration (jiaowang demo generate).</summary>
     public DbSet<DemoRun> DemoRuns => Set<DemoRun>();
+    // Satisfaction vote (满意度测评): who voted and what was answered are kept in tables that do not point at each other.
+    public DbSet<Evaluation> Evaluations => Set<Evaluation>();
+    public DbSet<EvaluationUnit> EvaluationUnits => Set<EvaluationUnit>();
+    public DbSet<EvaluationElector> EvaluationElectors => Set<EvaluationElector>();
+    public DbSet<EvaluationVoter> EvaluationVoters => Set<EvaluationVoter>();
+    public DbSet<EvaluationAnswer> EvaluationAnswers => Set<EvaluationAnswer>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

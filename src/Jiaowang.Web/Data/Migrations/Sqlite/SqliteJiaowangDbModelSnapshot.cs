@@ -87,130 +87,6 @@ namespace Jiaowang.Web.Data.Migrations.Sqlite
                     b.ToTable("AuditLog", (string)null);
                 });
 
-            modelBuilder.Entity("Jiaowang.Core.Demo.DemoRun", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTimeOffset>("GeneratedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("GeneratedBy")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("PlanId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Seed")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly>("Until")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("PlanId")
-                        .IsUnique();
-
-                    b.ToTable("DemoRuns");
-                });
-
-            modelBuilder.Entity("Jiaowang.Core.Meetings.FollowUp", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly>("Deadline")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTimeOffset?>("DoneAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("DoneBy")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("DoneNote")
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("MeetingId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Position")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("State")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Text")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("UnitId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("MeetingId", "Position");
-
-                    b.HasIndex("UnitId", "State", "Deadline");
-
-                    b.ToTable("FollowUps");
-                });
-
-            modelBuilder.Entity("Jiaowang.Core.Meetings.Meeting", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.PrimitiveCollection<string>("Attendees")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("HeldOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Kind")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Notes")
-                        .HasMaxLength(8000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Place")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("PlanId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTimeOffset>("RecordedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RecordedBy")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Title")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("PlanId", "HeldOn");
-
-                    b.ToTable("Meetings");
-                });
-
             modelBuilder.Entity("Jiaowang.Core.Network.ExchangeProject", b =>
                 {
                     b.Property<int>("Id")
@@ -1230,41 +1106,6 @@ namespace Jiaowang.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Jiaowang.Core.Demo.DemoRun", b =>
-                {
-                    b.HasOne("Jiaowang.Core.Plans.Plan", null)
-                        .WithMany()
-                        .HasForeignKey("PlanId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Jiaowang.Core.Meetings.FollowUp", b =>
-                {
-                    b.HasOne("Jiaowang.Core.Meetings.Meeting", "Meeting")
-                        .WithMany("FollowUps")
-                        .HasForeignKey("MeetingId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Jiaowang.Core.Plans.Unit", null)
-                        .WithMany()
-                        .HasForeignKey("UnitId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("Meeting");
-                });
-
-            modelBuilder.Entity("Jiaowang.Core.Meetings.Meeting", b =>
-                {
-                    b.HasOne("Jiaowang.Core.Plans.Plan", null)
-                        .WithMany()
-                        .HasForeignKey("PlanId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Jiaowang.Core.Network.GrassrootsPair", b =>
                 {
                     b.HasOne("Jiaowang.Core.Network.Partner", "Partner")
@@ -1520,11 +1361,6 @@ namespace Jiaowang.Web.Data.Migrations.Sqlite
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-                });
-
-            modelBuilder.Entity("Jiaowang.Core.Meetings.Meeting", b =>
-                {
-                    b.Navigation("FollowUps");
                 });
 
             modelBuilder.Entity("Jiaowang.Core.Network.Partner", b =>

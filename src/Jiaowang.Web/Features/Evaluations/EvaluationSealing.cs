@@ -1,0 +1,36 @@
+using Jiaowang.Core.Evaluations;
+using Jiaowang.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jiaowang.Web.Features.Evaluations;
+
+/// <summary>
+/// After the close, rewrites an evaluation's answers as new rows with new random keys, in a random order, in one
+/// transaction. While the vote is open each ballot's answers sit in the table in arrival order: SQLite's rowid, the
+/// physical order, and PostgreSQL's xmin (the id of the transaction that also wrote the voter row) could line them up
+/// with the voters' timestamps. Rewritten rows carry only the sealing transaction's traces.
+/// </summary>
+public static class EvaluationSealing
+{
+    /// <summary>Seals a closed evaluation once; does nothing while it is open or when it is already sealed.</summary>
+    public static async Task SealAsync(JiaowangDb db, Evaluation evaluation, DateTimeOffset now, CancellationToken ct = default)
+    {
+        if (!evaluation.IsClosed(now) || evaluation.SealedAt is not null) return;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // Only one sealer wins: the conditional update claims the evaluation before the rows are rewritten.
+        var claimed = await db.Evaluations.Where(e => e.Id == evaluation.Id && e.SealedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(e => e.SealedAt, now), ct);
+        if (claimed == 0) return;
+        var answers = await db.EvaluationAnswers.AsNoTracking().Where(a => a.EvaluationId == evaluation.Id).ToListAsync(ct);
+        await db.EvaluationAnswers.Where(a => a.EvaluationId == evaluation.Id).ExecuteDeleteAsync(ct);
+        var fresh = answers.Select(a => new EvaluationAnswer
+        {
+            Id = Guid.NewGuid(), EvaluationId = a.EvaluationId, UnitId = a.UnitId, Satisfaction = a.Satisfaction, Comment = a.Comment,
+        }).ToArray();
+        Random.Shared.Shuffle(fresh);
+        db.EvaluationAnswers.AddRange(fresh);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        evaluation.SealedAt = now;
+    }
+}

@@ -1,0 +1,42 @@
+using System.Security.Claims;
+using Jiaowang.Web.Data;
+using Jiaowang.Web.Features.Accounts;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jiaowang.Web.Features.Evaluations;
+
+/// <param name="Voted">For a member: whether they voted; null for the office and leaders.</param>
+public sealed record EvaluationRow(int Id, string Title, bool Closed, DateTimeOffset ClosedAt, int Eligible, int Voters, bool? Voted);
+
+/// <summary>
+/// The evaluations: the office's list with turnout, a leader's list of results, a member's "my evaluations" with the
+/// ballots still to cast.
+/// </summary>
+[Authorize(Policy = EvaluationsApi.ResultsPolicy)]
+public sealed class IndexModel(JiaowangDb db, TimeProvider clock) : PageModel
+{
+    public List<EvaluationRow> Rows { get; private set; } = [];
+    public bool IsOffice { get; private set; }
+    public bool IsMember { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        IsOffice = User.IsInRole(Roles.Office) || User.IsInRole(Roles.Admin);
+        IsMember = User.IsInRole(Roles.Member);
+        var userId = User.FindFirstValue(ClaimTypes.NameIdentifier)!;
+        var query = db.Evaluations.AsNoTracking();
+        if (!IsOffice && !User.IsInRole(Roles.Leader)) query = query.Where(e => e.Electors.Any(x => x.UserId == userId));
+        var list = await query.OrderByDescending(e => e.Id).Select(e => new
+        {
+            Evaluation = e,
+            Eligible = e.Electors.Count,
+            Voters = db.EvaluationVoters.Count(v => v.EvaluationId == e.Id),
+            Mine = db.EvaluationVoters.Any(v => v.EvaluationId == e.Id && v.UserId == userId),
+        }).ToListAsync(ct);
+        var now = clock.GetUtcNow();
+        Rows = list.Select(r => new EvaluationRow(r.Evaluation.Id, r.Evaluation.Title, r.Evaluation.IsClosed(now), r.Evaluation.ClosedAt,
+            r.Eligible, r.Voters, IsMember ? r.Mine : null)).ToList();
+    }
+}

@@ -1,0 +1,58 @@
+using Jiaowang.Web.Data;
+using Jiaowang.Web.Features.Accounts;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jiaowang.Web.Features.Evaluations;
+
+/// <summary>The office opens an evaluation: plan, title, closing time and the units on the ballot (all by default).</summary>
+[Authorize(Policy = Policies.Office)]
+public sealed class NewModel(JiaowangDb db, EvaluationActions actions, TimeProvider clock) : PageModel
+{
+    public List<(int Id, string Title)> Plans { get; private set; } = [];
+    public IReadOnlyList<(int Id, string Name)> Units { get; private set; } = [];
+    public int Members { get; private set; }
+    public IReadOnlyList<string> Problems { get; private set; } = [];
+
+    [BindProperty] public int PlanId { get; set; }
+    [BindProperty] public string? Title { get; set; }
+    /// <summary>Local time in the office's zone, as a datetime-local field sends it.</summary>
+    [BindProperty] public DateTime? ClosesAt { get; set; }
+    [BindProperty] public List<int> UnitIds { get; set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(int? planId, CancellationToken ct)
+    {
+        await LoadAsync(planId, ct);
+        if (Plans.Count == 0) return Page();
+        UnitIds = Units.Select(u => u.Id).ToList();
+        var now = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), clock.LocalTimeZone);
+        ClosesAt = now.Date.AddDays(7).AddHours(18);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        DateTimeOffset? closesAt = ClosesAt is { } local
+            ? new DateTimeOffset(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), clock.LocalTimeZone.GetUtcOffset(local))
+            : null;
+        var outcome = await actions.OpenAsync(User.Identity!.Name!, new NewEvaluation(PlanId, Title, closesAt, UnitIds), ct);
+        if (outcome.Succeeded) return Redirect($"/evaluations/{outcome.Evaluation!.Id}?opened=true");
+        Problems = outcome.Messages ?? [];
+        await LoadAsync(PlanId, ct);
+        return Page();
+    }
+
+    async Task LoadAsync(int? planId, CancellationToken ct)
+    {
+        Plans = (await db.Plans.AsNoTracking().OrderByDescending(p => p.Id).Select(p => new { p.Id, p.Title }).ToListAsync(ct))
+            .Select(p => (p.Id, p.Title)).ToList();
+        if (Plans.Count == 0) return;
+        if (planId is not { } id || Plans.All(p => p.Id != id)) id = Plans[0].Id;
+        PlanId = id;
+        Units = await EvaluationQueries.PlanUnitsAsync(db, id, ct);
+        var memberRole = await db.Roles.Where(r => r.Name == Roles.Member).Select(r => r.Id).FirstOrDefaultAsync(ct);
+        Members = await db.UserRoles.CountAsync(ur => ur.RoleId == memberRole, ct);
+    }
+}
