@@ -55,7 +55,7 @@ static class DocumentParts
                     Percent(assessment.ValueProgress), StatusName(assessment.Status),
                 ];
             }).ToList();
-            document.Table(["序号", "指标", "目标", valueHeader, "完成率", "状态"], rows, [3, 14, 6, 6, 5, 6], new HashSet<int> { 0, 2, 3, 4, 5 });
+            document.Table(["序号", "指标", "目标", valueHeader, "完成率", "状态"], rows, [4, 12, 7, 7, 6, 7], new HashSet<int> { 0, 2, 3, 4, 5 });
         }
     }
 

@@ -123,7 +123,7 @@ public static class SummaryDocument
             (i + 1).ToString(), u.UnitName, u.Satisfied.ToString(), u.BasicallySatisfied.ToString(), u.Dissatisfied.ToString(),
             Percent(u.SatisfiedRate), Percent(u.ApprovalRate),
         ]).ToList();
-        document.Table(["序号", "单位", "满意", "基本满意", "不满意", "满意率", "满意及基本满意率"], rows, [3, 11, 4, 5, 4, 5, 7],
+        document.Table(["序号", "单位", "满意", "基本满意", "不满意", "满意率", "满意及基本满意率"], rows, [4, 9, 4, 7, 5, 5, 8],
             new HashSet<int> { 0, 2, 3, 4, 5, 6 });
     }
 }

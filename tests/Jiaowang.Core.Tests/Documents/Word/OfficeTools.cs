@@ -53,6 +53,13 @@ public static class OfficeTools
     public static async Task<string> SqueezedTextAsync(string pdf) =>
         new((await TextAsync(pdf)).Where(c => !char.IsWhiteSpace(c)).ToArray());
 
+    /// <summary>
+    /// The PDF as laid out on the page, each line without white space: a table row reads across its cells
+    /// (序号指标目标…), where the plain text would list a table column by column.
+    /// </summary>
+    public static async Task<List<string>> LayoutLinesAsync(string pdf) =>
+        (await TextAsync(pdf, layout: true)).Split('\n').Select(line => new string(line.Where(c => !char.IsWhiteSpace(c)).ToArray())).ToList();
+
     /// <summary>pdfinfo's "Page size" and "Pages" lines, and the rest.</summary>
     public static Task<string> InfoAsync(string pdf) => OutputAsync("pdfinfo", pdf);
 
