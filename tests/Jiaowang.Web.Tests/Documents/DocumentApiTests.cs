@@ -80,6 +80,7 @@ public abstract class DocumentApiTests(DatabaseProvider provider) : IAsyncLifeti
         // May reports were accepted on 8 and 9 June; April's on 8 May fall outside.
         Assert.Contains("市委外办（牵头，2026年5月）：市委外办5月份推进第1项任务，完成阶段目标。", text);
         Assert.DoesNotContain("4月份围绕", text);
+        // Accepted at 07:00 on 1 June in Wuhan: in the bulletin from 1 June, although it was still 31 May in UTC.
         Assert.Contains("团市委（配合，2026年5月）", text);
         Assert.Contains("退回修改0次", text);
         Assert.Contains("家单位逾期未报：", text);
@@ -111,6 +112,24 @@ public abstract class DocumentApiTests(DatabaseProvider provider) : IAsyncLifeti
         using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         Assert.Equal("The end date (1 Jun 2026) falls before the start date (30 Jun 2026); swap them or choose again.",
             problem.RootElement.GetProperty("errors").GetProperty("to")[0].GetString());
+    }
+
+    [Fact]
+    public async Task The_plan_page_offers_the_documents_to_leaders_and_not_to_liaisons()
+    {
+        var leader = await Accounts.CreateAsync(app.Factory, "leader");
+        var liaison = await Accounts.CreateAsync(app.Factory, "liaison", "市交通运输局");
+        using var leaderClient = await Accounts.CookieClientAsync(app.Factory, leader.UserName!);
+        using var liaisonClient = await Accounts.CookieClientAsync(app.Factory, liaison.UserName!);
+
+        var page = await leaderClient.GetStringAsync($"/plans/{app.PlanId}");
+        var english = await leaderClient.GetStringAsync($"/plans/{app.PlanId}?culture=en");
+
+        Assert.Contains($"action=\"/api/plans/{app.PlanId}/bulletin.docx\"", page);
+        Assert.Contains($"href=\"/api/plans/{app.PlanId}/summary.docx\"", page);
+        Assert.Contains("下载办理工作总结（Word）", page);
+        Assert.Contains("Download final summary (Word)", english);
+        Assert.DoesNotContain("summary.docx", await liaisonClient.GetStringAsync($"/plans/{app.PlanId}"));
     }
 
     [Fact]

@@ -12,15 +12,17 @@ namespace Jiaowang.Web.Tests.Documents;
 /// <summary>
 /// Half a year of the Wuhan plan written through the domain's own rules (Report.Start/Submit/Return/Accept, readings):
 /// every lead unit's April and May reports accepted, one of them returned once first; final summaries accepted for every
-/// unit but two — 团市委 has only a May report on task 1, 市贸促会 nothing at all; a reading for every target.
+/// unit but two — 团市委 has only a May report on task 1 (accepted at 07:00 on 1 June in Wuhan, still 31 May in UTC),
+/// 市贸促会 nothing at all; a reading for every target.
 /// </summary>
 public static class DocumentsData
 {
-    public static readonly DateTimeOffset FinalAccepted = new(2026, 11, 20, 10, 0, 0, TimeSpan.FromHours(8));
+    public static readonly DateTimeOffset FinalAccepted = At(11, 20);
     public const string ForeignAffairsSentence = "市委外办牵头举办2026武汉国际友城合作大会，新增国际友城2个";
     public const string ReturnComment = "请补充国际航线旅客吞吐量";
 
-    static DateTimeOffset At(int month, int day) => new(2026, month, day, 10, 0, 0, TimeSpan.FromHours(8));
+    /// <summary>A moment in Wuhan (UTC+8), stored as UTC as the app stores every instant.</summary>
+    static DateTimeOffset At(int month, int day, int hour = 10) => new DateTimeOffset(2026, month, day, hour, 0, 0, TimeSpan.FromHours(8)).ToUniversalTime();
 
     public static async Task FillAsync(SupervisionApp app)
     {
@@ -41,7 +43,7 @@ public static class DocumentsData
         }
         var task1 = assignments.Where(a => a.Number == 1).ToList();
         var youth = task1.Single(a => a.Name == "团市委");
-        db.Reports.Add(Accepted(may.Id, youth.PlanTaskId, youth.UnitId, "<p>团市委组织青年代表参与世界青年发展论坛筹备。</p>", At(6, 2), At(6, 9), false));
+        db.Reports.Add(Accepted(may.Id, youth.PlanTaskId, youth.UnitId, "<p>团市委组织青年代表参与世界青年发展论坛筹备。</p>", At(5, 30), At(6, 1, hour: 7), false));
 
         foreach (var unit in assignments.DistinctBy(a => a.UnitId).Where(a => a.Name is not ("团市委" or "市贸促会")))
         {
