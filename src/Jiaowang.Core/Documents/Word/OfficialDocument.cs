@@ -10,8 +10,24 @@ namespace Jiaowang.Core.Documents.Word;
 /// 1.(仿宋加粗), issuing office and date at the end, page numbers "— 1 —" in 4号宋体 at the outer edge.
 /// Add the parts in reading order, then <see cref="Save"/>. The layout rules are written down in docs/DOCUMENTS.md.
 /// </summary>
-public sealed class OfficialDocument
+public sealed partial class OfficialDocument
 {
+    /// <summary>
+    /// Half-width , ; : ( ) between Chinese characters, as text copied out of a PDF often has them: an official document
+    /// sets Chinese punctuation full-width. Figures and Latin text around them are left alone.
+    /// </summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<=[\u3400-\u9fff\uff08\uff09])([,;:()])(?=[\u3400-\u9fff\uff08\uff09])")]
+    private static partial System.Text.RegularExpressions.Regex HalfWidthBetweenChinese();
+
+    public static string FullWidthPunctuation(string text) => HalfWidthBetweenChinese().Replace(text, m => m.Value switch
+    {
+        "," => "，",
+        ";" => "；",
+        ":" => "：",
+        "(" => "（",
+        _ => "）",
+    });
+
     // Word measures in twentieths of a point (twips); 1 mm = 1440 / 25.4 twips.
     static int Mm(double mm) => (int)Math.Round(mm * 1440 / 25.4);
 
@@ -297,7 +313,7 @@ public sealed class OfficialDocument
             if (run.Underline) properties.Append(new Underline { Val = UnderlineValues.Single });
             var r = new Run();
             if (properties.HasChildren) r.Append(properties);
-            r.Append(new Text(run.Text) { Space = SpaceProcessingModeValues.Preserve });
+            r.Append(new Text(FullWidthPunctuation(run.Text)) { Space = SpaceProcessingModeValues.Preserve });
             paragraph.Append(r);
         }
         return paragraph;

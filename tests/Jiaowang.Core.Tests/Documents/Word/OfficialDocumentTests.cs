@@ -30,6 +30,15 @@ public class OfficialDocumentTests
         Assert.Empty(OfficeTools.Validate(Sample(FontChoice.Installed).ToBytes()));
     }
 
+    [Theory]
+    [InlineData("辐射广泛的新窗口,持续扩大", "辐射广泛的新窗口，持续扩大")]
+    [InlineData("中欧班列(武汉)跨境运输", "中欧班列（武汉）跨境运输")]
+    [InlineData("风景区(管委会)下同;另见", "风景区（管委会）下同；另见")]
+    [InlineData("增长 10%, 达到 3 (条)", "增长 10%, 达到 3 (条)")]
+    [InlineData("10:00 开会", "10:00 开会")]
+    public void Half_width_punctuation_between_Chinese_characters_is_set_full_width(string text, string expected) =>
+        Assert.Equal(expected, OfficialDocument.FullWidthPunctuation(text));
+
     [Fact]
     public void The_text_block_is_156_by_225_mm_on_A4_with_22_lines()
     {
