@@ -4,6 +4,7 @@ using Jiaowang.Web.Features.Accounts;
 using Jiaowang.Web.Features.Audit;
 using Jiaowang.Web.Features.Meetings;
 using Jiaowang.Web.Features.Evaluations;
+using Jiaowang.Web.Features.Documents;
 using Jiaowang.Web.Features.Plans;
 using Jiaowang.Web.Features.Readings;
 using Jiaowang.Web.Features.Reminders;
@@ -30,6 +31,7 @@ builder.Services.AddReminders(builder.Configuration);
 builder.Services.AddMeetings();
 builder.Services.AddSpreadsheets();
 builder.Services.AddEvaluations();
+builder.Services.AddDocuments(builder.Configuration);
 
 var app = builder.Build();
 
@@ -63,6 +65,7 @@ app.MapRemindersApi();
 app.MapMeetingsApi();
 app.MapSpreadsheetsApi();
 app.MapEvaluationsApi();
+app.MapDocumentsApi();
 
 app.Run();
 
