@@ -3,6 +3,7 @@ using Jiaowang.Core.Documents.Word;
 using Jiaowang.Core.Evaluations;
 using Jiaowang.Web.Data;
 using Jiaowang.Web.Features.Accounts;
+using Jiaowang.Web.Features.Evaluations;
 using Jiaowang.Web.Features.Reports;
 using Jiaowang.Web.Shared;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -73,16 +74,8 @@ public static class DocumentsApi
     {
         var plan = await PlanRecord.LoadAsync(db, id, clock.LocalTimeZone, reporting.Value, ct);
         if (plan is null) return TypedResults.NotFound();
-        var satisfaction = await SatisfactionResultsAsync(db, id, clock.GetUtcNow());
+        var satisfaction = await EvaluationQueries.LatestClosedResultsAsync(db, id, clock.GetUtcNow(), ct);
         var document = SummaryDocument.Build(plan, clock.Today(), options.Value.IssuingOffice, satisfaction, options.Value.Fonts);
         return TypedResults.File(document.ToBytes(), Docx, DocumentParts.FileName($"{plan.Subject}-工作总结-{clock.Today():yyyy-MM-dd}.docx"));
     }
-
-    /// <summary>
-    /// MERGE POINT (coordinator): the satisfaction vote lives on another branch. Replace the body with
-    /// <c>Jiaowang.Web.Features.Evaluations.EvaluationQueries.LatestClosedResultsAsync(db, planId, now)</c>; the summary
-    /// prints whatever this returns, and nothing when it is null.
-    /// </summary>
-    static Task<EvaluationResults?> SatisfactionResultsAsync(JiaowangDb db, int planId, DateTimeOffset now) =>
-        Task.FromResult<EvaluationResults?>(null);
 }
