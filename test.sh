@@ -10,12 +10,14 @@ chmod 755 "$work"
 log() { printf '== %s\n' "$*"; }
 
 # --- 1. System packages: PostgreSQL server, Debian's Chromium, CJK fonts (pages and screenshots show Chinese),
-#        LibreOffice Writer and poppler (the Word documents are converted to PDF and read back).
+#        LibreOffice Writer and Calc and poppler (the Word documents are converted to PDF and read back; the Excel
+#        workbooks are opened by Calc).
 missing=()
 compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing+=(postgresql)
 [[ -x /usr/bin/chromium ]] || missing+=(chromium)
 dpkg -s fonts-noto-cjk >/dev/null 2>&1 || missing+=(fonts-noto-cjk)
-command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-writer)
+dpkg -s libreoffice-writer >/dev/null 2>&1 || missing+=(libreoffice-writer)
+dpkg -s libreoffice-calc >/dev/null 2>&1 || missing+=(libreoffice-calc)
 command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
 if ((${#missing[@]})); then
   log "installing ${missing[*]}"
