@@ -4,6 +4,7 @@ using System.Text.Json;
 using Jiaowang.Core.Evaluations;
 using Jiaowang.Web.Data;
 using Jiaowang.Web.Features.Evaluations;
+using Jiaowang.Web.Tests.Documents;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -155,6 +156,12 @@ public abstract class EvaluationApiTests(DatabaseProvider provider) : IAsyncLife
         Assert.Equal(id, summary!.EvaluationId);
         Assert.Equal([a.Id, b.Id], summary.Units.Select(u => u.UnitId));
         Assert.Equal(2m / 3, summary.Units[0].SatisfiedRate);
+        // The city-wide final summary the office downloads now carries the vote: turnout and each unit's tally.
+        var lines = DocumentsData.Text(await office.GetByteArrayAsync($"/api/plans/{vote.App.PlanId}/summary.docx")).Split('\n').ToList();
+        Assert.Contains("四、满意度测评情况", lines);
+        Assert.Contains(lines, l => l.Contains("应参加测评4人，实际参加3人，共对2家单位作出评价"));
+        Assert.Equal(["2", "1", "0", "66.7%", "100.0%"], lines.Skip(lines.LastIndexOf(a.Name) + 1).Take(5));
+        Assert.Equal(["1", "0", "2", "33.3%", "33.3%"], lines.Skip(lines.LastIndexOf(b.Name) + 1).Take(5));
         Assert.Equal(HttpStatusCode.Forbidden, (await (await vote.ClientAsync("liaison", "市交通运输局")).GetAsync($"/api/evaluations/{id}/results")).StatusCode);
     }
 
