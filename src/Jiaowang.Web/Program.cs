@@ -2,6 +2,7 @@ using Jiaowang.Web.Data;
 using Jiaowang.Web.Features.Network;
 using Jiaowang.Web.Features.Accounts;
 using Jiaowang.Web.Features.Audit;
+using Jiaowang.Web.Features.Dashboard;
 using Jiaowang.Web.Features.Plans;
 using Jiaowang.Web.Features.Readings;
 using Jiaowang.Web.Features.Reminders;
@@ -24,6 +25,7 @@ builder.Services.AddNetwork();
 builder.Services.AddAudit();
 builder.Services.AddReports(builder.Configuration);
 builder.Services.AddReminders(builder.Configuration);
+builder.Services.AddDashboard();
 
 var app = builder.Build();
 
@@ -54,6 +56,7 @@ app.MapMyWorkApi();
 app.MapReadingsApi();
 app.MapAuditApi();
 app.MapRemindersApi();
+app.MapDashboardApi();
 
 app.Run();
 
