@@ -7,6 +7,12 @@
   var colorOf = {};
   data.statuses.forEach(function (s) { colorOf[s.code] = s.color; });
   var day = function (s) { return new Date(s + 'T00:00:00').getTime(); };
+  // A round number just above the larger of the data and the target, so the axis ends on a readable label.
+  var niceCeil = function (x) {
+    if (!(x > 0)) return 1;
+    var step = Math.pow(10, Math.floor(Math.log10(x))) / 2;
+    return Math.ceil(x * 1.05 / step) * step;
+  };
 
   function draw(box, option) {
     var chart = echarts.init(box, null, { renderer: 'svg' });
@@ -52,8 +58,10 @@
     draw(box, {
       grid: { left: 6, right: 14, top: 14, bottom: 4, containLabel: true },
       tooltip: { trigger: 'axis', valueFormatter: function (v) { return v + ' ' + t.measure; } },
-      xAxis: { type: 'time', min: start, max: end, splitNumber: 4, axisLabel: { fontSize: 10, hideOverlap: true }, splitLine: { show: false } },
-      yAxis: { type: 'value', min: 0, max: function (v) { return Math.max(v.max, t.value) * 1.1; }, splitNumber: 3,
+      xAxis: { type: 'time', min: start, max: end, splitNumber: 4, splitLine: { show: false },
+               // Time-axis labels are rich text, which ignores axisLabel.fontSize: size them through a rich style.
+               axisLabel: { hideOverlap: true, rich: { m: { fontSize: 10 } }, formatter: function (v) { return '{m|' + data.months[new Date(v).getMonth()] + '}'; } } },
+      yAxis: { type: 'value', min: 0, max: function (v) { return niceCeil(Math.max(v.max, t.value)); }, splitNumber: 3,
                axisLabel: { fontSize: 10, formatter: function (v) { return +v.toFixed(2); } }, splitLine: { lineStyle: { color: '#eef0f3' } } },
       graphic: points.length ? [] : [{ type: 'text', left: 'center', top: 'middle', style: { text: data.text.none, fill: '#5b636e', fontSize: 12 } }],
       series: series
