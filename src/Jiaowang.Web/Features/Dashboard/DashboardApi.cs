@@ -10,8 +10,17 @@ namespace Jiaowang.Web.Features.Dashboard;
 /// <summary>The leaders' dashboard (<c>/dashboard</c>, <c>/plans/{id}/dashboard</c>) and its data for scripts.</summary>
 public static class DashboardApi
 {
-    public static IServiceCollection AddDashboard(this IServiceCollection services) =>
+    public static IServiceCollection AddDashboard(this IServiceCollection services)
+    {
         services.Configure<RazorPagesOptions>(o => o.Conventions.AddPageRoute("/Dashboard/Dashboard", "/plans/{id:int}/dashboard"));
+        services.AddSingleton<DashboardCache>();
+        services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(sp => sp.GetRequiredService<DashboardCache>());
+        return services;
+    }
+
+    /// <summary>The dashboard of a plan today, from the cache when nothing was written since it was built.</summary>
+    public static Task<DashboardModel?> LoadAsync(JiaowangDb db, DashboardCache cache, int planId, TimeProvider clock, ReportingOptions options, CancellationToken ct) =>
+        cache.GetAsync(planId, Jiaowang.Web.Shared.Clock.Today(clock), () => DashboardQuery.LoadAsync(db, planId, clock, options, ct));
 
     public static IEndpointRouteBuilder MapDashboardApi(this IEndpointRouteBuilder app)
     {
@@ -20,6 +29,6 @@ public static class DashboardApi
         return app;
     }
 
-    static async Task<Results<Ok<DashboardModel>, NotFound>> Get(int id, JiaowangDb db, TimeProvider clock, IOptions<ReportingOptions> options, CancellationToken ct) =>
-        await DashboardQuery.LoadAsync(db, id, clock, options.Value, ct) is { } model ? TypedResults.Ok(model) : TypedResults.NotFound();
+    static async Task<Results<Ok<DashboardModel>, NotFound>> Get(int id, JiaowangDb db, DashboardCache cache, TimeProvider clock, IOptions<ReportingOptions> options, CancellationToken ct) =>
+        await LoadAsync(db, cache, id, clock, options.Value, ct) is { } model ? TypedResults.Ok(model) : TypedResults.NotFound();
 }
