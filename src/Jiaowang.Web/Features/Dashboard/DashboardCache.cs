@@ -7,12 +7,13 @@ namespace Jiaowang.Web.Features.Dashboard;
 /// <summary>
 /// Every leader sees the same dashboard, and it changes only when someone writes: the model is kept per plan and day
 /// and dropped by any committed write through this process (whatever feature makes it — being at the storage edge,
-/// no writer can forget it). A write from another process (the CLI) is seen after at most <see cref="Lifetime"/>.
+/// no writer can forget it). A write from another process (the CLI) is seen after at most <see cref="Lifetime"/>
+/// (<c>Dashboard:CacheSeconds</c>, 30 by default; 0 turns the cache off, as bench/web.sh does to measure the cost).
 /// Building the model costs a dozen queries and the counting behind them on every request otherwise (docs/PERFORMANCE.md).
 /// </summary>
-public sealed class DashboardCache(TimeProvider clock) : SaveChangesInterceptor, IDbTransactionInterceptor
+public sealed class DashboardCache(TimeProvider clock, IConfiguration configuration) : SaveChangesInterceptor, IDbTransactionInterceptor
 {
-    public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(30);
+    public TimeSpan Lifetime { get; } = TimeSpan.FromSeconds(configuration.GetValue("Dashboard:CacheSeconds", 30));
 
     sealed record Entry(long Generation, DateTimeOffset At, DashboardModel Model);
 
@@ -22,6 +23,7 @@ public sealed class DashboardCache(TimeProvider clock) : SaveChangesInterceptor,
     public async Task<DashboardModel?> GetAsync(int planId, DateOnly today, Func<Task<DashboardModel?>> load)
     {
         // Read the generation before loading: a write during the load leaves the entry stale, and the next request reloads.
+        if (Lifetime <= TimeSpan.Zero) return await load();
         var seen = Interlocked.Read(ref generation);
         var now = clock.GetUtcNow();
         if (entries.TryGetValue((planId, today), out var entry) && entry.Generation == seen && now - entry.At < Lifetime) return entry.Model;
