@@ -104,6 +104,18 @@ public sealed class DashboardBrowserApp : IAsyncLifetime
                 reports.Add(report);
             }
         }
+        // Stage summaries: one per unit, nearly all in on time and accepted.
+        foreach (var period in periods.Where(p => !p.PerTask && p.Deadline < today))
+        {
+            foreach (var unitId in reluctance.Keys.Order())
+            {
+                if (random.NextDouble() < reluctance[unitId] * 0.25) continue;
+                var summary = Report.Start(period.Id, null, unitId, "<p>阶段性工作总结。</p>", "liaison", At(period.Deadline.AddDays(-6)));
+                summary.Submit("liaison", At(period.Deadline.AddDays(-random.Next(4))));
+                summary.Accept("office", At(period.Deadline.AddDays(2)));
+                reports.Add(summary);
+            }
+        }
         db.Reports.AddRange(reports);
         await db.SaveChangesAsync();
 
