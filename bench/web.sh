@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Requests per second of Jiaowang's pages against a bare endpoint of the same host, in the same run.
-# Server pinned to core 0, wrk to core 1; 3 repetitions of each URL, median reported. Needs wrk (apt-get install wrk).
+# Server pinned to core 0, wrk to core 1; 3 repetitions of each URL, median reported. Needs wrk (apt-get install wrk)
+# and sqlite3 (the dashboard is measured signed in, as a leader, on a year of reports filled by bench/dashboard-data.sql).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 duration=${DURATION:-10s}
@@ -10,14 +11,27 @@ work=$(mktemp -d)
 trap 'kill $server 2>/dev/null || true; rm -rf "$work"' EXIT
 
 dotnet build src/Jiaowang.Web -c Release -nologo -v quiet >/dev/null
+dotnet build src/Jiaowang.Cli -c Release -nologo -v quiet >/dev/null
+# DASHBOARD_CACHE_SECONDS=0 measures the dashboard rebuilt on every request (Features/Dashboard/DashboardCache.cs).
 ConnectionStrings__Jiaowang="Data Source=$work/bench.db" ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning \
-  taskset -c 0 dotnet src/Jiaowang.Web/bin/Release/net10.0/Jiaowang.Web.dll --urls "http://127.0.0.1:$port" \
+  Dashboard__CacheSeconds=${DASHBOARD_CACHE_SECONDS:-30} taskset -c 0 dotnet src/Jiaowang.Web/bin/Release/net10.0/Jiaowang.Web.dll --urls "http://127.0.0.1:$port" \
   --contentRoot "$PWD/src/Jiaowang.Web" >"$work/server.log" 2>&1 &
 server=$!
 for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 1; done
 
 base="http://127.0.0.1:$port"
 unit=$(curl -s "$base/api/units" | grep -o '"id":[0-9]*' | head -n 1 | cut -d: -f2)
+
+# The dashboard is for leaders: a leader account from the CLI, a bearer token for wrk, then a year of reports.
+password="Bench-Leader-2026"
+echo "$password" | ConnectionStrings__Jiaowang="Data Source=$work/bench.db" \
+  dotnet src/Jiaowang.Cli/bin/Release/net10.0/jiaowang.dll user add --role leader --name bench-leader --password-stdin >/dev/null
+token=$(curl -s -X POST -H 'Content-Type: application/json' -d "{\"userName\":\"bench-leader\",\"password\":\"$password\"}" \
+  "$base/api/auth/token" | sed 's/.*"accessToken":"\([^"]*\)".*/\1/')
+bearer="Authorization: Bearer $token"
+curl -sf -o /dev/null -H "$bearer" "$base/dashboard"   # generates the reporting periods the data refers to
+sqlite3 "$work/bench.db" < bench/dashboard-data.sql
+echo "  data (reports, report versions, readings): $(sqlite3 "$work/bench.db" 'SELECT COUNT(*) FROM Reports; SELECT COUNT(*) FROM ReportVersions; SELECT COUNT(*) FROM Readings;' | paste -sd' ')" >&2
 declare -A urls=(
   [bare]="/healthz"
   [static-css]="/css/site.css"
@@ -25,22 +39,28 @@ declare -A urls=(
   [overview-en]="/?culture=en"
   [plan-json]="/api/plans/1"
   [unit-page]="/units/$unit"
+  [dashboard]="/dashboard"
+  [dashboard-json]="/api/plans/1/dashboard"
 )
-order=(bare static-css overview-zh overview-en plan-json unit-page)
+order=(${ONLY:-bare static-css overview-zh overview-en plan-json unit-page dashboard dashboard-json})  # ONLY="bare dashboard" for a subset
+# Signed-in requests carry the leader's token; the others go anonymous, as the public does.
+header() { case $1 in dashboard*) echo "$bearer" ;; *) echo "X-Anonymous: 1" ;; esac; }
 
 rss() { awk '/VmRSS/ {print int($2/1024)}' /proc/$server/status; }
-for name in "${order[@]}"; do curl -s -o /dev/null "$base${urls[$name]}"; done
+for name in "${order[@]}"; do curl -s -o /dev/null -H "$(header "$name")" "$base${urls[$name]}"; done
 idle=$(rss)
 
 declare -A median size
 for name in "${order[@]}"; do
-  taskset -c 1 wrk -t1 -c32 -d2s "$base${urls[$name]}" >/dev/null  # warm-up
+  taskset -c 1 wrk -t1 -c32 -d2s -H "$(header "$name")" "$base${urls[$name]}" >/dev/null  # warm-up
   results=()
   for _ in $(seq 1 "$reps"); do
-    results+=("$(taskset -c 1 wrk -t1 -c32 -d"$duration" "$base${urls[$name]}" | awk '/Requests\/sec/ {print int($2)}')")
+    results+=("$(taskset -c 1 wrk -t1 -c32 -d"$duration" -H "$(header "$name")" "$base${urls[$name]}" | awk '/Requests\/sec/ {print int($2)}')")
   done
   median[$name]=$(printf '%s\n' "${results[@]}" | sort -n | sed -n "$(( (reps + 1) / 2 ))p")
-  size[$name]=$(curl -s "$base${urls[$name]}" | wc -c)
+  size[$name]=$(curl -s -H "$(header "$name")" "$base${urls[$name]}" | wc -c)
+  status=$(curl -s -o /dev/null -w '%{http_code}' -H "$(header "$name")" "$base${urls[$name]}")
+  [ "$status" = 200 ] || { echo "$name answered $status, not 200: the figures would measure an error" >&2; exit 1; }
   echo "  $name: ${results[*]} req/s" >&2
 done
 peak=$(awk '/VmHWM/ {print int($2/1024)}' /proc/$server/status)

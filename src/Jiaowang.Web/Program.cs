@@ -5,6 +5,7 @@ using Jiaowang.Web.Features.Audit;
 using Jiaowang.Web.Features.Meetings;
 using Jiaowang.Web.Features.Evaluations;
 using Jiaowang.Web.Features.Documents;
+using Jiaowang.Web.Features.Dashboard;
 using Jiaowang.Web.Features.Plans;
 using Jiaowang.Web.Features.Readings;
 using Jiaowang.Web.Features.Reminders;
@@ -32,6 +33,7 @@ builder.Services.AddMeetings();
 builder.Services.AddSpreadsheets();
 builder.Services.AddEvaluations();
 builder.Services.AddDocuments(builder.Configuration);
+builder.Services.AddDashboard();
 
 var app = builder.Build();
 
@@ -66,6 +68,7 @@ app.MapMeetingsApi();
 app.MapSpreadsheetsApi();
 app.MapEvaluationsApi();
 app.MapDocumentsApi();
+app.MapDashboardApi();
 
 app.Run();
 

@@ -18,6 +18,9 @@ public sealed record OverdueItem(int UnitId, string UnitName, int PeriodId, stri
 public sealed record Supervision(IReadOnlyDictionary<int, TaskAssessment> Tasks, IReadOnlyList<OverdueItem> Overdue,
     IReadOnlyList<ReportingPeriod> PlanPeriods, Func<ReportingPeriod, IReadOnlyList<OverdueItem>> Outstanding)
 {
+    /// <summary>One unit's part of a task judged alone, by the same rules as the task (the dashboard's task × unit matrix).</summary>
+    public Func<int, int, TaskAssessment> UnitOnTask { get; init; } = (_, _) => new TaskAssessment(Status.OnTrack, TaskReason.NotStarted, 0, 0);
+
     public static async Task<Supervision> LoadAsync(JiaowangDb db, int planId, DateOnly today, ReportingOptions options, CancellationToken ct = default)
     {
         var periods = await Periods.ForPlanAsync(db, planId, options, ct);
@@ -31,14 +34,11 @@ public sealed record Supervision(IReadOnlyDictionary<int, TaskAssessment> Tasks,
 
         var monthly = periods.Where(p => p.Kind == PeriodKind.Monthly).ToList();
         var finals = periods.Where(p => p.Kind == PeriodKind.FinalSummary).ToList();
+        IEnumerable<ExpectedReport> Expected(int taskId, int unitId) =>
+            monthly.Select(p => new ExpectedReport(p.Kind, p.Start, p.Deadline, StateOf(p.Id, taskId, unitId)))
+                .Concat(finals.Select(p => new ExpectedReport(p.Kind, p.Start, p.Deadline, StateOf(p.Id, null, unitId))));
         var tasks = assignments.GroupBy(a => a.PlanTaskId).ToDictionary(g => g.Key, g =>
-        {
-            var expected = g.SelectMany(a =>
-                monthly.Select(p => new ExpectedReport(p.Kind, p.Start, p.Deadline, StateOf(p.Id, a.PlanTaskId, a.UnitId)))
-                    .Concat(finals.Select(p => new ExpectedReport(p.Kind, p.Start, p.Deadline, StateOf(p.Id, null, a.UnitId)))))
-                .ToList();
-            return TaskProgress.Assess(expected, today);
-        });
+            TaskProgress.Assess(g.SelectMany(a => Expected(a.PlanTaskId, a.UnitId)).ToList(), today));
 
         var units = assignments.Select(a => (a.UnitId, a.UnitName)).Distinct().ToList();
         IReadOnlyList<OverdueItem> Outstanding(ReportingPeriod period)
@@ -57,6 +57,9 @@ public sealed record Supervision(IReadOnlyDictionary<int, TaskAssessment> Tasks,
             return list;
         }
         var overdue = periods.Where(p => p.IsOverdue(today)).SelectMany(Outstanding);
-        return new Supervision(tasks, overdue.OrderBy(o => o.Deadline).ThenBy(o => o.UnitName).ThenBy(o => o.TaskNumber).ToList(), periods, Outstanding);
+        return new Supervision(tasks, overdue.OrderBy(o => o.Deadline).ThenBy(o => o.UnitName).ThenBy(o => o.TaskNumber).ToList(), periods, Outstanding)
+        {
+            UnitOnTask = (taskId, unitId) => TaskProgress.Assess(Expected(taskId, unitId).ToList(), today),
+        };
     }
 }

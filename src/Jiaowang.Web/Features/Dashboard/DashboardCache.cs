@@ -1,0 +1,57 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Jiaowang.Web.Features.Dashboard;
+
+/// <summary>
+/// Every leader sees the same dashboard, and it changes only when someone writes: the model is kept per plan and day
+/// and dropped by any committed write through this process (whatever feature makes it — being at the storage edge,
+/// no writer can forget it). A write from another process (the CLI) is seen after at most <see cref="Lifetime"/>
+/// (<c>Dashboard:CacheSeconds</c>, 30 by default; 0 turns the cache off, as bench/web.sh does to measure the cost).
+/// Building the model costs a dozen queries and the counting behind them on every request otherwise (docs/PERFORMANCE.md).
+/// </summary>
+public sealed class DashboardCache(TimeProvider clock, IConfiguration configuration) : SaveChangesInterceptor, IDbTransactionInterceptor
+{
+    public TimeSpan Lifetime { get; } = TimeSpan.FromSeconds(configuration.GetValue("Dashboard:CacheSeconds", 30));
+
+    sealed record Entry(long Generation, DateTimeOffset At, DashboardModel Model);
+
+    readonly ConcurrentDictionary<(int PlanId, DateOnly Today), Entry> entries = new();
+    long generation;
+
+    public async Task<DashboardModel?> GetAsync(int planId, DateOnly today, Func<Task<DashboardModel?>> load)
+    {
+        // Read the generation before loading: a write during the load leaves the entry stale, and the next request reloads.
+        if (Lifetime <= TimeSpan.Zero) return await load();
+        var seen = Interlocked.Read(ref generation);
+        var now = clock.GetUtcNow();
+        if (entries.TryGetValue((planId, today), out var entry) && entry.Generation == seen && now - entry.At < Lifetime) return entry.Model;
+        var model = await load();
+        if (model is not null) entries[(planId, today)] = new Entry(seen, now, model);
+        return model;
+    }
+
+    void Changed() => Interlocked.Increment(ref generation);
+
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        Changed();
+        return result;
+    }
+
+    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken ct = default)
+    {
+        Changed();
+        return ValueTask.FromResult(result);
+    }
+
+    // Inside an explicit transaction the write becomes visible at the commit: drop what was read in between.
+    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Changed();
+
+    public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken ct = default)
+    {
+        Changed();
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,173 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.RegularExpressions;
+using Jiaowang.Web.Data;
+using Jiaowang.Web.Features.Dashboard;
+using Jiaowang.Web.Features.Reports;
+using Jiaowang.Web.Tests.Supervision;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Jiaowang.Web.Tests.Dashboard;
+
+/// <summary>The leaders' dashboard: who may open it, and that its figures are the data's, on SQLite and PostgreSQL.</summary>
+public abstract class DashboardTests(DatabaseProvider provider) : IAsyncLifetime
+{
+    const string Transport = "市交通运输局";
+    readonly MovableClock clock = new(JiaowangFactory.Today);
+    SupervisionApp app = null!;
+
+    public async Task InitializeAsync() => app = await SupervisionApp.StartAsync(provider, s => s.AddSingleton<TimeProvider>(clock));
+    public async Task DisposeAsync() => await app.DisposeAsync();
+
+    async Task<HttpClient> CookieAsync(string role, string? unit = null)
+    {
+        var user = await Accounts.CreateAsync(app.Factory, role, unit);
+        return await Accounts.CookieClientAsync(app.Factory, user.UserName!);
+    }
+
+    async Task<DashboardModel> ApiAsync(HttpClient client) =>
+        (await client.GetFromJsonAsync<DashboardModel>($"/api/plans/{app.PlanId}/dashboard"))!;
+
+    static string Row(string page, int unitId) =>
+        Regex.Match(page, $"<tr data-unit=\"{unitId}\"[^>]*>(.*?)</tr>", RegexOptions.Singleline).Groups[1].Value;
+
+    static string TargetItem(string page, int targetId) =>
+        Regex.Match(page, $"<li class=\"target-bar\" id=\"target-{targetId}\"[^>]*>(.*?)</li>", RegexOptions.Singleline).Groups[1].Value;
+
+    [Fact]
+    public async Task Leaders_and_the_office_open_the_dashboard_while_liaisons_members_and_strangers_are_turned_away()
+    {
+        using var anonymous = app.Factory.CreateClient(new() { AllowAutoRedirect = false });
+        var refused = await anonymous.GetAsync("/dashboard");
+        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+        Assert.StartsWith("/account/login", refused.Headers.Location!.AbsolutePath);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync($"/api/plans/{app.PlanId}/dashboard")).StatusCode);
+
+        foreach (var (role, unit) in new[] { ("liaison", Transport), ("member", null) })
+        {
+            using var client = await CookieAsync(role, unit);
+            var denied = await client.GetAsync("/dashboard");
+            Assert.Equal(HttpStatusCode.Redirect, denied.StatusCode);
+            Assert.StartsWith("/account/denied", denied.Headers.Location!.AbsolutePath);
+            Assert.DoesNotContain("href=\"/dashboard\"", await client.GetStringAsync("/"));
+            var user = await Accounts.CreateAsync(app.Factory, role, unit);
+            using var script = await Accounts.BearerClientAsync(app.Factory, user.UserName!);
+            Assert.Equal(HttpStatusCode.Forbidden, (await script.GetAsync($"/api/plans/{app.PlanId}/dashboard")).StatusCode);
+        }
+
+        foreach (var role in new[] { "leader", "office", "admin" })
+        {
+            using var client = await CookieAsync(role);
+            var page = await client.GetStringAsync("/dashboard");
+            Assert.Contains("<h1>领导驾驶舱</h1>", page);
+            Assert.Contains("href=\"/dashboard\"", page);
+            Assert.Contains($"/plans/{app.PlanId}", page);
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/plans/{app.PlanId}/dashboard")).StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/plans/{app.PlanId + 1000}/dashboard")).StatusCode);
+        }
+    }
+
+    [Fact]
+    public async Task A_units_row_counts_reports_on_time_late_returned_and_overdue_and_its_unanswered_instructions()
+    {
+        var (_, liaison) = await app.LiaisonAsync(Transport);
+        using var office = await app.OfficeAsync();
+        var leaderUser = await Accounts.CreateAsync(app.Factory, "leader");
+        using var leader = await Accounts.BearerClientAsync(app.Factory, leaderUser.UserName!);
+        var transport = app.UnitIds[Transport];
+
+        async Task<int> SubmitAsync(int month, string text)
+        {
+            var report = await (await liaison.PostAsJsonAsync("/api/reports", new { taskId = app.TaskIds[5], periodId = app.Monthly(month).Id, text }))
+                .Content.ReadFromJsonAsync<ReportItem>();
+            Assert.Equal(HttpStatusCode.OK, (await liaison.PostAsync($"/api/reports/{report!.Id}/submit", null)).StatusCode);
+            return report.Id;
+        }
+        // April's report goes in before its deadline (5 May); May's after its deadline (5 June), is returned once, then accepted.
+        clock.Now = new DateTimeOffset(2026, 5, 3, 10, 0, 0, TimeSpan.FromHours(8));
+        var april = await SubmitAsync(4, "四月：新开航线 1 条");
+        clock.Now = JiaowangFactory.Today;
+        var may = await SubmitAsync(5, "五月：新开航线 2 条");
+        Assert.Equal(HttpStatusCode.OK, (await office.PostAsJsonAsync($"/api/reports/{may}/return", new { comment = "请补充旅客人数" })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await liaison.PostAsync($"/api/reports/{may}/submit", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await office.PostAsync($"/api/reports/{may}/accept", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await office.PostAsync($"/api/reports/{april}/accept", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await leader.PostAsJsonAsync($"/api/tasks/{app.TaskIds[5]}/instructions", new { text = "中欧班列要稳定运营" })).StatusCode);
+
+        var dashboard = await ApiAsync(leader);
+        var row = dashboard.Units.Single(u => u.Id == transport);
+        Assert.True(row.Due >= 2, $"{Transport} owed {row.Due} reports by mid-June");
+        Assert.Equal((1, 1, 1, row.Due - 2, 1), (row.OnTime, row.AcceptedFirstTime, row.Returned, row.Overdue, row.InstructionsUnanswered));
+        // A unit that wrote nothing is overdue on everything it owed.
+        var silent = dashboard.Units.First(u => u.Id != transport && u.Due > 0);
+        Assert.Equal((silent.Due, 0), (silent.Overdue, silent.OnTime));
+        Assert.Equal(dashboard.Units.Sum(u => u.Overdue), dashboard.Headline.ReportsOverdue);
+        Assert.Equal(dashboard.Units.Sum(u => u.InstructionsUnanswered), dashboard.Headline.InstructionsUnanswered);
+        // The matrix cell links to the unit's latest report on the task.
+        var taskRow = dashboard.Matrix.SelectMany(g => g.Tasks).Single(t => t.TaskId == app.TaskIds[5]);
+        var cell = taskRow.Cells[dashboard.MatrixUnits.ToList().FindIndex(u => u.Id == transport)]!;
+        Assert.Equal((may, "accepted"), (cell.ReportId, cell.ReportState));
+
+        using var page = await CookieAsync("leader");
+        var html = await page.GetStringAsync("/dashboard");
+        var tr = Row(html, transport);
+        Assert.Contains($"<a href=\"/units/{transport}\">{Transport}</a>", tr);
+        Assert.Contains($"class=\"num overdue-count\" data-value=\"{row.Overdue}\">{row.Overdue}<", tr);
+        Assert.Contains($"href=\"/work/reports/{may}\"", html);
+        Assert.Contains($"<strong class=\"tile-figure\">{dashboard.Headline.ReportsOverdue}</strong>", html);
+    }
+
+    [Fact]
+    public async Task A_targets_bar_shows_its_latest_value_against_time_progress_and_its_trend_every_reading()
+    {
+        using var office = await app.OfficeAsync();
+        var routes = app.TargetId("国际地区航线");
+        // Seen once before the readings: the dashboard kept then must not outlive the writes.
+        Assert.Null((await ApiAsync(office)).TargetGroups.SelectMany(g => g.Targets).Single(t => t.Id == routes).Latest);
+        foreach (var (value, asOf) in new[] { (15, "2026-03-31"), (18, "2026-05-31") })
+        {
+            Assert.Equal(HttpStatusCode.Created, (await office.PostAsJsonAsync($"/api/targets/{routes}/readings", new { value, asOf, source = "市口岸办统计" })).StatusCode);
+        }
+        var target = await office.GetFromJsonAsync<Jiaowang.Web.Features.Readings.TargetDetail>($"/api/targets/{routes}");
+
+        var bar = (await ApiAsync(office)).TargetGroups.SelectMany(g => g.Targets).Single(t => t.Id == routes);
+        Assert.Equal((18m, 22m, 0.8182m, target!.Status), (bar.Latest!.Value, bar.Value, bar.ValueProgress!.Value, bar.Status));
+        Assert.Equal([new TrendPoint(new DateOnly(2026, 3, 31), 15), new TrendPoint(new DateOnly(2026, 5, 31), 18)], bar.Readings);
+
+        var zh = TargetItem(await office.GetStringAsync("/dashboard"), routes);
+        Assert.Contains("18 / 22 条", zh);
+        Assert.Contains("完成 81.8%", zh);
+        Assert.Contains("width:81.82%", zh);
+        Assert.Contains($"class=\"status {target.Status}\"", zh);
+        var en = TargetItem(await office.GetStringAsync("/dashboard?culture=en"), routes);
+        Assert.Contains("18 of 22 条", en);
+        Assert.Contains("81.8% done", en);
+    }
+
+    [Fact]
+    public async Task Before_the_plan_starts_the_dashboard_says_nothing_is_reported_or_due_yet()
+    {
+        clock.Now = new DateTimeOffset(2026, 1, 15, 9, 0, 0, TimeSpan.FromHours(8));
+        using var leader = await CookieAsync("leader");
+
+        var html = await leader.GetStringAsync("/dashboard");
+
+        Assert.Contains("还没有到期的报告", html);
+        Assert.Equal(app.Targets.Count, Regex.Matches(html, "<span class=\"muted\">暂无填报</span>").Count);
+        var english = await leader.GetStringAsync("/dashboard?culture=en");
+        Assert.Contains("No report is due yet", english);
+        Assert.Contains("<h1>Leaders&#x27; dashboard</h1>", english); // the apostrophe is HTML-encoded
+    }
+}
+
+/// <summary>A clock the test moves, to submit one report before its deadline and another after.</summary>
+public sealed class MovableClock(DateTimeOffset now) : TimeProvider
+{
+    public DateTimeOffset Now { get; set; } = now;
+    public override DateTimeOffset GetUtcNow() => Now.ToUniversalTime();
+    public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.CreateCustomTimeZone("China", TimeSpan.FromHours(8), "China", "China");
+}
+
+public sealed class SqliteDashboardTests() : DashboardTests(DatabaseProvider.Sqlite);
+
+public sealed class PostgresDashboardTests() : DashboardTests(DatabaseProvider.Postgres);
