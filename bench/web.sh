@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Requests per second of Jiaowang's pages against a bare endpoint of the same host, in the same run.
 # Server pinned to core 0, wrk to core 1; 3 repetitions of each URL, median reported. Needs wrk (apt-get install wrk)
-# and sqlite3 (the dashboard is measured signed in, as a leader, on a year of reports filled by bench/dashboard-data.sql).
+# (the dashboard is measured signed in, as the demo leader, on the year of reports `jiaowang demo generate` makes).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 duration=${DURATION:-10s}
@@ -22,16 +22,14 @@ for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null &&
 base="http://127.0.0.1:$port"
 unit=$(curl -s "$base/api/units" | grep -o '"id":[0-9]*' | head -n 1 | cut -d: -f2)
 
-# The dashboard is for leaders: a leader account from the CLI, a bearer token for wrk, then a year of reports.
+# The dashboard is for leaders: the demo year of reports (jiaowang demo generate, docs/DEMO.md), whose demo-leader
+# account signs in for a bearer token that wrk sends.
 password="Bench-Leader-2026"
 echo "$password" | ConnectionStrings__Jiaowang="Data Source=$work/bench.db" \
-  dotnet src/Jiaowang.Cli/bin/Release/net10.0/jiaowang.dll user add --role leader --name bench-leader --password-stdin >/dev/null
-token=$(curl -s -X POST -H 'Content-Type: application/json' -d "{\"userName\":\"bench-leader\",\"password\":\"$password\"}" \
+  dotnet src/Jiaowang.Cli/bin/Release/net10.0/jiaowang.dll demo generate --seed 2026 --until 2026-12-01 --password-stdin >&2
+token=$(curl -s -X POST -H 'Content-Type: application/json' -d "{\"userName\":\"demo-leader\",\"password\":\"$password\"}" \
   "$base/api/auth/token" | sed 's/.*"accessToken":"\([^"]*\)".*/\1/')
 bearer="Authorization: Bearer $token"
-curl -sf -o /dev/null -H "$bearer" "$base/dashboard"   # generates the reporting periods the data refers to
-sqlite3 "$work/bench.db" < bench/dashboard-data.sql
-echo "  data (reports, report versions, readings): $(sqlite3 "$work/bench.db" 'SELECT COUNT(*) FROM Reports; SELECT COUNT(*) FROM ReportVersions; SELECT COUNT(*) FROM Readings;' | paste -sd' ')" >&2
 declare -A urls=(
   [bare]="/healthz"
   [static-css]="/css/site.css"
