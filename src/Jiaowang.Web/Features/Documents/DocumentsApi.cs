@@ -75,6 +75,8 @@ public static class DocumentsApi
         var plan = await PlanRecord.LoadAsync(db, id, clock.LocalTimeZone, reporting.Value, ct);
         if (plan is null) return TypedResults.NotFound();
         var satisfaction = await EvaluationQueries.LatestClosedResultsAsync(db, id, clock.GetUtcNow(), ct);
+        // The summary prints the closing day as Wuhan reads it, not as the database stores it (UTC).
+        if (satisfaction is not null) satisfaction = satisfaction with { ClosedAt = TimeZoneInfo.ConvertTime(satisfaction.ClosedAt, clock.LocalTimeZone) };
         var document = SummaryDocument.Build(plan, clock.Today(), options.Value.IssuingOffice, satisfaction, options.Value.Fonts);
         return TypedResults.File(document.ToBytes(), Docx, DocumentParts.FileName($"{plan.Subject}-工作总结-{clock.Today():yyyy-MM-dd}.docx"));
     }
