@@ -31,4 +31,21 @@ public sealed class PlanReplaceTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, (await office.GetAsync($"/api/plans/{app.PlanId}")).StatusCode);
         Assert.Single((await office.GetFromJsonAsync<List<System.Text.Json.JsonElement>>("/api/reports"))!);
     }
+
+    [Fact]
+    public async Task A_plan_with_a_satisfaction_vote_is_not_replaced_either()
+    {
+        using var office = await app.OfficeAsync();
+        var opened = await office.PostAsJsonAsync("/api/evaluations",
+            new { planId = app.PlanId, title = "2026年度满意度测评", closesAt = JiaowangFactory.Today.AddDays(3) });
+        Assert.Equal(HttpStatusCode.Created, opened.StatusCode);
+
+        var read = PlanDocumentReader.Read(Path.Combine(AppContext.BaseDirectory, DatabaseStartup.BundledPlanPath));
+        await using var scope = app.Factory.Services.CreateAsyncScope();
+        var outcome = await scope.ServiceProvider.GetRequiredService<PlanImporter>()
+            .ImportAsync(read.Plan!, "wuhan.txt", read.Text!, replace: true);
+
+        Assert.Equal(PlanImportStatus.HasReports, outcome.Status);
+        Assert.Single((await office.GetFromJsonAsync<List<System.Text.Json.JsonElement>>("/api/evaluations"))!);
+    }
 }

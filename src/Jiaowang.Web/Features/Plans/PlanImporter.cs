@@ -11,7 +11,10 @@ public enum PlanImportStatus
     Replaced,
     /// <summary>The same plan is stored already and nothing was changed.</summary>
     AlreadyImported,
-    /// <summary>Replace was asked for, but the stored plan already has reports: its history is kept and nothing changed.</summary>
+    /// <summary>
+    /// Replace was asked for, but the stored plan already has a history — reports, meetings or a satisfaction vote —
+    /// which a replacement would lose: it is kept and nothing changed.
+    /// </summary>
     HasReports,
 }
 
@@ -33,7 +36,8 @@ public sealed class PlanImporter(JiaowangDb db, TimeProvider clock)
                 return new PlanImportOutcome(PlanImportStatus.AlreadyImported, existing.Id, existing.Title, existing.ImportedAt, existing.SourceHash == hash);
             }
             if (existing is not null && (await db.Reports.AnyAsync(r => db.Periods.Any(p => p.Id == r.PeriodId && p.PlanId == existing.Id), ct)
-                || await db.Meetings.AnyAsync(m => m.PlanId == existing.Id, ct)))
+                || await db.Meetings.AnyAsync(m => m.PlanId == existing.Id, ct)
+                || await db.Evaluations.AnyAsync(e => e.PlanId == existing.Id, ct)))
             {
                 return new PlanImportOutcome(PlanImportStatus.HasReports, existing.Id, existing.Title, existing.ImportedAt, existing.SourceHash == hash);
             }
