@@ -158,6 +158,35 @@ public abstract class DashboardTests(DatabaseProvider provider) : IAsyncLifetime
         Assert.Contains("No report is due yet", english);
         Assert.Contains("<h1>Leaders&#x27; dashboard</h1>", english); // the apostrophe is HTML-encoded
     }
+
+    [Fact]
+    public async Task Open_meeting_decisions_show_in_the_headline_with_their_colours_and_lead_to_the_follow_up_list()
+    {
+        using var leader = await CookieAsync("leader");
+        Assert.Contains("尚无会议或视察的议定事项", await leader.GetStringAsync("/dashboard"));
+        using var office = await app.OfficeAsync();
+        // Today is 15 June: one decision already late, one due within the week, one comfortably ahead.
+        var recorded = await office.PostAsJsonAsync($"/api/plans/{app.PlanId}/meetings", new
+        {
+            kind = "councilInspection", title = "市政协视察国际交往中心建设", heldOn = "2026-06-01", attendees = new[] { "市政协副主席" },
+            decisions = new[]
+            {
+                new { text = "加密国际客运航线", unitId = app.UnitIds["市交通运输局"], deadline = "2026-06-10" },
+                new { text = "完善外籍人士支付服务", unitId = app.UnitIds["市商务局"], deadline = "2026-06-20" },
+                new { text = "编制国际会展计划", unitId = app.UnitIds["市商务局"], deadline = "2026-09-30" },
+            },
+        });
+        Assert.Equal(System.Net.HttpStatusCode.Created, recorded.StatusCode);
+
+        var headline = (await ApiAsync(leader)).Headline;
+        var html = await leader.GetStringAsync("/dashboard");
+
+        Assert.Equal(3, headline.FollowUps);
+        Assert.Equal((1, 1, 1), (headline.FollowUpStatuses["behind"], headline.FollowUpStatuses["atRisk"], headline.FollowUpStatuses["onTrack"]));
+        var tile = Regex.Match(html, "<div class=\"tile alert\" id=\"headline-followups\">(.*?)</div>", RegexOptions.Singleline).Groups[1].Value;
+        Assert.Contains("<strong class=\"tile-figure\">3</strong>", tile);
+        Assert.Contains($"href=\"/followups?planId={app.PlanId}&amp;status=behind\">进度滞后 1</a>", tile);
+    }
 }
 
 /// <summary>A clock the test moves, to submit one report before its deadline and another after.</summary>

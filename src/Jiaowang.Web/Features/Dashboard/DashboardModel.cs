@@ -24,6 +24,8 @@ public sealed record DashboardModel(
 /// <param name="ReportsDue">Reports whose deadline has passed (per task and unit for monthly periods, per unit for summaries).</param>
 /// <param name="ReportsOverdue">Of those, still not submitted (逾期未报).</param>
 /// <param name="AwaitingReview">Submitted and not yet accepted or returned.</param>
+/// <param name="FollowUps">Decisions of meetings and inspections on this plan (会议、视察议定事项).</param>
+/// <param name="FollowUpStatuses">Number of those per status code (done, and open ones by how near their deadline is).</param>
 public sealed record Headline(
     int Targets,
     IReadOnlyDictionary<string, int> TargetStatuses,
@@ -33,7 +35,9 @@ public sealed record Headline(
     int ReportsOverdue,
     int AwaitingReview,
     int InstructionsUnanswered,
-    int Readings);
+    int Readings,
+    int FollowUps,
+    IReadOnlyDictionary<string, int> FollowUpStatuses);
 
 public sealed record TargetGroupPanel(string Name, IReadOnlyList<TargetBar> Targets);
 

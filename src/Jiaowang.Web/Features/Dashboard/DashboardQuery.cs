@@ -1,3 +1,4 @@
+using Jiaowang.Core.Meetings;
 using Jiaowang.Core.Plans;
 using Jiaowang.Core.Progress;
 using Jiaowang.Core.Reporting;
@@ -116,11 +117,13 @@ public static class DashboardQuery
 
         var span = TargetStates.Span(phases);
         var timeProgress = span is { } s ? TargetProgress.TimeProgress(s.Start, s.End, today) : 0m;
+        var followUps = await db.FollowUps.AsNoTracking().Where(f => f.Meeting!.PlanId == planId)
+            .Select(f => new { f.State, f.Deadline }).ToListAsync(ct);
         var headline = new Headline(
             targets.Count, CountBy(bars.SelectMany(g => g.Targets).Select(t => t.Status)),
             tasks.Count, CountBy(tasks.Select(t => Code(supervision.Tasks.GetValueOrDefault(t.Id)?.Status ?? Status.OnTrack))),
             due.Count, supervision.Overdue.Count, reports.Count(r => r.State == ReportState.Submitted),
-            unanswered.Values.Sum(), readings.Count);
+            unanswered.Values.Sum(), readings.Count, followUps.Count, CountBy(followUps.Select(f => Code(FollowUpStatus.Of(f.State, f.Deadline, today)))));
         return new DashboardModel(planId, plan.Title, plan.DocumentNumber, today, timeProgress, span?.Start.FirstDay, span?.End.LastDay,
             headline, bars, league, units, matrix);
     }
