@@ -68,5 +68,10 @@ public sealed class WuhanYearSummaryTests : IAsyncLifetime
         var pages = await OfficeTools.PagesAsync(pdf);
         Assert.True(pages.Count >= 5, $"a year of 31 units' summaries runs to several pages, got {pages.Count}");
         Assert.Contains($"—{pages.Count}—", text);
+        // The signature does not stand alone on the last page: the note under the satisfaction table comes over with it.
+        var lastPage = (await OfficeTools.TextAsync(pdf)).Split('\f', StringSplitOptions.RemoveEmptyEntries)
+            .Last(p => !string.IsNullOrWhiteSpace(p));
+        Assert.Contains("2026 年 12 月 10 日", lastPage);
+        Assert.Contains("满意及基本满意率＝", lastPage.Replace(" ", "").Replace("\n", ""));
     }
 }

@@ -197,8 +197,21 @@ public sealed partial class OfficialDocument
         double officeRight, dayRight;
         if (dayWidth + 2 <= officeWidth) { officeRight = 2; dayRight = officeWidth - dayWidth; }
         else { dayRight = 2; officeRight = 4 + dayWidth - officeWidth; }
-        body.Add(new Paragraph(new ParagraphProperties(new ParagraphStyleId { Val = StyleIds.Body })));
-        body.Add(Right(office, officeRight));
+        // The signature never stands alone on a last page (GB/T 9704 7.3.5): the end of the text keeps with the blank
+        // line, the blank line with the office, the office with the date, so the text's last lines move over with them.
+        switch (body.LastOrDefault())
+        {
+            case Paragraph last: KeepWithNext(last); break;
+            case Table table when table.Elements<TableRow>().LastOrDefault() is { } row:
+                foreach (var cell in row.Descendants<Paragraph>()) KeepWithNext(cell);
+                break;
+        }
+        var blank = new Paragraph(new ParagraphProperties(new ParagraphStyleId { Val = StyleIds.Body }));
+        KeepWithNext(blank);
+        body.Add(blank);
+        var signedBy = Right(office, officeRight);
+        KeepWithNext(signedBy);
+        body.Add(signedBy);
         body.Add(Right(day, dayRight));
         return this;
 
@@ -208,6 +221,15 @@ public sealed partial class OfficialDocument
             p.ParagraphProperties!.Append(new Indentation { Right = ((int)Math.Round(ems * Em)).ToString(), FirstLine = "0" });
             return p;
         }
+    }
+
+    static void KeepWithNext(Paragraph paragraph)
+    {
+        var properties = paragraph.ParagraphProperties ??= new ParagraphProperties();
+        if (properties.GetFirstChild<KeepNext>() is not null) return;
+        // keepNext follows pStyle in the schema's order; anything else in the properties comes after it.
+        if (properties.ParagraphStyleId is { } style) style.InsertAfterSelf(new KeepNext());
+        else properties.PrependChild(new KeepNext());
     }
 
     /// <summary>Width of a line in characters: Chinese characters one, Latin letters and digits half.</summary>

@@ -125,5 +125,7 @@ public static class SummaryDocument
         ]).ToList();
         document.Table(["序号", "单位", "满意", "基本满意", "不满意", "满意率", "满意及基本满意率"], rows, [4, 9, 4, 7, 5, 5, 8],
             new HashSet<int> { 0, 2, 3, 4, 5, 6 });
+        // How the rates were computed, under the table; it also keeps the signature from standing alone on a last page.
+        document.Text("注：满意率＝满意票数÷该单位有效票数；满意及基本满意率＝（满意票数＋基本满意票数）÷该单位有效票数。");
     }
 }
