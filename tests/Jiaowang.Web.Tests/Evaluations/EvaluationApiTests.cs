@@ -186,6 +186,27 @@ public abstract class EvaluationApiTests(DatabaseProvider provider) : IAsyncLife
     }
 
     [Fact]
+    public async Task A_vote_that_closes_by_its_time_is_sealed_by_the_background_job_without_anyone_opening_its_results()
+    {
+        using var office = await vote.App.OfficeAsync();
+        var (_, member) = await vote.MemberAsync();
+        var (id, units) = await vote.OpenAsync(office, vote.App.UnitIds.Values.Take(2), TimeSpan.FromHours(2));
+        Assert.Equal(HttpStatusCode.Created, (await member.PostAsJsonAsync($"/api/evaluations/{id}/ballots", VoteApp.Ballot(units))).StatusCode);
+        var sealer = vote.Factory.Services.GetRequiredService<EvaluationSealer>();
+        var stored = await InDbAsync(db => db.EvaluationAnswers.Where(a => a.EvaluationId == id).Select(a => a.Id).ToListAsync());
+
+        Assert.Equal(0, await sealer.SealDueAsync());
+        vote.Clock.Now = vote.Clock.Now.AddHours(2);
+        Assert.Equal(1, await sealer.SealDueAsync());
+        Assert.Equal(0, await sealer.SealDueAsync());
+
+        Assert.NotNull(await InDbAsync(db => db.Evaluations.Where(e => e.Id == id).Select(e => e.SealedAt).SingleAsync()));
+        var resealed = await InDbAsync(db => db.EvaluationAnswers.Where(a => a.EvaluationId == id).Select(a => a.Id).ToListAsync());
+        Assert.Equal(stored.Count, resealed.Count);
+        Assert.Empty(stored.Intersect(resealed));
+    }
+
+    [Fact]
     public async Task Two_ballots_from_the_same_member_at_the_same_moment_store_exactly_one()
     {
         using var office = await vote.App.OfficeAsync();

@@ -1,6 +1,7 @@
 using Jiaowang.Core.Evaluations;
 using Jiaowang.Web.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace Jiaowang.Web.Features.Evaluations;
 
@@ -32,5 +33,49 @@ public static class EvaluationSealing
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         evaluation.SealedAt = now;
+    }
+}
+
+/// <summary>
+/// Seals every evaluation whose closing time has passed, once a minute, so that a vote closing by its time is not left
+/// unsealed until someone happens to open its results.
+/// </summary>
+public sealed class EvaluationSealer(IServiceScopeFactory scopes, TimeProvider clock, ILogger<EvaluationSealer> logger) : BackgroundService
+{
+    static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Interval);
+        do
+        {
+            try
+            {
+                await SealDueAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // A failed round (database briefly away) is retried at the next tick rather than stopping the job.
+                logger.LogError(e, "Sealing closed evaluations failed");
+            }
+        } while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    /// <returns>How many evaluations were sealed.</returns>
+    public async Task<int> SealDueAsync(CancellationToken ct = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<JiaowangDb>();
+        var now = clock.GetUtcNow();
+        // Unsealed evaluations are the few still open or just closed; the closing time is compared here rather than in
+        // SQL, where SQLite cannot compare the stored instants.
+        var unsealed = await db.Evaluations.Where(e => e.SealedAt == null).ToListAsync(ct);
+        var sealedNow = 0;
+        foreach (var evaluation in unsealed.Where(e => e.IsClosed(now)))
+        {
+            await EvaluationSealing.SealAsync(db, evaluation, now, ct);
+            sealedNow++;
+        }
+        return sealedNow;
     }
 }

@@ -50,6 +50,8 @@ public static class EvaluationsApi
     public static IServiceCollection AddEvaluations(this IServiceCollection services)
     {
         services.AddScoped<EvaluationActions>();
+        services.AddSingleton<EvaluationSealer>();
+        services.AddHostedService(provider => provider.GetRequiredService<EvaluationSealer>());
         services.AddAuthorizationBuilder().AddPolicy(ResultsPolicy, p => p.RequireRole(Roles.Office, Roles.Admin, Roles.Leader, Roles.Member));
         return services;
     }
