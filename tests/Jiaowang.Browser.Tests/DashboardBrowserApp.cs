@@ -43,7 +43,12 @@ public sealed class DashboardBrowserApp : IAsyncLifetime
     public async Task<IPage> NewPageAsync(int width = 1280, int height = 900)
     {
         var context = await Browser.NewContextAsync(new() { ViewportSize = new() { Width = width, Height = height }, BaseURL = BaseUrl });
-        return await context.NewPageAsync();
+        var page = await context.NewPageAsync();
+        // Waits end as soon as their condition holds; the long ceiling only matters when CI's two cores are busy with
+        // every browser test at once (a 30 s navigation limit was hit there once).
+        page.SetDefaultTimeout(60_000);
+        page.SetDefaultNavigationTimeout(60_000);
+        return page;
     }
 
     public async Task DisposeAsync()

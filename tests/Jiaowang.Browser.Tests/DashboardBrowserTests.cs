@@ -32,7 +32,7 @@ public sealed class DashboardBrowserTests(DashboardBrowserApp app) : IClassFixtu
     {
         var charts = page.Locator("[data-chart]");
         var count = await charts.CountAsync();
-        await Assertions.Expect(page.Locator("[data-chart][data-drawn=true]")).ToHaveCountAsync(count, new() { Timeout = 20_000 });
+        await Assertions.Expect(page.Locator("[data-chart][data-drawn=true]")).ToHaveCountAsync(count, new() { Timeout = 60_000 });
         var empty = await page.EvaluateAsync<string[]>("""
             () => [...document.querySelectorAll('[data-chart]')]
                 .filter(c => { const svg = c.querySelector('svg'); return !svg || svg.querySelectorAll('path, text').length < 3 || svg.getBoundingClientRect().width < 50; })
@@ -49,7 +49,7 @@ public sealed class DashboardBrowserTests(DashboardBrowserApp app) : IClassFixtu
         var errors = Errors(page);
         await page.GetByRole(AriaRole.Link, new() { Name = "驾驶舱" }).ClickAsync();
 
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("领导驾驶舱", new() { Timeout = 20_000 });  // the first view builds the model: slow on a busy machine
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("领导驾驶舱", new() { Timeout = 60_000 });  // the first view builds the model: slow on a busy machine
         var charts = await ExpectChartsDrawnAsync(page);
         var targets = await page.Locator("li.target-bar").CountAsync();
         Assert.Equal(targets + 1, charts);  // one trend per target, and the status summary
@@ -72,13 +72,13 @@ public sealed class DashboardBrowserTests(DashboardBrowserApp app) : IClassFixtu
 
         var unitName = await firstUnit.InnerTextAsync();
         await firstUnit.ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync(unitName, new() { Timeout = 15_000 });
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync(unitName, new() { Timeout = 60_000 });
 
         await page.GoBackAsync();
         var cell = page.Locator("table.matrix a.cell-link[href^='/work/reports/']").First;
         await cell.ClickAsync();
         await page.WaitForURLAsync(url => url.Contains("/work/reports/"));
-        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("月", new() { Timeout = 15_000 });
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("月", new() { Timeout = 60_000 });
     }
 
     [Fact]
@@ -88,7 +88,7 @@ public sealed class DashboardBrowserTests(DashboardBrowserApp app) : IClassFixtu
         var errors = Errors(page);
         await page.GotoAsync("/dashboard?culture=en");
 
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Leaders' dashboard", new() { Timeout = 20_000 });
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Leaders' dashboard", new() { Timeout = 60_000 });
         await ExpectChartsDrawnAsync(page);
         var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
         var wide = await page.EvaluateAsync<string[]>("""
