@@ -1,5 +1,4 @@
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
+using Jiaowang.Core.Spreadsheets;
 
 namespace Jiaowang.Core.Documents;
 
@@ -32,65 +31,25 @@ public static class AccountSheet
 
     public static AccountSheetResult Read(Stream xlsx)
     {
-        List<List<string>> cells;
-        try
-        {
-            cells = ReadFirstSheet(xlsx);
-        }
-        catch (Exception e) when (e is InvalidDataException or OpenXmlPackageException or FileFormatException)
-        {
-            return new([], "not-xlsx");
-        }
-        if (cells.Count == 0) return new([], "empty");
-        var columns = cells[0].Select((h, i) => (Key: Headers.GetValueOrDefault(h.Trim()), Index: i)).Where(c => c.Key is not null)
-            .GroupBy(c => c.Key!).ToDictionary(g => g.Key, g => g.First().Index);
+        var sheet = XlsxReader.TryRead(xlsx)?.FirstSheet;
+        if (sheet is null) return new([], "not-xlsx");
+        if (sheet.Count == 0) return new([], "empty");
+        // The header is the sheet's first row, as the form lays it out.
+        var header = sheet[0].Number == 1 ? sheet[0] : null;
+        var columns = (header?.Cells ?? new Dictionary<int, XlsxCell>())
+            .Select(c => (Key: Headers.GetValueOrDefault(c.Value.Text.Trim()), Index: c.Key)).Where(c => c.Key is not null)
+            .GroupBy(c => c.Key!).ToDictionary(g => g.Key, g => g.Min(c => c.Index));
         if (!columns.ContainsKey("name") || !columns.ContainsKey("role")) return new([], "headers");
 
-        string? Cell(List<string> row, string key) =>
-            columns.TryGetValue(key, out var i) && i < row.Count && !string.IsNullOrWhiteSpace(row[i]) ? row[i].Trim() : null;
+        string? Cell(XlsxRow row, string key) =>
+            columns.TryGetValue(key, out var i) && row[i] is { } cell && !string.IsNullOrWhiteSpace(cell.Text) ? cell.Text.Trim() : null;
         var rows = new List<AccountRow>();
-        for (var r = 1; r < cells.Count; r++)
+        foreach (var row in sheet.Skip(1).Where(r => !r.IsEmpty))
         {
-            var row = cells[r];
-            if (row.All(string.IsNullOrWhiteSpace)) continue;
             var role = Cell(row, "role") ?? "";
-            rows.Add(new AccountRow(r + 1, Cell(row, "name") ?? "", Cell(row, "display"), Cell(row, "unit"),
+            rows.Add(new AccountRow(row.Number, Cell(row, "name") ?? "", Cell(row, "display"), Cell(row, "unit"),
                 RoleNames.GetValueOrDefault(role, role), Cell(row, "email"), Cell(row, "phone")));
         }
         return new(rows, null);
-    }
-
-    /// <summary>The first sheet's cells as text, row by row, with gaps for empty cells.</summary>
-    static List<List<string>> ReadFirstSheet(Stream xlsx)
-    {
-        using var document = SpreadsheetDocument.Open(xlsx, false);
-        var workbook = document.WorkbookPart ?? throw new InvalidDataException("no workbook");
-        var sheet = workbook.Workbook.Sheets?.Elements<Sheet>().FirstOrDefault() ?? throw new InvalidDataException("no sheet");
-        var part = (WorksheetPart)workbook.GetPartById(sheet.Id!);
-        var shared = workbook.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(s => s.InnerText).ToList() ?? [];
-        var result = new List<List<string>>();
-        foreach (var row in part.Worksheet.Descendants<Row>())
-        {
-            var values = new List<string>();
-            foreach (var cell in row.Elements<Cell>())
-            {
-                var column = ColumnIndex(cell.CellReference?.Value) ?? values.Count;
-                while (values.Count < column) values.Add("");
-                var raw = cell.CellValue?.InnerText ?? cell.InlineString?.InnerText ?? "";
-                values.Add(cell.DataType?.Value == CellValues.SharedString && int.TryParse(raw, out var s) && s < shared.Count ? shared[s] : raw);
-            }
-            var index = (int)(row.RowIndex?.Value ?? (uint)(result.Count + 1)) - 1;
-            while (result.Count < index) result.Add([]);
-            result.Add(values);
-        }
-        return result;
-    }
-
-    static int? ColumnIndex(string? reference)
-    {
-        if (string.IsNullOrEmpty(reference)) return null;
-        var index = 0;
-        foreach (var c in reference.TakeWhile(char.IsLetter)) index = index * 26 + (char.ToUpperInvariant(c) - 'A' + 1);
-        return index - 1;
     }
 }

@@ -14,8 +14,12 @@ public sealed record XlsxRow(int Number, IReadOnlyDictionary<int, XlsxCell> Cell
     public bool IsEmpty => Cells.Values.All(c => string.IsNullOrWhiteSpace(c.Text));
 }
 
-/// <summary>The sheets of a workbook by name, each as its rows (empty rows left out).</summary>
-public sealed record XlsxBook(IReadOnlyDictionary<string, IReadOnlyList<XlsxRow>> Sheets);
+/// <summary>The sheets of a workbook by name, each as its rows (empty rows left out), and their names in tab order.</summary>
+public sealed record XlsxBook(IReadOnlyDictionary<string, IReadOnlyList<XlsxRow>> Sheets, IReadOnlyList<string> Names)
+{
+    /// <summary>The leftmost sheet, which is what a single-sheet form is read from; null in a workbook without sheets.</summary>
+    public IReadOnlyList<XlsxRow>? FirstSheet => Names.Count == 0 ? null : Sheets[Names[0]];
+}
 
 /// <summary>Reads .xlsx values with DocumentFormat.OpenXml, whichever program saved the file (Excel, WPS, LibreOffice).</summary>
 public static class XlsxReader
@@ -45,12 +49,13 @@ public static class XlsxReader
         var workbook = document.WorkbookPart ?? throw new InvalidDataException("no workbook");
         var shared = workbook.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(s => s.InnerText).ToList() ?? [];
         var sheets = new Dictionary<string, IReadOnlyList<XlsxRow>>(StringComparer.Ordinal);
+        var names = new List<string>();
         foreach (var sheet in workbook.Workbook.Sheets?.Elements<Sheet>() ?? [])
         {
             if (sheet.Name?.Value is not { } name || sheet.Id?.Value is not { } id || workbook.GetPartById(id) is not WorksheetPart part) continue;
-            sheets[name] = Rows(part, shared);
+            if (sheets.TryAdd(name, Rows(part, shared))) names.Add(name);
         }
-        return new XlsxBook(sheets);
+        return new XlsxBook(sheets, names);
     }
 
     static List<XlsxRow> Rows(WorksheetPart part, List<string> shared)
