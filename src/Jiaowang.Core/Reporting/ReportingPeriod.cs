@@ -33,4 +33,14 @@ public class ReportingPeriod
     public bool IsOpen(DateOnly today) => today >= Start;
 
     public bool IsOverdue(DateOnly today) => today > Deadline;
+
+    /// <summary>
+    /// Who owes a report in this period, from the plan's task assignments: every (task, unit) pair for a monthly period,
+    /// every unit once, with no task, for a summary. The overdue list, the dashboard and the documents all count from here.
+    /// </summary>
+    public IEnumerable<(int? TaskId, TAssignment Assignment)> Owed<TAssignment>(IEnumerable<TAssignment> assignments,
+        Func<TAssignment, int> taskId, Func<TAssignment, int> unitId) =>
+        PerTask
+            ? assignments.Select(a => ((int?)taskId(a), a))
+            : assignments.DistinctBy(unitId).Select(a => ((int?)null, a));
 }

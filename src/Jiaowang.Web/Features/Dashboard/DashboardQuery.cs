@@ -75,9 +75,8 @@ public static class DashboardQuery
         DateOnly LocalDay(DateTimeOffset at) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, clock.LocalTimeZone).DateTime);
 
         // What each unit owed by today: per task for monthly periods, one summary per unit otherwise — as the overdue list counts.
-        var due = periods.Where(p => p.IsOverdue(today)).SelectMany(p => p.PerTask
-                ? assignments.Select(a => (Period: p, TaskId: (int?)a.PlanTaskId, a.UnitId))
-                : units.Select(u => (Period: p, TaskId: (int?)null, UnitId: u.Id)))
+        var due = periods.Where(p => p.IsOverdue(today))
+            .SelectMany(p => p.Owed(assignments, a => a.PlanTaskId, a => a.UnitId).Select(o => (Period: p, o.TaskId, o.Assignment.UnitId)))
             .ToList();
         var overdueByUnit = supervision.Overdue.GroupBy(o => o.UnitId).ToDictionary(g => g.Key, g => g.Count());
         var league = units.Select(u =>

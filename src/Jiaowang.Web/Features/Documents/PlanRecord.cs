@@ -75,16 +75,10 @@ public sealed record PlanRecord(int PlanId, string Title, string? DocumentNumber
             .ToList();
 
         var reportByKey = reports.ToDictionary(r => (r.PeriodId, r.TaskId, r.UnitId), r => r.Id);
-        var units = assignments.DistinctBy(a => a.UnitId).ToList();
-        var owed = new List<OwedReport>();
-        foreach (var period in periods)
-        {
-            var expected = period.PerTask
-                ? assignments.Select(a => (TaskId: (int?)a.PlanTaskId, a.UnitId, a.Name))
-                : units.Select(a => (TaskId: (int?)null, a.UnitId, a.Name));
-            owed.AddRange(expected.Select(e => new OwedReport(period.Id, period.Kind, period.Deadline, e.TaskId, e.UnitId, e.Name,
-                reportByKey.TryGetValue((period.Id, e.TaskId, e.UnitId), out var id) && firstSubmits.TryGetValue(id, out var sent) ? sent : null)));
-        }
+        var owed = periods.SelectMany(period => period.Owed(assignments, a => a.PlanTaskId, a => a.UnitId)
+            .Select(e => new OwedReport(period.Id, period.Kind, period.Deadline, e.TaskId, e.Assignment.UnitId, e.Assignment.Name,
+                reportByKey.TryGetValue((period.Id, e.TaskId, e.Assignment.UnitId), out var id) && firstSubmits.TryGetValue(id, out var sent) ? sent : null)))
+            .ToList();
 
         var targets = await db.Targets.AsNoTracking().Where(t => t.Group!.PlanId == planId)
             .OrderBy(t => t.Group!.Position).ThenBy(t => t.Position)

@@ -40,19 +40,16 @@ public sealed record Supervision(IReadOnlyDictionary<int, TaskAssessment> Tasks,
         var tasks = assignments.GroupBy(a => a.PlanTaskId).ToDictionary(g => g.Key, g =>
             TaskProgress.Assess(g.SelectMany(a => Expected(a.PlanTaskId, a.UnitId)).ToList(), today));
 
-        var units = assignments.Select(a => (a.UnitId, a.UnitName)).Distinct().ToList();
         IReadOnlyList<OverdueItem> Outstanding(ReportingPeriod period)
         {
-            var owed = period.PerTask
-                ? assignments.Select(a => (a.UnitId, a.UnitName, TaskId: (int?)a.PlanTaskId, Number: (int?)a.Number, Title: (string?)a.Title))
-                : units.Select(u => (u.UnitId, u.UnitName, TaskId: (int?)null, Number: (int?)null, Title: (string?)null));
             var list = new List<OverdueItem>();
-            foreach (var o in owed)
+            foreach (var (taskId, a) in period.Owed(assignments, a => a.PlanTaskId, a => a.UnitId))
             {
-                var state = StateOf(period.Id, o.TaskId, o.UnitId);
+                var state = StateOf(period.Id, taskId, a.UnitId);
                 if (state is ReportState.Submitted or ReportState.Accepted) continue;
-                list.Add(new OverdueItem(o.UnitId, o.UnitName, period.Id, Periods.KindCode(period.Kind), period.Start, period.Deadline,
-                    o.TaskId, o.Number, o.Title, today.DayNumber - period.Deadline.DayNumber, state is { } s ? ReportItem.StateCode(s) : null));
+                list.Add(new OverdueItem(a.UnitId, a.UnitName, period.Id, Periods.KindCode(period.Kind), period.Start, period.Deadline,
+                    taskId, taskId is null ? null : a.Number, taskId is null ? null : a.Title,
+                    today.DayNumber - period.Deadline.DayNumber, state is { } s ? ReportItem.StateCode(s) : null));
             }
             return list;
         }
