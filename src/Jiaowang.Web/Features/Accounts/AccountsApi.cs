@@ -1,3 +1,4 @@
+using Jiaowang.Web.Shared.Access;
 using Jiaowang.Web.Data;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
@@ -19,7 +20,7 @@ public static class AccountsApi
     {
         app.MapPost("/api/auth/token", IssueToken).WithTags("Accounts").AllowAnonymous()
             .WithSummary("Exchanges a user name and password for a bearer token; send it as Authorization: Bearer ….");
-        app.MapGet("/api/me", GetMe).WithTags("Accounts").WithSummary("The signed-in user, role and unit.");
+        app.MapGet("/api/me", GetMe).WithTags("Accounts").ScopedTo(Scope.Self).WithSummary("The signed-in user, role and unit.");
         return app;
     }
 

@@ -1,3 +1,4 @@
+using Jiaowang.Web.Shared.Access;
 using System.ComponentModel.DataAnnotations;
 using Jiaowang.Web.Shared;
 using Microsoft.AspNetCore.Identity;
@@ -7,6 +8,7 @@ using Microsoft.Extensions.Localization;
 namespace Jiaowang.Web.Features.Accounts;
 
 /// <summary>Change one's password; required after signing in with a one-time password.</summary>
+[ScopedTo(Scope.Self)]
 public sealed class PasswordModel(SignInManager<JiaowangUser> signIn, UserManager<JiaowangUser> users, IStringLocalizer<SharedResource> text) : PageModel
 {
     [BindProperty, Required(ErrorMessage = "Login.PasswordRequired"), DataType(DataType.Password)]

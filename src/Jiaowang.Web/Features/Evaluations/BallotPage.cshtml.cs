@@ -1,3 +1,4 @@
+using Jiaowang.Web.Shared.Access;
 using System.Security.Claims;
 using Jiaowang.Core.Evaluations;
 using Jiaowang.Web.Data;
@@ -22,6 +23,7 @@ public sealed class BallotField
 /// A member's ballot: a row per unit with three choices and a comment. After voting the page says that they voted and
 /// when, never what: the answers are stored without their name.
 /// </summary>
+[ScopedTo(Scope.Evaluation)]
 [Authorize(Policy = Policies.Member)]
 public sealed class BallotPageModel(JiaowangDb db, EvaluationActions actions, TimeProvider clock, IStringLocalizer<EvaluationsText> text) : PageModel
 {

@@ -1,3 +1,4 @@
+using Jiaowang.Web.Shared.Access;
 using System.Security.Claims;
 using Jiaowang.Core.Evaluations;
 using Jiaowang.Web.Data;
@@ -59,14 +60,14 @@ public static class EvaluationsApi
     public static RouteGroupBuilder MapEvaluationsApi(this IEndpointRouteBuilder app)
     {
         var evaluations = app.MapGroup("/api/evaluations").WithTags("Evaluations").RequireAuthorization(ResultsPolicy);
-        evaluations.MapGet("/", List).WithSummary("Evaluations: all of them for the office and leaders; for a member, those they may vote in, with whether they voted.");
-        evaluations.MapGet("/{id:int}", Get).WithSummary("One evaluation and the units on its ballot.");
+        evaluations.MapGet("/", List).ScopedTo(Scope.Self).WithSummary("Evaluations: all of them for the office and leaders; for a member, those they may vote in, with whether they voted.");
+        evaluations.MapGet("/{id:int}", Get).ScopedTo(Scope.Evaluation).WithSummary("One evaluation and the units on its ballot.");
         evaluations.MapPost("/", Open).RequireAuthorization(Policies.Office).WithSummary("The office opens an evaluation on a plan's units (all of them when unitIds is left out) until closesAt.");
         evaluations.MapPost("/{id:int}/close", Close).RequireAuthorization(Policies.Office).WithSummary("The office closes the vote before its closing time.");
         evaluations.MapGet("/{id:int}/voters", Voters).RequireAuthorization(Policies.Office).WithSummary("Turnout: who has voted and when, never what.");
-        evaluations.MapPost("/{id:int}/ballots", Cast).RequireAuthorization(Policies.Member)
+        evaluations.MapPost("/{id:int}/ballots", Cast).ScopedTo(Scope.Evaluation).RequireAuthorization(Policies.Member)
             .WithSummary("A council member casts their one ballot: an answer for every unit. A second ballot gets 409, so does one after the close.");
-        evaluations.MapGet("/{id:int}/results", Results).WithSummary("Tallies, rates and comments per unit; 403 for everyone until the vote has closed.");
+        evaluations.MapGet("/{id:int}/results", Results).ScopedTo(Scope.Evaluation).WithSummary("Tallies, rates and comments per unit; 403 for everyone until the vote has closed.");
         return evaluations;
     }
 

@@ -1,3 +1,4 @@
+using Jiaowang.Web.Shared.Access;
 using System.Security.Claims;
 using Jiaowang.Web.Data;
 using Jiaowang.Web.Features.Accounts;
@@ -14,6 +15,7 @@ public sealed record EvaluationRow(int Id, string Title, bool Closed, DateTimeOf
 /// The evaluations: the office's list with turnout, a leader's list of results, a member's "my evaluations" with the
 /// ballots still to cast.
 /// </summary>
+[ScopedTo(Scope.Self)]
 [Authorize(Policy = EvaluationsApi.ResultsPolicy)]
 public sealed class IndexModel(JiaowangDb db, TimeProvider clock) : PageModel
 {

@@ -1,3 +1,4 @@
+using Jiaowang.Web.Shared.Access;
 using Jiaowang.Core.Evaluations;
 using Jiaowang.Web.Data;
 using Microsoft.AspNetCore.Authorization;
@@ -7,6 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Jiaowang.Web.Features.Evaluations;
 
 /// <summary>A closed evaluation's tallies, rates and comments, for the office, leaders and members; printable.</summary>
+[ScopedTo(Scope.Evaluation)]
 [Authorize(Policy = EvaluationsApi.ResultsPolicy)]
 public sealed class ResultsPageModel(JiaowangDb db, EvaluationActions actions, TimeProvider clock) : PageModel
 {

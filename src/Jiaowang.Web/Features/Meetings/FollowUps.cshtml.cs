@@ -1,3 +1,4 @@
+using Jiaowang.Web.Shared.Access;
 using Jiaowang.Core.Network;
 using Jiaowang.Web.Data;
 using Jiaowang.Web.Features.Reports;
@@ -11,6 +12,7 @@ namespace Jiaowang.Web.Features.Meetings;
 /// Every follow-up item across meetings with its status colour: a liaison sees and settles their unit's, the office and
 /// leaders see all; filter by unit and status, sort by deadline, download as CSV.
 /// </summary>
+[ScopedTo(Scope.Self)]
 public sealed class FollowUpsModel(JiaowangDb db, MeetingActions actions, IStringLocalizer<MeetingsText> text,
     IStringLocalizer<Jiaowang.Web.Shared.SharedResource> shared) : PageModel
 {

@@ -1,3 +1,4 @@
+using Jiaowang.Web.Shared.Access;
 using Jiaowang.Web.Data;
 using Jiaowang.Web.Features.Accounts;
 using Jiaowang.Web.Features.Reports;
@@ -24,9 +25,9 @@ public static class MeetingsApi
         plans.MapGet("/meetings", List).RequireAuthorization(Policies.ReadAll).WithSummary("The plan's meetings and inspections, newest first, each with its decisions.");
         plans.MapPost("/meetings", Create).RequireAuthorization(Policies.Office)
             .WithSummary("The office records a meeting or inspection; each decision becomes a follow-up item with an owner unit and a deadline.");
-        plans.MapGet("/followups", FollowUps)
+        plans.MapGet("/followups", FollowUps).ScopedTo(Scope.Plan)
             .WithSummary("Follow-up items the caller may read (a liaison: their unit's), by deadline; filter by unitId and status (onTrack, atRisk, behind, done).");
-        var followUps = app.MapGroup("/api/followups").WithTags("Meetings").RequireAuthorization();
+        var followUps = app.MapGroup("/api/followups").WithTags("Meetings").RequireAuthorization().ScopedTo(Scope.FollowUp);
         followUps.MapPost("/{id:int}/done", Done).WithSummary("The owner unit's liaison, or the office, marks a follow-up done with a note.");
         followUps.MapPost("/{id:int}/reopen", Reopen).RequireAuthorization(Policies.Office).WithSummary("The office opens a done follow-up again.");
         return app;

@@ -32,6 +32,9 @@ public sealed class PartnerEditor(JiaowangDb db, CountryCatalog countries, Partn
             input.Status, input.EndedOn, input.Latitude?.ToString(CultureInfo.InvariantCulture), input.Longitude?.ToString(CultureInfo.InvariantCulture),
             input.Notes, input.Source, null,
         ];
+        // An import skips blank rows, but an empty form is a mistake: a placeholder note makes the row count, so the
+        // required fields are named instead of nothing being stored and nothing said.
+        if (cells.All(string.IsNullOrWhiteSpace)) cells[10] = "-";
         return PartnerRows.Validate("form", PartnerRows.Columns, [(1, cells.Select(c => c ?? "").ToList())], countries, existing);
     }
 

@@ -1,3 +1,4 @@
+using Jiaowang.Web.Shared.Access;
 using Jiaowang.Core.Plans;
 using Jiaowang.Core.Reporting;
 using Jiaowang.Web.Data;
@@ -31,7 +32,7 @@ public static class ReadingsApi
 {
     public static RouteGroupBuilder MapReadingsApi(this IEndpointRouteBuilder app)
     {
-        var targets = app.MapGroup("/api/targets").WithTags("Targets").RequireAuthorization();
+        var targets = app.MapGroup("/api/targets").WithTags("Targets").RequireAuthorization().ScopedTo(Scope.Target);
         targets.MapGet("/{id:int}", Get).WithSummary("A target with its status, the reason, its assigned units and every reading.");
         targets.MapPost("/{id:int}/readings", Record).WithSummary("Records a new reading (value, as-of date, source): by a liaison of an assigned unit, or by the office.");
         targets.MapPut("/{id:int}/units", Assign).RequireAuthorization(Policies.Office).WithSummary("The office assigns the target to one or more units.");
@@ -112,6 +113,8 @@ public static class ReadingsApi
         JiaowangDb db, AuditLog audit, IStringLocalizer<ReportsText> text, CancellationToken ct)
     {
         if (!await db.Targets.AnyAsync(t => t.Id == id, ct)) return TypedResults.NotFound();
+        // A missing list is a mistake, not "no units": it would silently unassign every unit.
+        if (request.UnitIds is null) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["unitIds"] = [text["Target.UnitsRequired"]] });
         return await AssignAsync(db, audit, http.User.Identity!.Name!, id, request.UnitIds, ct) is { } after
             ? TypedResults.Ok(after)
             : TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["unitIds"] = [text["Target.UnknownUnit"]] });

@@ -1,3 +1,4 @@
+using Jiaowang.Web.Shared.Access;
 using Jiaowang.Core.Reporting;
 using Jiaowang.Web.Data;
 using Jiaowang.Web.Features.Accounts;
@@ -29,7 +30,7 @@ public static class RemindersApi
 
     public static RouteGroupBuilder MapRemindersApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/me/reminders", Inbox).WithTags("Reminders").RequireAuthorization()
+        app.MapGet("/api/me/reminders", Inbox).WithTags("Reminders").RequireAuthorization().ScopedTo(Scope.Self)
             .WithSummary("The reminders sent to the caller's unit, newest first.");
         var reminders = app.MapGroup("/api/reminders").WithTags("Reminders").RequireAuthorization(Policies.Office);
         reminders.MapPost("/", Send).WithSummary("The office reminds one unit; the text defaults to the list of what it owes.");

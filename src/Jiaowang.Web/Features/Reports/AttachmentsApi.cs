@@ -1,3 +1,4 @@
+using Jiaowang.Web.Shared.Access;
 using Jiaowang.Core.Reporting;
 using Jiaowang.Web.Data;
 using Jiaowang.Web.Features.Audit;
@@ -14,13 +15,13 @@ public static class AttachmentsApi
 {
     public static RouteGroupBuilder MapAttachmentsApi(this IEndpointRouteBuilder app)
     {
-        var files = app.MapGroup("/api/reports/{id:int}/attachments").WithTags("Reports").RequireAuthorization();
+        var files = app.MapGroup("/api/reports/{id:int}/attachments").WithTags("Reports").RequireAuthorization().ScopedTo(Scope.Report);
         files.MapGet("/", List).WithSummary("The report's attachments with their SHA-256.");
         // The body is the file itself (application/octet-stream): a type a browser cannot send cross-site without CORS,
         // so this needs no antiforgery token; the page uploads through its own form, which has one.
         files.MapPost("/", Upload).Accepts<byte[]>("application/octet-stream")
             .WithSummary("Attaches a file (PDF, Word, Excel, image; at most 20 MB; type checked by content): body = the file, ?fileName= its name.");
-        files.MapGet("/{attachmentId:int}", Download).WithSummary("The file as uploaded.");
+        files.MapGet("/{attachmentId:int}", Download).ScopedTo(Scope.Attachment).WithSummary("The file as uploaded.");
         return files;
     }
 

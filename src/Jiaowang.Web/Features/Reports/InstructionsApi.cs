@@ -1,3 +1,4 @@
+using Jiaowang.Web.Shared.Access;
 using Jiaowang.Core.Plans;
 using Jiaowang.Core.Reporting;
 using Jiaowang.Web.Data;
@@ -31,7 +32,7 @@ public static class InstructionsApi
             .WithSummary("A leader writes an instruction on a report; the report's unit must answer it.");
         app.MapPost("/api/tasks/{id:int}/instructions", OnTask).WithTags("Instructions").RequireAuthorization(LeaderPolicy)
             .WithSummary("A leader writes an instruction on a task; each of its lead units must answer it.");
-        var instructions = app.MapGroup("/api/instructions").WithTags("Instructions").RequireAuthorization();
+        var instructions = app.MapGroup("/api/instructions").WithTags("Instructions").RequireAuthorization().ScopedTo(Scope.Instruction);
         instructions.MapGet("/", List).WithSummary("Instructions the caller may read: a liaison's own unit's; all for office and leaders.");
         instructions.MapPost("/{id:int}/answer", Answer).RequireAuthorization(Policies.Liaison).WithSummary("The unit's liaison answers an instruction, once.");
         return app;

@@ -1,3 +1,4 @@
+using Jiaowang.Web.Shared.Access;
 using Jiaowang.Core.Plans;
 using Jiaowang.Web.Data;
 using Jiaowang.Web.Features.Targets;
@@ -17,7 +18,7 @@ public static class MyWorkApi
 {
     public static IEndpointRouteBuilder MapMyWorkApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/me/tasks", MyTasks).WithTags("Reports").RequireAuthorization()
+        app.MapGet("/api/me/tasks", MyTasks).WithTags("Reports").RequireAuthorization().ScopedTo(Scope.Self)
             .WithSummary("The tasks the caller's unit leads or supports (empty for accounts without a unit).");
         return app;
     }

@@ -1,3 +1,4 @@
+using Jiaowang.Web.Shared.Access;
 using Jiaowang.Core.Reporting;
 using Jiaowang.Web.Data;
 using Jiaowang.Web.Features.Accounts;
@@ -20,7 +21,7 @@ public static class PeriodsApi
 {
     public static IEndpointRouteBuilder MapPeriodsApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/plans/{id:int}/periods", List).WithTags("Periods").RequireAuthorization()
+        app.MapGet("/api/plans/{id:int}/periods", List).WithTags("Periods").RequireAuthorization().ScopedTo(Scope.Plan)
             .WithSummary("The plan's reporting periods with their deadlines, generated from its phases on first use.");
         var periods = app.MapGroup("/api/periods").WithTags("Periods").RequireAuthorization(Policies.Office);
         periods.MapPut("/{id:int}", Change).WithSummary("The office moves a period's deadline.");

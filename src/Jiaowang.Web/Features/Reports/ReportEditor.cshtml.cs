@@ -1,3 +1,4 @@
+using Jiaowang.Web.Shared.Access;
 using Jiaowang.Core.Reporting;
 using Jiaowang.Web.Data;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -9,6 +10,7 @@ namespace Jiaowang.Web.Features.Reports;
 /// A report: the unit's liaison writes, saves drafts and submits; the office and leaders read it with its history.
 /// New reports are made on first save (<c>/work/reports/new?periodId=…&amp;taskId=…</c>).
 /// </summary>
+[ScopedTo(Scope.Report)]
 public sealed class ReportEditorModel(JiaowangDb db, ReportActions actions, RichText richText, Audit.AuditLog audit, TimeProvider clock,
     Microsoft.Extensions.Localization.IStringLocalizer<ReportsText> text) : PageModel
 {

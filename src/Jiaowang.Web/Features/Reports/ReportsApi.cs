@@ -1,3 +1,4 @@
+using Jiaowang.Web.Shared.Access;
 using Jiaowang.Core.Reporting;
 using Jiaowang.Web.Data;
 using Jiaowang.Web.Features.Accounts;
@@ -44,7 +45,7 @@ public static class ReportsApi
 
     public static RouteGroupBuilder MapReportsApi(this IEndpointRouteBuilder app)
     {
-        var reports = app.MapGroup("/api/reports").WithTags("Reports").RequireAuthorization();
+        var reports = app.MapGroup("/api/reports").WithTags("Reports").RequireAuthorization().ScopedTo(Scope.Report);
         reports.MapGet("/", List).WithSummary("Reports the caller may read: a liaison's own unit's; everyone's for the office and leaders. Filter by state (the office's queue is state=submitted).");
         reports.MapGet("/{id:int}", Get).WithSummary("One report with its versions.");
         reports.MapPost("/", Create).RequireAuthorization(Policies.Liaison).WithSummary("A liaison starts a draft for a task in a period.");

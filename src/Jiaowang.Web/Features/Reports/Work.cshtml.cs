@@ -1,3 +1,4 @@
+using Jiaowang.Web.Shared.Access;
 using System.ComponentModel.DataAnnotations;
 using Jiaowang.Core.Reporting;
 using Jiaowang.Web.Data;
@@ -20,6 +21,7 @@ public sealed record ReportSlot(PeriodItem Period, int? TaskId, string? TaskTitl
 public sealed record AssignedTarget(int Id, string Metric, decimal Value, string Measure, decimal? Current, string Status, string StatusReason);
 
 /// <summary>The liaison's workspace (联络员工作台): their unit's tasks, the reports owed, assigned targets, the inbox.</summary>
+[ScopedTo(Scope.Self)]
 [Authorize(Policy = Policies.Liaison)]
 public sealed class WorkModel(JiaowangDb db, TimeProvider clock, IOptions<ReportingOptions> options, IStringLocalizer<ReportsText> text,
     IStringLocalizer<SharedResource> shared, AuditLog audit) : PageModel
