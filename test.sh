@@ -55,6 +55,8 @@ if ! dotnet build Jiaowang.sln -c Release -nologo -v quiet >"$work/build.log" 2>
   exit 1
 fi
 
+# The endpoint sweep writes how many endpoints and requests it checked; printed after the web suite.
+export JIAOWANG_SWEEP_REPORT="$work/sweep.txt"
 passed=0 failed=0 skipped=0
 for project in tests/Jiaowang.Core.Tests tests/Jiaowang.Cli.Tests tests/Jiaowang.Web.Tests tests/Jiaowang.Browser.Tests; do
   name=$(basename "$project")
@@ -63,6 +65,7 @@ for project in tests/Jiaowang.Core.Tests tests/Jiaowang.Cli.Tests tests/Jiaowang
   dotnet test "$project" -c Release --no-build -nologo >"$out" 2>&1
   code=$?
   grep -E "^\s+(Failed|Skipped) " "$out" | head -n 40
+  if [[ $name == Jiaowang.Web.Tests && -s $JIAOWANG_SWEEP_REPORT ]]; then sed 's/^/   /' "$JIAOWANG_SWEEP_REPORT"; fi
   summary=$(grep -E "(Passed|Failed)!\s+- Failed:" "$out" | tail -n 1)
   if [[ -n $summary ]]; then
     f=$(sed -E 's/.*Failed:\s+([0-9]+).*/\1/' <<<"$summary")

@@ -172,7 +172,7 @@ public sealed class EndpointSweepTests(ITestOutputHelper output) : IAsyncLifetim
             }
             var pattern = "/" + (endpoint.RoutePattern.RawText ?? "").TrimStart('/');
             // The static-assets fallback for files added while the app runs: it serves wwwroot only, under the fallback policy.
-            if (pattern == "/{**path:file}" && metadata.GetMetadata<FallbackMetadata>() is not null) continue;
+            if (pattern == "/{**path:file}" && metadata.Any(m => m.GetType().Name == "FallbackMetadata")) continue;
             var isPage = metadata.GetMetadata<PageActionDescriptor>() is not null;
             var methods = isPage ? ["GET", "POST"] : metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods.ToArray() ?? ["GET"];
             var scope = metadata.GetMetadata<ScopedToAttribute>()?.Scope;
