@@ -31,7 +31,7 @@ builder.Services.AddReports(builder.Configuration);
 builder.Services.AddReminders(builder.Configuration);
 builder.Services.AddMeetings();
 builder.Services.AddSpreadsheets();
-builder.Services.AddEvaluations();
+builder.Services.AddEvaluations(builder.Configuration);
 builder.Services.AddDocuments(builder.Configuration);
 builder.Services.AddDashboard();
 

@@ -25,7 +25,8 @@ public sealed record UnitSatisfaction(int UnitId, string UnitName, int Satisfied
 
 /// <summary>
 /// What a closed evaluation says, in the plan's unit order. The bulletin and the final summary print this;
-/// it carries counts only, never who voted what.
+/// it carries counts only, never who voted what. When <see cref="TooFewBallots"/> it carries no tallies at all
+/// (<see cref="Units"/> is empty): only the turnout and the minimum, so that nobody can print what one member voted.
 /// </summary>
 /// <param name="EligibleVoters">Council members who could vote.</param>
 /// <param name="Voters">Council members who cast their ballots.</param>
@@ -36,4 +37,10 @@ public sealed record EvaluationResults(
     DateTimeOffset ClosedAt,
     int EligibleVoters,
     int Voters,
-    IReadOnlyList<UnitSatisfaction> Units);
+    IReadOnlyList<UnitSatisfaction> Units)
+{
+    /// <summary>Fewer ballots than <see cref="MinimumBallots"/> were kept: the results are withheld.</summary>
+    public bool TooFewBallots { get; init; }
+    /// <summary>The minimum number of ballots (<c>Evaluations:MinimumBallots</c>) below which results are withheld.</summary>
+    public int MinimumBallots { get; init; }
+}

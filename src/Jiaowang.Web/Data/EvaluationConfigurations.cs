@@ -13,6 +13,8 @@ sealed class EvaluationConfiguration : IEntityTypeConfiguration<Evaluation>
         evaluation.Property(e => e.Title).HasMaxLength(200);
         evaluation.Property(e => e.OpenedBy).HasMaxLength(256);
         evaluation.Property(e => e.ClosedEarlyBy).HasMaxLength(256);
+        evaluation.Property(e => e.CloseRequestedBy).HasMaxLength(256);
+        evaluation.Property(e => e.CloseRequestReason).HasMaxLength(Evaluation.ReasonMaxLength);
         evaluation.Ignore(e => e.ClosedAt);
         // Results feed the final summary: a plan with an evaluation is not deleted by accident.
         evaluation.HasOne<Plan>().WithMany().HasForeignKey(e => e.PlanId).OnDelete(DeleteBehavior.Restrict);

@@ -44,7 +44,7 @@ public sealed class WuhanYearSummaryTests : IAsyncLifetime
         ];
         foreach (var (member, ballot) in members.Zip(ballots))
             (await member.PostAsJsonAsync($"/api/evaluations/{id}/ballots", ballot)).EnsureSuccessStatusCode();
-        (await office.PostAsync($"/api/evaluations/{id}/close", null)).EnsureSuccessStatusCode();
+        await vote.CloseEarlyAsync(office, id);
 
         var docx = await office.GetByteArrayAsync($"/api/plans/{vote.App.PlanId}/summary.docx");
 

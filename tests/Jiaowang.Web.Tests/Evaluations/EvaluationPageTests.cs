@@ -19,8 +19,10 @@ public sealed class EvaluationPageTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_office_opens_an_evaluation_on_chosen_units_through_the_form_and_sees_the_turnout_by_name_only()
+    public async Task The_office_opens_an_evaluation_on_chosen_units_through_the_form_and_sees_the_turnout_as_a_count_only()
     {
+        // The server runs in UTC, as in a container; the form still reads Beijing time, as it says.
+        vote.Clock.Zone = TimeZoneInfo.Utc;
         var (_, office) = await CookieAsync("office");
         var (memberName, member) = await CookieAsync("member");
         await CookieAsync("member");
@@ -58,7 +60,8 @@ public sealed class EvaluationPageTests : IAsyncLifetime
 
         var turnout = await office.GetStringAsync($"/evaluations/{id}");
         Assert.Contains("1 / 2 人已投票", turnout);
-        Assert.Contains(memberName, turnout);
+        Assert.DoesNotContain(memberName, turnout);
+        Assert.Contains("截止时间 北京时间 2026年6月20日 18:00", turnout);
         Assert.DoesNotContain("只给办公室看不到的意见", turnout);
         Assert.Contains("1 / 2 人已投票", await office.GetStringAsync("/evaluations"));
         var english = await office.GetStringAsync($"/evaluations/{id}?culture=en");
@@ -110,21 +113,62 @@ public sealed class EvaluationPageTests : IAsyncLifetime
     {
         using var office = await vote.App.OfficeAsync();
         var (_, member) = await CookieAsync("member");
-        var (_, api) = await vote.MemberAsync();
+        var voters = await vote.MembersAsync(5);
         var (id, units) = await vote.OpenAsync(office, vote.App.UnitIds.Values.Take(1));
-        await api.PostAsJsonAsync($"/api/evaluations/{id}/ballots", VoteApp.Ballot(units, "basicallySatisfied"));
+        foreach (var voter in voters) await voter.PostAsJsonAsync($"/api/evaluations/{id}/ballots", VoteApp.Ballot(units, "basicallySatisfied"));
 
         var early = await member.GetAsync($"/evaluations/{id}/results");
         Assert.Equal(HttpStatusCode.Forbidden, early.StatusCode);
-        Assert.Contains("投票尚未截止", await early.Content.ReadAsStringAsync());
+        Assert.Contains("投票尚未截止，结果将在 北京时间 2026年6月16日 09:00 后公布", await early.Content.ReadAsStringAsync());
 
-        await office.PostAsync($"/api/evaluations/{id}/close", null);
+        await vote.CloseEarlyAsync(office, id);
         var results = await member.GetStringAsync($"/evaluations/{id}/results");
         Assert.Contains(units[0].Name, results);
         Assert.Contains("0.0%", results);
         Assert.Contains("100.0%", results);
         Assert.Contains("class=\"bar\"", results);
-        Assert.Contains("应投 2 人，实投 1 人", results);
+        Assert.Contains("应投 6 人，实投 5 人", results);
         Assert.Contains("Satisfied or basically satisfied", await member.GetStringAsync($"/evaluations/{id}/results?culture=en"));
+    }
+
+    [Fact]
+    public async Task The_office_asks_to_close_early_through_the_form_and_only_another_person_an_admin_can_confirm()
+    {
+        var (_, office) = await CookieAsync("office");
+        var (_, admin) = await CookieAsync("admin");
+        var (_, member) = await CookieAsync("member");
+        using var api = await vote.App.OfficeAsync();
+        var (id, units) = await vote.OpenAsync(api, vote.App.UnitIds.Values.Take(1));
+        var ballot = new Dictionary<string, string>
+        {
+            ["Answers[0].UnitId"] = units[0].Id.ToString(), ["Answers[0].Satisfaction"] = "dissatisfied", ["Answers[0].Comment"] = "只有一张选票的意见",
+        };
+        Assert.Equal(HttpStatusCode.Redirect, (await Accounts.PostFormAsync(member, $"/evaluations/{id}/ballot", ballot)).StatusCode);
+
+        var page = await office.GetStringAsync($"/evaluations/{id}");
+        Assert.Contains("申请提前截止", page);
+        Assert.DoesNotContain("确认提前截止", page);
+        var asked = await Accounts.PostFormAsync(office, $"/evaluations/{id}?handler=RequestClose", new Dictionary<string, string> { ["Reason"] = "常委会会议提前" }, $"/evaluations/{id}");
+        Assert.Equal(HttpStatusCode.Redirect, asked.StatusCode);
+        var waiting = await office.GetStringAsync($"/evaluations/{id}");
+        Assert.Contains("等待管理员确认", waiting);
+        Assert.Contains("常委会会议提前", waiting);
+        Assert.DoesNotContain("确认提前截止", waiting);
+        Assert.Contains("提前截止待确认", await admin.GetStringAsync("/evaluations"));
+
+        var adminPage = await admin.GetStringAsync($"/evaluations/{id}");
+        Assert.Contains("确认提前截止", adminPage);
+        var confirmed = await Accounts.PostFormAsync(admin, $"/evaluations/{id}?handler=ConfirmClose", new Dictionary<string, string>(), $"/evaluations/{id}");
+        Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
+        Assert.Contains("投票已截止", await office.GetStringAsync($"/evaluations/{id}"));
+
+        // One ballot: the results page says only that too few voted.
+        var results = await member.GetAsync($"/evaluations/{id}/results");
+        Assert.Equal(HttpStatusCode.Conflict, results.StatusCode);
+        var text = await results.Content.ReadAsStringAsync();
+        Assert.Contains("参加投票的委员少于 5 人，为保护投票人匿名，测评结果不予公布", text);
+        Assert.DoesNotContain("只有一张选票的意见", text);
+        Assert.DoesNotContain("class=\"bar\"", text);
+        Assert.DoesNotContain("100.0%", text);
     }
 }

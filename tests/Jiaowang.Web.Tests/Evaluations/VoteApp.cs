@@ -10,8 +10,10 @@ namespace Jiaowang.Web.Tests.Evaluations;
 public sealed class MovableClock(DateTimeOffset now) : TimeProvider
 {
     public DateTimeOffset Now { get; set; } = now;
+    /// <summary>The server's own zone; set it to UTC to run as a server in a container usually does.</summary>
+    public TimeZoneInfo Zone { get; set; } = TimeZoneInfo.CreateCustomTimeZone("China", TimeSpan.FromHours(8), "China", "China");
     public override DateTimeOffset GetUtcNow() => Now.ToUniversalTime();
-    public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.CreateCustomTimeZone("China", TimeSpan.FromHours(8), "China", "China");
+    public override TimeZoneInfo LocalTimeZone => Zone;
 }
 
 /// <summary>The Wuhan plan with a clock the test controls, and helpers to open an evaluation and vote in it.</summary>
@@ -32,6 +34,25 @@ public sealed class VoteApp : IAsyncDisposable
     {
         var member = await Accounts.CreateAsync(Factory, "member");
         return (member.UserName!, await Accounts.BearerClientAsync(Factory, member.UserName!));
+    }
+
+    /// <summary>
+    /// Closes the vote early the only way there is: the office asks with a reason, then an admin (a second person)
+    /// confirms.
+    /// </summary>
+    public async Task CloseEarlyAsync(HttpClient office, int id, string reason = "常委会会议提前召开")
+    {
+        (await office.PostAsJsonAsync($"/api/evaluations/{id}/close-request", new { reason })).EnsureSuccessStatusCode();
+        using var admin = await ClientAsync("admin");
+        (await admin.PostAsync($"/api/evaluations/{id}/close-request/confirm", null)).EnsureSuccessStatusCode();
+    }
+
+    /// <summary>Several members, to be on the list when the next vote opens.</summary>
+    public async Task<List<HttpClient>> MembersAsync(int count)
+    {
+        var members = new List<HttpClient>();
+        for (var i = 0; i < count; i++) members.Add((await MemberAsync()).Client);
+        return members;
     }
 
     public async Task<HttpClient> ClientAsync(string role, string? unit = null)

@@ -70,13 +70,14 @@ public static class DocumentsApi
     }
 
     static async Task<Results<FileContentHttpResult, NotFound>> Summary(int id, JiaowangDb db, TimeProvider clock,
-        IOptions<ReportingOptions> reporting, IOptions<DocumentOptions> options, CancellationToken ct)
+        IOptions<ReportingOptions> reporting, IOptions<DocumentOptions> options, IOptions<EvaluationOptions> evaluations, CancellationToken ct)
     {
         var plan = await PlanRecord.LoadAsync(db, id, clock.LocalTimeZone, reporting.Value, ct);
         if (plan is null) return TypedResults.NotFound();
-        var satisfaction = await EvaluationQueries.LatestClosedResultsAsync(db, id, clock.GetUtcNow(), ct);
-        // The summary prints the closing day as Wuhan reads it, not as the database stores it (UTC).
-        if (satisfaction is not null) satisfaction = satisfaction with { ClosedAt = TimeZoneInfo.ConvertTime(satisfaction.ClosedAt, clock.LocalTimeZone) };
+        // Below the minimum number of ballots the results carry the turnout only, and the summary says too few voted.
+        var satisfaction = await EvaluationQueries.LatestClosedResultsAsync(db, id, clock.GetUtcNow(), evaluations.Value.MinimumBallots, ct);
+        // The summary prints the closing day as Wuhan reads it (Beijing time, as the vote's form), not as stored (UTC).
+        if (satisfaction is not null) satisfaction = satisfaction with { ClosedAt = Format.InBeijing(satisfaction.ClosedAt) };
         var document = SummaryDocument.Build(plan, clock.Today(), options.Value.IssuingOffice, satisfaction, options.Value.Fonts);
         return TypedResults.File(document.ToBytes(), Docx, DocumentParts.FileName($"{plan.Subject}-工作总结-{clock.Today():yyyy-MM-dd}.docx"));
     }

@@ -112,6 +112,13 @@ public static class SummaryDocument
 
     static void Satisfaction(OfficialDocument document, EvaluationResults results)
     {
+        if (results.TooFewBallots)
+        {
+            // With too few ballots a tally is someone's own vote: the summary gives the turnout and says so, nothing more.
+            document.Text($"{results.Title}于{Day(DateOnly.FromDateTime(results.ClosedAt.DateTime))}结束，应参加测评{results.EligibleVoters}人，"
+                          + $"实际参加{results.Voters}人，参加人数少于{results.MinimumBallots}人，为保护投票人匿名，测评结果不予公布。");
+            return;
+        }
         var all = results.Units.Aggregate((Satisfied: 0, Basic: 0, Dissatisfied: 0),
             (sum, u) => (sum.Satisfied + u.Satisfied, sum.Basic + u.BasicallySatisfied, sum.Dissatisfied + u.Dissatisfied));
         var ballots = all.Satisfied + all.Basic + all.Dissatisfied;

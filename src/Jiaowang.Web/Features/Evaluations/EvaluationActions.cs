@@ -6,6 +6,7 @@ using Jiaowang.Web.Features.Audit;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 
 namespace Jiaowang.Web.Features.Evaluations;
 
@@ -33,12 +34,15 @@ public sealed record NewEvaluation(int PlanId, string? Title, DateTimeOffset? Cl
 /// Opening, closing and voting, shared by the API and the pages: load, check who may, check the rules, save with the
 /// audit entry. The ballot's content never reaches the audit log, the logs or a response.
 /// </summary>
-public sealed class EvaluationActions(JiaowangDb db, AuditLog audit, TimeProvider clock, IStringLocalizer<EvaluationsText> text)
+public sealed class EvaluationActions(JiaowangDb db, AuditLog audit, TimeProvider clock, IStringLocalizer<EvaluationsText> text, IOptions<EvaluationOptions> options)
 {
     public static object Snapshot(Evaluation e) => new
     {
-        e.PlanId, e.Title, e.ClosesAt, e.ClosedEarlyAt, units = e.Units.OrderBy(u => u.Position).Select(u => u.UnitId).ToList(), electors = e.Electors.Count,
+        e.PlanId, e.Title, e.ClosesAt, e.ClosedEarlyAt, e.ClosedEarlyBy, e.CloseRequestedBy, e.CloseRequestedAt, e.CloseRequestReason,
+        units = e.Units.OrderBy(u => u.Position).Select(u => u.UnitId).ToList(), electors = e.Electors.Count,
     };
+
+    TimeSpan Lifetime => options.Value.CloseRequestLifetime;
 
     public async Task<EvaluationOutcome> OpenAsync(string actor, NewEvaluation request, CancellationToken ct = default)
     {
@@ -75,15 +79,54 @@ public sealed class EvaluationActions(JiaowangDb db, AuditLog audit, TimeProvide
     public async Task<Evaluation?> FindAsync(int id, CancellationToken ct = default) =>
         await db.Evaluations.Include(e => e.Units).Include(e => e.Electors).FirstOrDefaultAsync(e => e.Id == id, ct);
 
-    public async Task<EvaluationOutcome> CloseAsync(string actor, int id, CancellationToken ct = default)
+    /// <summary>The office asks to close the vote early, giving a reason; nothing closes until an admin confirms.</summary>
+    public async Task<EvaluationOutcome> RequestCloseAsync(ClaimsPrincipal user, int id, string? reason, CancellationToken ct = default)
     {
+        var actor = user.Identity?.Name;
+        if (actor is null || !(user.IsInRole(Roles.Office) || user.IsInRole(Roles.Admin))) return new(null, EvaluationFailure.Forbidden, [text["Close.OnlyOffice"]]);
         if (await FindAsync(id, ct) is not { } evaluation) return new(null, EvaluationFailure.NotFound, [text["Evaluation.NotFound"]]);
         var before = Snapshot(evaluation);
-        if (!evaluation.CloseEarly(actor, clock.GetUtcNow())) return new(evaluation, EvaluationFailure.Conflict, [text["Close.AlreadyClosed"]]);
-        await audit.SaveAsync(db, actor, () => [new AuditRecord("Evaluation", id.ToString(), "close", before, Snapshot(evaluation))], ct);
-        await EvaluationSealing.SealAsync(db, evaluation, clock.GetUtcNow(), ct);
+        if (evaluation.RequestClose(actor, reason, clock.GetUtcNow(), Lifetime) is { } error) return Refused(evaluation, error, "reason");
+        await audit.SaveAsync(db, actor, () => [new AuditRecord("Evaluation", id.ToString(), "close-request", before, Snapshot(evaluation))], ct);
         return new(evaluation);
     }
+
+    /// <summary>
+    /// An admin other than the requester confirms the office's request: the vote closes now and is sealed at once.
+    /// Results still open only when enough ballots were cast.
+    /// </summary>
+    public async Task<EvaluationOutcome> ConfirmCloseAsync(ClaimsPrincipal user, int id, CancellationToken ct = default)
+    {
+        var actor = user.Identity?.Name;
+        if (actor is null || !user.IsInRole(Roles.Admin)) return new(null, EvaluationFailure.Forbidden, [text["Close.OnlyAdmin"]]);
+        if (await FindAsync(id, ct) is not { } evaluation) return new(null, EvaluationFailure.NotFound, [text["Evaluation.NotFound"]]);
+        var before = Snapshot(evaluation);
+        var now = clock.GetUtcNow();
+        if (evaluation.ConfirmClose(actor, now, Lifetime) is { } error) return Refused(evaluation, error, null);
+        await audit.SaveAsync(db, actor, () => [new AuditRecord("Evaluation", id.ToString(), "close", before, Snapshot(evaluation))], ct);
+        await EvaluationSealing.SealAsync(db, evaluation, now, options.Value.MinimumBallots, ct);
+        return new(evaluation);
+    }
+
+    /// <summary>An admin refuses the office's request; the vote runs on to its closing time.</summary>
+    public async Task<EvaluationOutcome> RefuseCloseAsync(ClaimsPrincipal user, int id, CancellationToken ct = default)
+    {
+        var actor = user.Identity?.Name;
+        if (actor is null || !user.IsInRole(Roles.Admin)) return new(null, EvaluationFailure.Forbidden, [text["Close.OnlyAdmin"]]);
+        if (await FindAsync(id, ct) is not { } evaluation) return new(null, EvaluationFailure.NotFound, [text["Evaluation.NotFound"]]);
+        var before = Snapshot(evaluation);
+        if (evaluation.RefuseClose(clock.GetUtcNow(), Lifetime) is { } error) return Refused(evaluation, error, null);
+        await audit.SaveAsync(db, actor, () => [new AuditRecord("Evaluation", id.ToString(), "close-refused", before, Snapshot(evaluation))], ct);
+        return new(evaluation);
+    }
+
+    EvaluationOutcome Refused(Evaluation evaluation, EarlyCloseError error, string? field) => error switch
+    {
+        EarlyCloseError.ReasonRequired => new(evaluation, EvaluationFailure.Invalid, [text["Close.ReasonRequired"]], field),
+        EarlyCloseError.ReasonBad => new(evaluation, EvaluationFailure.Invalid, [text["Close.ReasonBad", Evaluation.ReasonMaxLength]], field),
+        EarlyCloseError.SamePerson => new(evaluation, EvaluationFailure.Forbidden, [text["Close.SamePerson"]]),
+        _ => new(evaluation, EvaluationFailure.Conflict, [text[$"Close.{error}"]]),
+    };
 
     /// <summary>
     /// Stores a member's ballot: the voter row and the answers in one transaction. The voter row's key refuses a second
@@ -97,7 +140,7 @@ public sealed class EvaluationActions(JiaowangDb db, AuditLog audit, TimeProvide
         if (await FindAsync(id, ct) is not { } evaluation) return (new(null, EvaluationFailure.NotFound, [text["Evaluation.NotFound"]]), null);
         if (evaluation.Electors.All(e => e.UserId != userId)) return (new(evaluation, EvaluationFailure.Forbidden, [text["Ballot.NotElector"]]), null);
         var now = clock.GetUtcNow();
-        if (evaluation.IsClosed(now)) return (new(evaluation, EvaluationFailure.Conflict, [text["Ballot.Closed", Format.Instant(evaluation.ClosedAt, clock)]]), null);
+        if (evaluation.IsClosed(now)) return (new(evaluation, EvaluationFailure.Conflict, [text["Ballot.Closed", Format.Instant(evaluation.ClosedAt, text)]]), null);
         if (await db.EvaluationVoters.AnyAsync(v => v.EvaluationId == id && v.UserId == userId, ct)) return (AlreadyVoted(evaluation), null);
 
         var units = evaluation.Units.OrderBy(u => u.Position).Select(u => u.UnitId).ToList();
@@ -127,14 +170,25 @@ public sealed class EvaluationActions(JiaowangDb db, AuditLog audit, TimeProvide
     EvaluationOutcome AlreadyVoted(Evaluation evaluation) => new(evaluation, EvaluationFailure.Conflict, [text["Ballot.AlreadyVoted"]]);
 }
 
-/// <summary>Instants as people read them, in the office's time zone.</summary>
+/// <summary>
+/// Instants as people read them: in Beijing time, named, whatever the server's own zone is (the form asks for Beijing
+/// time, so every time the vote shows is Beijing time too). China has kept UTC+8 without daylight saving since 1991.
+/// </summary>
 public static class Format
 {
-    public static string Instant(DateTimeOffset at, TimeProvider clock)
+    public static readonly TimeZoneInfo Beijing = TimeZoneInfo.CreateCustomTimeZone("China Standard Time", TimeSpan.FromHours(8), "北京时间", "北京时间");
+
+    public static DateTimeOffset InBeijing(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, Beijing);
+
+    /// <summary>A form's datetime-local value, read as Beijing time.</summary>
+    public static DateTimeOffset FromBeijing(DateTime local) => new(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), Beijing.BaseUtcOffset);
+
+    public static string Instant(DateTimeOffset at, IStringLocalizer<EvaluationsText> text)
     {
-        var local = TimeZoneInfo.ConvertTime(at, clock.LocalTimeZone);
-        return Shared.TextSetup.IsEnglish
+        var local = InBeijing(at);
+        var shown = Shared.TextSetup.IsEnglish
             ? local.ToString("d MMM yyyy HH:mm", Shared.TextSetup.English)
             : $"{local.Year}年{local.Month}月{local.Day}日 {local:HH:mm}";
+        return text["Time.Beijing", shown].Value;
     }
 }

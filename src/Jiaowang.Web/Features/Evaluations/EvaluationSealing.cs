@@ -9,12 +9,14 @@ namespace Jiaowang.Web.Features.Evaluations;
 /// After the close, rewrites an evaluation's answers as new rows with new random keys, in a random order, in one
 /// transaction. While the vote is open each ballot's answers sit in the table in arrival order: SQLite's rowid, the
 /// physical order, and PostgreSQL's xmin (the id of the transaction that also wrote the voter row) could line them up
-/// with the voters' timestamps. Rewritten rows carry only the sealing transaction's traces.
+/// with the voters' timestamps. Rewritten rows carry only the sealing transaction's traces. A vote with fewer ballots
+/// than the minimum has its answers discarded instead: its results are never published, and nothing is left that a
+/// later change of the minimum, or a reader of the database, could show.
 /// </summary>
 public static class EvaluationSealing
 {
     /// <summary>Seals a closed evaluation once; does nothing while it is open or when it is already sealed.</summary>
-    public static async Task SealAsync(JiaowangDb db, Evaluation evaluation, DateTimeOffset now, CancellationToken ct = default)
+    public static async Task SealAsync(JiaowangDb db, Evaluation evaluation, DateTimeOffset now, int minimumBallots, CancellationToken ct = default)
     {
         if (!evaluation.IsClosed(now) || evaluation.SealedAt is not null) return;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -24,6 +26,12 @@ public static class EvaluationSealing
         if (claimed == 0) return;
         var answers = await db.EvaluationAnswers.AsNoTracking().Where(a => a.EvaluationId == evaluation.Id).ToListAsync(ct);
         await db.EvaluationAnswers.Where(a => a.EvaluationId == evaluation.Id).ExecuteDeleteAsync(ct);
+        if (evaluation.Results(now, EvaluationQueries.Ballots(answers), minimumBallots) == ResultsAccess.TooFewBallots)
+        {
+            await transaction.CommitAsync(ct);
+            evaluation.SealedAt = now;
+            return;
+        }
         var fresh = answers.Select(a => new EvaluationAnswer
         {
             Id = Guid.NewGuid(), EvaluationId = a.EvaluationId, UnitId = a.UnitId, Satisfaction = a.Satisfaction, Comment = a.Comment,
@@ -40,7 +48,8 @@ public static class EvaluationSealing
 /// Seals every evaluation whose closing time has passed, once a minute, so that a vote closing by its time is not left
 /// unsealed until someone happens to open its results.
 /// </summary>
-public sealed class EvaluationSealer(IServiceScopeFactory scopes, TimeProvider clock, ILogger<EvaluationSealer> logger) : BackgroundService
+public sealed class EvaluationSealer(IServiceScopeFactory scopes, TimeProvider clock, Microsoft.Extensions.Options.IOptions<EvaluationOptions> options,
+    ILogger<EvaluationSealer> logger) : BackgroundService
 {
     static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
 
@@ -73,7 +82,7 @@ public sealed class EvaluationSealer(IServiceScopeFactory scopes, TimeProvider c
         var sealedNow = 0;
         foreach (var evaluation in unsealed.Where(e => e.IsClosed(now)))
         {
-            await EvaluationSealing.SealAsync(db, evaluation, now, ct);
+            await EvaluationSealing.SealAsync(db, evaluation, now, options.Value.MinimumBallots, ct);
             sealedNow++;
         }
         return sealedNow;

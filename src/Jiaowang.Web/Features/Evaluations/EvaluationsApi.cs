@@ -6,13 +6,25 @@ using Jiaowang.Web.Features.Accounts;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 
 namespace Jiaowang.Web.Features.Evaluations;
 
 /// <param name="State">open or closed.</param>
+/// <param name="EligibleVoters">The electorate: member accounts when the vote opened, as a count.</param>
 /// <param name="Voted">For a member: whether they have cast their ballot; null for others.</param>
+/// <param name="CloseRequest">The office's pending request to close early, for the office and admins; null otherwise.</param>
 public sealed record EvaluationItem(int Id, int PlanId, string Title, string OpenedBy, DateTimeOffset OpenedAt, DateTimeOffset ClosesAt,
-    DateTimeOffset? ClosedEarlyAt, string State, IReadOnlyList<EvaluationUnitItem> Units, int EligibleVoters, bool? Voted);
+    DateTimeOffset? ClosedEarlyAt, string State, IReadOnlyList<EvaluationUnitItem> Units, int EligibleVoters, bool? Voted,
+    CloseRequestItem? CloseRequest = null);
+
+/// <summary>The office's request to close a vote early, waiting for an admin until <paramref name="LapsesAt"/>.</summary>
+public sealed record CloseRequestItem(int EvaluationId, string RequestedBy, DateTimeOffset RequestedAt, string Reason, DateTimeOffset LapsesAt);
+
+/// <param name="Reason">Why the vote should close before its time; required, plain text, at most 500 characters.</param>
+public sealed record CloseRequestBody(string? Reason);
+
+public sealed record ClosedItem(int Id, DateTimeOffset ClosedAt);
 
 public sealed record EvaluationUnitItem(int Id, string Name);
 
@@ -26,9 +38,8 @@ public sealed record BallotRequest(IReadOnlyList<BallotAnswer>? Answers);
 /// <summary>What a member gets back for a ballot: that it was counted, never what it said.</summary>
 public sealed record BallotReceipt(int EvaluationId, bool Voted);
 
-public sealed record VoterItem(string UserName, string? DisplayName, DateTimeOffset At);
-
-public sealed record TurnoutItem(int EvaluationId, int EligibleVoters, int Voters, IReadOnlyList<VoterItem> Voted);
+/// <summary>Turnout as counts only: who voted is not shown, so that nobody can be pressed about a vote, nor their ballot singled out.</summary>
+public sealed record TurnoutItem(int EvaluationId, int EligibleVoters, int Voters);
 
 /// <param name="SatisfiedRate">满意率, 0–1; null when nobody answered about the unit.</param>
 /// <param name="ApprovalRate">满意及基本满意率, 0–1.</param>
@@ -48,8 +59,9 @@ public static class EvaluationsApi
     /// <summary>Who may read the results once the vote has closed: office, admins, leaders and council members.</summary>
     public const string ResultsPolicy = "EvaluationResults";
 
-    public static IServiceCollection AddEvaluations(this IServiceCollection services)
+    public static IServiceCollection AddEvaluations(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddOptions<EvaluationOptions>().Bind(configuration.GetSection("Evaluations")).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<EvaluationActions>();
         services.AddSingleton<EvaluationSealer>();
         services.AddHostedService(provider => provider.GetRequiredService<EvaluationSealer>());
@@ -63,19 +75,34 @@ public static class EvaluationsApi
         evaluations.MapGet("/", List).ScopedTo(Scope.Self).WithSummary("Evaluations: all of them for the office and leaders; for a member, those they may vote in, with whether they voted.");
         evaluations.MapGet("/{id:int}", Get).ScopedTo(Scope.Evaluation).WithSummary("One evaluation and the units on its ballot.");
         evaluations.MapPost("/", Open).RequireAuthorization(Policies.Office).WithSummary("The office opens an evaluation on a plan's units (all of them when unitIds is left out) until closesAt.");
-        evaluations.MapPost("/{id:int}/close", Close).RequireAuthorization(Policies.Office).WithSummary("The office closes the vote before its closing time.");
-        evaluations.MapGet("/{id:int}/voters", Voters).RequireAuthorization(Policies.Office).WithSummary("Turnout: who has voted and when, never what.");
+        evaluations.MapPost("/{id:int}/close-request", RequestClose).RequireAuthorization(Policies.Office)
+            .WithSummary("The office asks to close the vote before its time, with a reason; it closes only when an admin confirms.");
+        evaluations.MapPost("/{id:int}/close-request/confirm", ConfirmClose).RequireAuthorization(Policies.Admin)
+            .WithSummary("An admin other than the requester confirms the request: the vote closes now. Results still need the minimum number of ballots.");
+        evaluations.MapPost("/{id:int}/close-request/refuse", RefuseClose).RequireAuthorization(Policies.Admin)
+            .WithSummary("An admin refuses the request; the vote runs on to its closing time.");
+        evaluations.MapGet("/{id:int}/voters", Voters).RequireAuthorization(Policies.Office).WithSummary("Turnout as counts: the electorate and how many voted, never who.");
         evaluations.MapPost("/{id:int}/ballots", Cast).ScopedTo(Scope.Evaluation).RequireAuthorization(Policies.Member)
             .WithSummary("A council member casts their one ballot: an answer for every unit. A second ballot gets 409, so does one after the close.");
-        evaluations.MapGet("/{id:int}/results", Results).ScopedTo(Scope.Evaluation).WithSummary("Tallies, rates and comments per unit; 403 for everyone until the vote has closed.");
+        evaluations.MapGet("/{id:int}/results", Results).ScopedTo(Scope.Evaluation)
+            .WithSummary("Tallies, rates and comments per unit; 403 for everyone until the vote has closed, 409 when fewer than Evaluations:MinimumBallots ballots were cast.");
         return evaluations;
     }
 
-    static EvaluationItem ToItem(Evaluation e, IReadOnlyDictionary<int, string> unitNames, DateTimeOffset now, bool? voted) =>
+    static EvaluationItem ToItem(Evaluation e, IReadOnlyDictionary<int, string> unitNames, DateTimeOffset now, bool? voted, TimeSpan? requestLifetime = null) =>
         new(e.Id, e.PlanId, e.Title, e.OpenedBy, e.OpenedAt, e.ClosesAt, e.ClosedEarlyAt, e.IsClosed(now) ? "closed" : "open",
-            e.Units.OrderBy(u => u.Position).Select(u => new EvaluationUnitItem(u.UnitId, unitNames[u.UnitId])).ToList(), e.Electors.Count, voted);
+            e.Units.OrderBy(u => u.Position).Select(u => new EvaluationUnitItem(u.UnitId, unitNames[u.UnitId])).ToList(), e.Electors.Count, voted,
+            requestLifetime is { } lifetime ? PendingRequest(e, now, lifetime) : null);
 
-    static async Task<Ok<List<EvaluationItem>>> List(ClaimsPrincipal user, JiaowangDb db, TimeProvider clock, CancellationToken ct)
+    /// <summary>The pending request to close early, if there is one.</summary>
+    public static CloseRequestItem? PendingRequest(Evaluation e, DateTimeOffset now, TimeSpan lifetime) =>
+        e.HasPendingCloseRequest(now, lifetime)
+            ? new CloseRequestItem(e.Id, e.CloseRequestedBy!, e.CloseRequestedAt!.Value, e.CloseRequestReason!, e.CloseRequestLapsesAt(lifetime)!.Value)
+            : null;
+
+    static bool IsOffice(ClaimsPrincipal user) => user.IsInRole(Roles.Office) || user.IsInRole(Roles.Admin);
+
+    static async Task<Ok<List<EvaluationItem>>> List(ClaimsPrincipal user, JiaowangDb db, TimeProvider clock, IOptions<EvaluationOptions> options, CancellationToken ct)
     {
         var query = db.Evaluations.AsNoTracking().Include(e => e.Units).Include(e => e.Electors).AsSplitQuery();
         var userId = user.FindFirstValue(ClaimTypes.NameIdentifier)!;
@@ -85,10 +112,12 @@ public static class EvaluationsApi
         var names = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Name, ct);
         var voted = (await db.EvaluationVoters.Where(v => v.UserId == userId).Select(v => v.EvaluationId).ToListAsync(ct)).ToHashSet();
         var now = clock.GetUtcNow();
-        return TypedResults.Ok(list.Select(e => ToItem(e, names, now, user.IsInRole(Roles.Member) ? voted.Contains(e.Id) : null)).ToList());
+        var lifetime = IsOffice(user) ? options.Value.CloseRequestLifetime : (TimeSpan?)null;
+        return TypedResults.Ok(list.Select(e => ToItem(e, names, now, user.IsInRole(Roles.Member) ? voted.Contains(e.Id) : null, lifetime)).ToList());
     }
 
-    static async Task<Results<Ok<EvaluationItem>, NotFound>> Get(int id, ClaimsPrincipal user, JiaowangDb db, EvaluationActions actions, TimeProvider clock, CancellationToken ct)
+    static async Task<Results<Ok<EvaluationItem>, NotFound>> Get(int id, ClaimsPrincipal user, JiaowangDb db, EvaluationActions actions, TimeProvider clock,
+        IOptions<EvaluationOptions> options, CancellationToken ct)
     {
         if (await actions.FindAsync(id, ct) is not { } e) return TypedResults.NotFound();
         var userId = user.FindFirstValue(ClaimTypes.NameIdentifier)!;
@@ -97,10 +126,10 @@ public static class EvaluationsApi
         var unitIds = e.Units.Select(u => u.UnitId).ToList();
         var names = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
         bool? voted = user.IsInRole(Roles.Member) ? await db.EvaluationVoters.AnyAsync(v => v.EvaluationId == id && v.UserId == userId, ct) : null;
-        return TypedResults.Ok(ToItem(e, names, clock.GetUtcNow(), voted));
+        return TypedResults.Ok(ToItem(e, names, clock.GetUtcNow(), voted, IsOffice(user) ? options.Value.CloseRequestLifetime : null));
     }
 
-    static async Task<IResult> Open(NewEvaluation request, ClaimsPrincipal user, JiaowangDb db, EvaluationActions actions, TimeProvider clock, CancellationToken ct)
+    static async Task<Results<Created<EvaluationItem>, ProblemHttpResult>> Open(NewEvaluation request, ClaimsPrincipal user, JiaowangDb db, EvaluationActions actions, TimeProvider clock, CancellationToken ct)
     {
         var outcome = await actions.OpenAsync(user.Identity!.Name!, request, ct);
         if (!outcome.Succeeded) return Problem(outcome);
@@ -110,29 +139,40 @@ public static class EvaluationsApi
         return TypedResults.Created($"/api/evaluations/{e.Id}", ToItem(e, names, clock.GetUtcNow(), null));
     }
 
-    static async Task<IResult> Close(int id, ClaimsPrincipal user, EvaluationActions actions, CancellationToken ct)
+    static async Task<Results<Ok<CloseRequestItem>, ProblemHttpResult>> RequestClose(int id, CloseRequestBody request, ClaimsPrincipal user,
+        EvaluationActions actions, TimeProvider clock, IOptions<EvaluationOptions> options, CancellationToken ct)
     {
-        var outcome = await actions.CloseAsync(user.Identity!.Name!, id, ct);
-        return outcome.Succeeded ? TypedResults.Ok(new { id, closedAt = outcome.Evaluation!.ClosedAt }) : Problem(outcome);
+        var outcome = await actions.RequestCloseAsync(user, id, request.Reason, ct);
+        return outcome.Succeeded ? TypedResults.Ok(PendingRequest(outcome.Evaluation!, clock.GetUtcNow(), options.Value.CloseRequestLifetime)!) : Problem(outcome);
     }
 
-    static async Task<IResult> Voters(int id, JiaowangDb db, CancellationToken ct)
+    static async Task<Results<Ok<ClosedItem>, ProblemHttpResult>> ConfirmClose(int id, ClaimsPrincipal user, EvaluationActions actions, CancellationToken ct)
+    {
+        var outcome = await actions.ConfirmCloseAsync(user, id, ct);
+        return outcome.Succeeded ? TypedResults.Ok(new ClosedItem(id, outcome.Evaluation!.ClosedAt)) : Problem(outcome);
+    }
+
+    static async Task<Results<NoContent, ProblemHttpResult>> RefuseClose(int id, ClaimsPrincipal user, EvaluationActions actions, CancellationToken ct)
+    {
+        var outcome = await actions.RefuseCloseAsync(user, id, ct);
+        return outcome.Succeeded ? TypedResults.NoContent() : Problem(outcome);
+    }
+
+    static async Task<Results<Ok<TurnoutItem>, NotFound>> Voters(int id, JiaowangDb db, CancellationToken ct)
     {
         if (!await db.Evaluations.AnyAsync(e => e.Id == id, ct)) return TypedResults.NotFound();
         var eligible = await db.EvaluationElectors.CountAsync(e => e.EvaluationId == id, ct);
-        var voted = await db.EvaluationVoters.AsNoTracking().Where(v => v.EvaluationId == id)
-            .Join(db.Users, v => v.UserId, u => u.Id, (v, u) => new { u.UserName, u.DisplayName, v.At }).ToListAsync(ct);
-        var list = voted.OrderBy(v => v.UserName, StringComparer.Ordinal).Select(v => new VoterItem(v.UserName!, v.DisplayName, v.At)).ToList();
-        return TypedResults.Ok(new TurnoutItem(id, eligible, list.Count, list));
+        var voted = await db.EvaluationVoters.CountAsync(v => v.EvaluationId == id, ct);
+        return TypedResults.Ok(new TurnoutItem(id, eligible, voted));
     }
 
-    static async Task<IResult> Cast(int id, BallotRequest request, ClaimsPrincipal user, EvaluationActions actions, IStringLocalizer<EvaluationsText> text, CancellationToken ct)
+    static async Task<Results<Created<BallotReceipt>, ProblemHttpResult>> Cast(int id, BallotRequest request, ClaimsPrincipal user, EvaluationActions actions, IStringLocalizer<EvaluationsText> text, CancellationToken ct)
     {
         var lines = new List<BallotLine>();
         foreach (var answer in request.Answers ?? [])
         {
             if (answer.Satisfaction is not null && !TryParse(answer.Satisfaction, out _))
-                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["answers"] = [text["Ballot.BadSatisfaction", answer.Satisfaction]] }, text["Ballot.BadSatisfaction", answer.Satisfaction]);
+                return Problem(new EvaluationOutcome(null, EvaluationFailure.Invalid, [text["Ballot.BadSatisfaction", answer.Satisfaction]], "answers"));
             lines.Add(new BallotLine(answer.UnitId, TryParse(answer.Satisfaction, out var s) ? s : null, answer.Comment));
         }
         var (outcome, _) = await actions.CastAsync(user, id, lines, ct);
@@ -140,14 +180,22 @@ public static class EvaluationsApi
         return outcome.Succeeded ? TypedResults.Created((string?)null, new BallotReceipt(id, true)) : Problem(outcome);
     }
 
-    static async Task<IResult> Results(int id, JiaowangDb db, EvaluationActions actions, TimeProvider clock, IStringLocalizer<EvaluationsText> text, CancellationToken ct)
+    static async Task<Results<Ok<ResultsItem>, NotFound, ProblemHttpResult>> Results(int id, JiaowangDb db, EvaluationActions actions, TimeProvider clock,
+        IOptions<EvaluationOptions> options, IStringLocalizer<EvaluationsText> text, CancellationToken ct)
     {
         if (await actions.FindAsync(id, ct) is not { } evaluation) return TypedResults.NotFound();
-        if (!evaluation.IsClosed(clock.GetUtcNow()))
-            return TypedResults.Problem(text["Results.NotYet", Format.Instant(evaluation.ClosedAt, clock)].Value, statusCode: StatusCodes.Status403Forbidden);
+        var now = clock.GetUtcNow();
+        if (!evaluation.IsClosed(now))
+            return TypedResults.Problem(text["Results.NotYet", Format.Instant(evaluation.ClosedAt, text)].Value, statusCode: StatusCodes.Status403Forbidden,
+                extensions: new Dictionary<string, object?> { ["reason"] = "notYetClosed", ["closesAt"] = evaluation.ClosedAt });
+        var minimum = options.Value.MinimumBallots;
         // A vote that closed by the clock is sealed by the first reader of its results.
-        await EvaluationSealing.SealAsync(db, evaluation, clock.GetUtcNow(), ct);
-        return TypedResults.Ok(ResultsItem.From(await EvaluationQueries.ResultsAsync(db, evaluation, ct)));
+        await EvaluationSealing.SealAsync(db, evaluation, now, minimum, ct);
+        var results = await EvaluationQueries.ResultsAsync(db, evaluation, now, minimum, ct);
+        if (results.Results.TooFewBallots)
+            return TypedResults.Problem(text["Results.TooFew", minimum].Value, statusCode: StatusCodes.Status409Conflict, title: text["Results.TooFewTitle"].Value,
+                extensions: new Dictionary<string, object?> { ["reason"] = "tooFewBallots", ["minimumBallots"] = minimum, ["voters"] = results.Results.Voters });
+        return TypedResults.Ok(ResultsItem.From(results));
     }
 
     /// <summary>satisfied, basicallySatisfied or dissatisfied, any case; numbers are not accepted.</summary>
@@ -159,11 +207,15 @@ public static class EvaluationsApi
 
     public static string Code(Satisfaction s) => char.ToLowerInvariant(s.ToString()[0]) + s.ToString()[1..];
 
-    public static IResult Problem(EvaluationOutcome outcome) => outcome.Failure switch
+    /// <summary>A refusal as problem details; a validation refusal carries its messages under the field, as ValidationProblem does.</summary>
+    public static ProblemHttpResult Problem(EvaluationOutcome outcome) => outcome.Failure switch
     {
         EvaluationFailure.NotFound => TypedResults.Problem(outcome.Message, statusCode: StatusCodes.Status404NotFound),
         EvaluationFailure.Forbidden => TypedResults.Problem(outcome.Message, statusCode: StatusCodes.Status403Forbidden),
-        EvaluationFailure.Invalid => TypedResults.ValidationProblem(new Dictionary<string, string[]> { [outcome.Field ?? ""] = outcome.Messages!.ToArray() }, outcome.Message),
+        EvaluationFailure.Invalid => TypedResults.Problem(new HttpValidationProblemDetails(new Dictionary<string, string[]> { [outcome.Field ?? ""] = outcome.Messages!.ToArray() })
+        {
+            Status = StatusCodes.Status400BadRequest, Detail = outcome.Message,
+        }),
         _ => TypedResults.Problem(outcome.Message, statusCode: StatusCodes.Status409Conflict),
     };
 }

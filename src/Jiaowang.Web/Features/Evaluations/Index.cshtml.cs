@@ -9,7 +9,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Jiaowang.Web.Features.Evaluations;
 
 /// <param name="Voted">For a member: whether they voted; null for the office and leaders.</param>
-public sealed record EvaluationRow(int Id, string Title, bool Closed, DateTimeOffset ClosedAt, int Eligible, int Voters, bool? Voted);
+/// <param name="CloseRequested">For the office and admins: a request to close early waits for an admin.</param>
+public sealed record EvaluationRow(int Id, string Title, bool Closed, DateTimeOffset ClosedAt, int Eligible, int Voters, bool? Voted, bool CloseRequested);
 
 /// <summary>
 /// The evaluations: the office's list with turnout, a leader's list of results, a member's "my evaluations" with the
@@ -17,7 +18,7 @@ public sealed record EvaluationRow(int Id, string Title, bool Closed, DateTimeOf
 /// </summary>
 [ScopedTo(Scope.Self)]
 [Authorize(Policy = EvaluationsApi.ResultsPolicy)]
-public sealed class IndexModel(JiaowangDb db, TimeProvider clock) : PageModel
+public sealed class IndexModel(JiaowangDb db, TimeProvider clock, Microsoft.Extensions.Options.IOptions<EvaluationOptions> options) : PageModel
 {
     public List<EvaluationRow> Rows { get; private set; } = [];
     public bool IsOffice { get; private set; }
@@ -39,6 +40,6 @@ public sealed class IndexModel(JiaowangDb db, TimeProvider clock) : PageModel
         }).ToListAsync(ct);
         var now = clock.GetUtcNow();
         Rows = list.Select(r => new EvaluationRow(r.Evaluation.Id, r.Evaluation.Title, r.Evaluation.IsClosed(now), r.Evaluation.ClosedAt,
-            r.Eligible, r.Voters, IsMember ? r.Mine : null)).ToList();
+            r.Eligible, r.Voters, IsMember ? r.Mine : null, IsOffice && r.Evaluation.HasPendingCloseRequest(now, options.Value.CloseRequestLifetime))).ToList();
     }
 }

@@ -5,20 +5,31 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Jiaowang.Web.Features.Evaluations;
 
-/// <summary>The office follows an evaluation: turnout, the names of those who voted (never what), and closing it early.</summary>
+/// <summary>
+/// The office follows an evaluation: turnout as counts (never names), and a request to close early, which an admin
+/// confirms or refuses on this same page.
+/// </summary>
 [Authorize(Policy = Policies.Office)]
-public sealed class ManageModel(JiaowangDb db, EvaluationActions actions, TimeProvider clock) : PageModel
+public sealed class ManageModel(JiaowangDb db, EvaluationActions actions, TimeProvider clock, IOptions<EvaluationOptions> options) : PageModel
 {
     public Evaluation Evaluation { get; private set; } = null!;
     public string PlanTitle { get; private set; } = "";
     public List<string> UnitNames { get; private set; } = [];
-    public List<string> Voters { get; private set; } = [];
+    public int Voters { get; private set; }
     public bool Closed { get; private set; }
     public bool Opened { get; private set; }
     public string? Problem { get; private set; }
+    public CloseRequestItem? PendingRequest { get; private set; }
+    public bool IsAdmin => User.IsInRole(Roles.Admin);
+    /// <summary>Whether the signed-in person made the pending request, and so cannot confirm it.</summary>
+    public bool RequestedByMe => string.Equals(PendingRequest?.RequestedBy, User.Identity?.Name, StringComparison.OrdinalIgnoreCase);
+    public int MinimumBallots => options.Value.MinimumBallots;
+
+    [BindProperty] public string? Reason { get; set; }
 
     public async Task<IActionResult> OnGetAsync(int id, bool opened, CancellationToken ct)
     {
@@ -26,28 +37,38 @@ public sealed class ManageModel(JiaowangDb db, EvaluationActions actions, TimePr
         return await LoadAsync(id, ct) ? Page() : NotFound();
     }
 
-    public async Task<IActionResult> OnPostCloseAsync(int id, CancellationToken ct)
+    public Task<IActionResult> OnPostRequestCloseAsync(int id, CancellationToken ct) => ActAsync(id, actions.RequestCloseAsync(User, id, Reason, ct), ct);
+
+    public Task<IActionResult> OnPostConfirmCloseAsync(int id, CancellationToken ct) => ActAsync(id, actions.ConfirmCloseAsync(User, id, ct), ct);
+
+    public Task<IActionResult> OnPostRefuseCloseAsync(int id, CancellationToken ct) => ActAsync(id, actions.RefuseCloseAsync(User, id, ct), ct);
+
+    async Task<IActionResult> ActAsync(int id, Task<EvaluationOutcome> action, CancellationToken ct)
     {
-        var outcome = await actions.CloseAsync(User.Identity!.Name!, id, ct);
+        var outcome = await action;
         if (outcome.Failure == EvaluationFailure.NotFound) return NotFound();
         if (outcome.Succeeded) return Redirect($"/evaluations/{id}");
         Problem = outcome.Message;
-        await LoadAsync(id, ct);
+        if (!await LoadAsync(id, ct)) return NotFound();
+        if (outcome.Failure == EvaluationFailure.Forbidden) Response.StatusCode = StatusCodes.Status403Forbidden;
         return Page();
     }
 
     async Task<bool> LoadAsync(int id, CancellationToken ct)
     {
+        db.ChangeTracker.Clear();
         if (await actions.FindAsync(id, ct) is not { } evaluation) return false;
         Evaluation = evaluation;
-        Closed = evaluation.IsClosed(clock.GetUtcNow());
+        var now = clock.GetUtcNow();
+        Closed = evaluation.IsClosed(now);
+        PendingRequest = EvaluationsApi.PendingRequest(evaluation, now, options.Value.CloseRequestLifetime);
         PlanTitle = await db.Plans.Where(p => p.Id == evaluation.PlanId).Select(p => p.Title).FirstAsync(ct);
         var unitIds = evaluation.Units.OrderBy(u => u.Position).Select(u => u.UnitId).ToList();
         var names = await db.Units.Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
         UnitNames = unitIds.Select(u => names[u]).ToList();
-        // Names in alphabetical order, without times: the page tells who voted, not in which order.
-        Voters = (await db.EvaluationVoters.Where(v => v.EvaluationId == id).Join(db.Users, v => v.UserId, u => u.Id, (v, u) => u.DisplayName ?? u.UserName!)
-            .ToListAsync(ct)).Order(StringComparer.Ordinal).ToList();
+        // A count, not names: a list of who voted lets anyone with the office's access press a member, or single out the
+        // one ballot cast between two looks at the page.
+        Voters = await db.EvaluationVoters.CountAsync(v => v.EvaluationId == id, ct);
         return true;
     }
 }

@@ -18,7 +18,7 @@ public sealed class NewModel(JiaowangDb db, EvaluationActions actions, TimeProvi
 
     [BindProperty] public int PlanId { get; set; }
     [BindProperty] public string? Title { get; set; }
-    /// <summary>Local time in the office's zone, as a datetime-local field sends it.</summary>
+    /// <summary>Beijing time, as a datetime-local field sends it.</summary>
     [BindProperty] public DateTime? ClosesAt { get; set; }
     [BindProperty] public List<int> UnitIds { get; set; } = [];
 
@@ -27,16 +27,15 @@ public sealed class NewModel(JiaowangDb db, EvaluationActions actions, TimeProvi
         await LoadAsync(planId, ct);
         if (Plans.Count == 0) return Page();
         UnitIds = Units.Select(u => u.Id).ToList();
-        var now = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), clock.LocalTimeZone);
+        var now = Format.InBeijing(clock.GetUtcNow());
         ClosesAt = now.Date.AddDays(7).AddHours(18);
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        DateTimeOffset? closesAt = ClosesAt is { } local
-            ? new DateTimeOffset(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), clock.LocalTimeZone.GetUtcOffset(local))
-            : null;
+        // The form says Beijing time, whatever zone the server runs in.
+        DateTimeOffset? closesAt = ClosesAt is { } local ? Format.FromBeijing(local) : null;
         var outcome = await actions.OpenAsync(User.Identity!.Name!, new NewEvaluation(PlanId, Title, closesAt, UnitIds), ct);
         if (outcome.Succeeded) return Redirect($"/evaluations/{outcome.Evaluation!.Id}?opened=true");
         Problems = outcome.Messages ?? [];

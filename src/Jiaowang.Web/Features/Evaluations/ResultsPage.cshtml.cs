@@ -4,13 +4,17 @@ using Jiaowang.Web.Data;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
 
 namespace Jiaowang.Web.Features.Evaluations;
 
-/// <summary>A closed evaluation's tallies, rates and comments, for the office, leaders and members; printable.</summary>
+/// <summary>
+/// A closed evaluation's tallies, rates and comments, for the office, leaders and members; printable. Below the minimum
+/// number of ballots the page says only that too few voted.
+/// </summary>
 [ScopedTo(Scope.Evaluation)]
 [Authorize(Policy = EvaluationsApi.ResultsPolicy)]
-public sealed class ResultsPageModel(JiaowangDb db, EvaluationActions actions, TimeProvider clock) : PageModel
+public sealed class ResultsPageModel(JiaowangDb db, EvaluationActions actions, TimeProvider clock, IOptions<EvaluationOptions> options) : PageModel
 {
     public Evaluation Evaluation { get; private set; } = null!;
     public ResultsWithComments? Results { get; private set; }
@@ -25,8 +29,10 @@ public sealed class ResultsPageModel(JiaowangDb db, EvaluationActions actions, T
             Response.StatusCode = StatusCodes.Status403Forbidden;
             return Page();
         }
-        await EvaluationSealing.SealAsync(db, evaluation, clock.GetUtcNow(), ct);
-        Results = await EvaluationQueries.ResultsAsync(db, evaluation, ct);
+        var now = clock.GetUtcNow();
+        await EvaluationSealing.SealAsync(db, evaluation, now, options.Value.MinimumBallots, ct);
+        Results = await EvaluationQueries.ResultsAsync(db, evaluation, now, options.Value.MinimumBallots, ct);
+        if (Results.Results.TooFewBallots) Response.StatusCode = StatusCodes.Status409Conflict;
         return Page();
     }
 
