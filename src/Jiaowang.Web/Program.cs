@@ -20,6 +20,7 @@ builder.AddJiaowangDatabase();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddJiaowangText();
 builder.Services.AddJiaowangErrors();
+builder.Services.AddJiaowangSecurity(builder.Configuration);
 builder.Services.AddJiaowangPages();
 builder.Services.AddPublicCache();
 builder.Services.AddOpenApi();
@@ -40,9 +41,13 @@ var app = builder.Build();
 await app.PrepareDatabaseAsync();
 await app.PrepareNetworkAsync();
 
-// The language is settled first, so that an error page shown for a request speaks the request's language.
+// The proxy's word on scheme and client address comes first (from a configured proxy only), with the security headers.
+app.UseJiaowangSecurity();
+// The language is settled next, so that an error page shown for a request speaks the request's language.
 app.UseJiaowangText();
 app.UseJiaowangErrors();
+// Cookie-borne writes from another origin are refused before any page or endpoint sees them.
+app.UseSameOriginWrites();
 // Routing runs after the error handlers so that a re-executed /error/{code} finds its page.
 app.UseRouting();
 app.UseAuthentication();
