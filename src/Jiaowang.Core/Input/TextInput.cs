@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Jiaowang.Core.Text;
+namespace Jiaowang.Core.Input;
 
 /// <summary>What is wrong with a piece of text a person typed or imported; <see cref="None"/> when nothing is.</summary>
 public enum TextProblem { None, Control, Surrogate, Noncharacter, Bidi, TooLong }
@@ -15,7 +15,7 @@ public enum TextProblem { None, Control, Surrogate, Noncharacter, Bidi, TooLong 
 public static class TextInput
 {
     /// <summary>The longest text a single field takes unless its own rule is stricter: a long report, not a book.</summary>
-    public const int MaxLength = 20_000;
+    public const int MaxLength = 50_000;
 
     public static TextProblem Check(string? value, int maxLength = MaxLength)
     {
