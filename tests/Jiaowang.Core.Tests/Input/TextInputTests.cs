@@ -10,8 +10,6 @@ public sealed class TextInputTests
     [InlineData("机场\u0001", TextProblem.Control)]
     [InlineData("a\u0085b", TextProblem.Control)]
     [InlineData("a\u007Fb", TextProblem.Control)]
-    [InlineData("half \uD800 pair", TextProblem.Surrogate)]
-    [InlineData("\uDC00", TextProblem.Surrogate)]
     [InlineData("x\uFFFE", TextProblem.Noncharacter)]
     [InlineData("x\uFDD0", TextProblem.Noncharacter)]
     [InlineData("exe.\u202Egnp", TextProblem.Bidi)]
@@ -20,12 +18,21 @@ public sealed class TextInputTests
         Assert.Equal(expected, TextInput.Check(text));
 
     [Fact]
+    public void Half_of_a_surrogate_pair_is_named()
+    {
+        // Built here: an attribute argument cannot carry a lone surrogate (it becomes U+FFFD on the way).
+        Assert.Equal(TextProblem.Surrogate, TextInput.Check("half " + (char)0xD800 + " pair"));
+        Assert.Equal(TextProblem.Surrogate, TextInput.Check(((char)0xDC00).ToString()));
+        Assert.Equal(TextProblem.None, TextInput.Check("✈️ 𠀀"));
+    }
+
+    [Fact]
     public void Over_long_text_is_refused() =>
         Assert.Equal(TextProblem.TooLong, TextInput.Check(new string('长', TextInput.MaxLength + 1)));
 
     [Fact]
     public void Characters_xml_cannot_hold_are_dropped_on_the_way_out_and_the_rest_kept() =>
-        Assert.Equal("控制字符✈️\t\n", TextInput.StripInvalid("控制\u0001字符\u000B\uFFFF\uD800✈️\t\n"));
+        Assert.Equal("控制字符✈️\t\n", TextInput.StripInvalid("控制\u0001字符\u000B\uFFFF" + (char)0xD800 + "✈️\t\n"));
 
     [Theory]
     [InlineData("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")")]

@@ -56,11 +56,11 @@ public sealed class TextInputTests : IAsyncLifetime
         Assert.Contains("太长", huge.GetProperty("text")[0].GetString());
 
         var english = await ErrorsAsync(await liaison.PostAsJsonAsync($"/api/targets/{routes}/readings?culture=en",
-            new { value = 20, asOf = "2026-06-01", source = "half \uD800 pair" }));
-        Assert.Contains("surrogate", english.GetProperty("source")[0].GetString());
+            new { value = 20, asOf = "2026-06-01", source = "机场\u0007航班" }));
+        Assert.Contains("invisible control characters", english.GetProperty("source")[0].GetString());
 
         // Nothing was stored; emoji and ordinary text still are.
-        Assert.DoesNotContain("\u0001", await office.GetStringAsync($"/api/plans/{app.PlanId}"));
+        Assert.DoesNotContain("机场航班计划", await office.GetStringAsync($"/api/plans/{app.PlanId}"));
         Assert.Equal(HttpStatusCode.Created, (await liaison.PostAsJsonAsync("/api/reports",
             new { taskId = app.TaskIds[5], periodId = app.Monthly(5).Id, text = "新开航线 ✈️ 2 条" })).StatusCode);
     }
