@@ -20,7 +20,9 @@ builder.AddJiaowangDatabase();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddJiaowangText();
 builder.Services.AddJiaowangErrors();
+builder.Services.AddJiaowangSecurity(builder.Configuration);
 builder.Services.AddJiaowangPages();
+builder.Services.AddTextInputRule();
 builder.Services.AddPublicCache();
 builder.Services.AddOpenApi();
 builder.Services.AddAccounts();
@@ -40,9 +42,13 @@ var app = builder.Build();
 await app.PrepareDatabaseAsync();
 await app.PrepareNetworkAsync();
 
-// The language is settled first, so that an error page shown for a request speaks the request's language.
+// The proxy's word on scheme and client address comes first (from a configured proxy only), with the security headers.
+app.UseJiaowangSecurity();
+// The language is settled next, so that an error page shown for a request speaks the request's language.
 app.UseJiaowangText();
 app.UseJiaowangErrors();
+// Cookie-borne writes from another origin are refused before any page or endpoint sees them.
+app.UseSameOriginWrites();
 // Routing runs after the error handlers so that a re-executed /error/{code} finds its page.
 app.UseRouting();
 app.UseAuthentication();
@@ -52,23 +58,26 @@ app.MapStaticAssets().AllowAnonymous();
 app.MapRazorPages().WithStaticAssets();
 app.MapOpenApi().AllowAnonymous();
 app.MapGet("/healthz", () => "ok").AllowAnonymous().ExcludeFromDescription();
-app.MapAccountsApi();
-app.MapPlansApi();
-app.MapUnitsApi();
-app.MapNetworkApi();
-app.MapPeriodsApi();
-app.MapReportsApi();
-app.MapAttachmentsApi();
-app.MapInstructionsApi();
-app.MapMyWorkApi();
-app.MapReadingsApi();
-app.MapAuditApi();
-app.MapRemindersApi();
-app.MapMeetingsApi();
-app.MapSpreadsheetsApi();
-app.MapEvaluationsApi();
-app.MapDocumentsApi();
-app.MapDashboardApi();
+// Every API endpoint is mapped under one group that applies the text input rule (control characters, bidi overrides,
+// over-long strings) to whatever it binds: a new endpoint cannot forget it.
+var api = app.MapCheckedInput();
+api.MapAccountsApi();
+api.MapPlansApi();
+api.MapUnitsApi();
+api.MapNetworkApi();
+api.MapPeriodsApi();
+api.MapReportsApi();
+api.MapAttachmentsApi();
+api.MapInstructionsApi();
+api.MapMyWorkApi();
+api.MapReadingsApi();
+api.MapAuditApi();
+api.MapRemindersApi();
+api.MapMeetingsApi();
+api.MapSpreadsheetsApi();
+api.MapEvaluationsApi();
+api.MapDocumentsApi();
+api.MapDashboardApi();
 
 app.Run();
 

@@ -44,15 +44,31 @@ public static class CsvText
         var sb = new StringBuilder();
         foreach (var row in rows)
         {
-            sb.AppendJoin(',', row.Select(Quote));
+            sb.AppendJoin(',', row.Select(v => Field(v)));
             sb.Append("\r\n");
         }
         return sb.ToString();
     }
 
-    static string Quote(string? value)
+    /// <summary>
+    /// One field as every CSV file Jiaowang writes has it: safe to open in Excel or WPS, quoted when it needs to be
+    /// (always, with <paramref name="alwaysQuote"/>). Text comes out as text, and invalid characters never reach the file.
+    /// </summary>
+    public static string Field(string? value, bool alwaysQuote = false)
     {
-        value ??= "";
-        return value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
+        value = Neutralize(Jiaowang.Core.Input.TextInput.StripInvalid(value ?? ""));
+        return alwaysQuote || value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
+    }
+
+    /// <summary>
+    /// A cell starting with =, +, -, @, tab or CR is read by Excel as a formula (=HYPERLINK(…) becomes a live link that
+    /// can send data out): such text gets a leading apostrophe, which spreadsheets show as text. A plain number such as
+    /// a negative longitude stays a number.
+    /// </summary>
+    public static string Neutralize(string value)
+    {
+        if (value.Length == 0 || "=+-@\t\r".IndexOf(value[0]) < 0) return value;
+        if (double.TryParse(value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _)) return value;
+        return "'" + value;
     }
 }

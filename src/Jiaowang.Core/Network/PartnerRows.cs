@@ -82,6 +82,11 @@ public static class PartnerRows
                 problems.Add(new CellProblem(file, row, column, NetworkMessages.Format(key, args)));
 
             var before = problems.Count;
+            // The one input rule (Input/TextInput): no control characters, bidi overrides or half surrogates in any cell.
+            foreach (var column in columns.Where((_, i) => i < cells.Count && Input.TextInput.Check(cells[i]) is not Input.TextProblem.None))
+            {
+                Bad(column, "Problem.BadText");
+            }
             var nameEn = Cell("city_en");
             if (nameEn is null) Bad("city_en", "Problem.Required");
 

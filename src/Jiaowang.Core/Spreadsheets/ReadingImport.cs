@@ -122,6 +122,7 @@ public static class ReadingImport
             if (string.IsNullOrEmpty(note)) note = null;
             else if (note.Length > ReadingSheet.NoteMaxLength) Problem(ReadingSheet.NoteColumn, SpreadsheetMessages.Format("Cell.NoteTooLong", ReadingSheet.NoteMaxLength));
             else if (!context.IsSafeText(note)) Problem(ReadingSheet.NoteColumn, SpreadsheetMessages.Format("Cell.UnsafeNote"));
+            else if (Input.TextInput.Check(note) is not Input.TextProblem.None) Problem(ReadingSheet.NoteColumn, SpreadsheetMessages.Format("Cell.BadText"));
 
             if (target is null || date is null || value is null) continue;
             if (seen.TryGetValue((target.Id, date.Value), out var first))

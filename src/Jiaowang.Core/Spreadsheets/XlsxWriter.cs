@@ -242,6 +242,8 @@ public static class XlsxWriter
 
         public int Index(string text)
         {
+            // Text stored before the input rule (or by hand) may hold characters XML cannot: drop them, never fail the file.
+            text = Jiaowang.Core.Input.TextInput.StripInvalid(text);
             if (indexes.TryGetValue(text, out var index)) return index;
             index = indexes.Count;
             indexes[text] = index;

@@ -335,7 +335,8 @@ public sealed partial class OfficialDocument
             if (run.Underline) properties.Append(new Underline { Val = UnderlineValues.Single });
             var r = new Run();
             if (properties.HasChildren) r.Append(properties);
-            r.Append(new Text(FullWidthPunctuation(run.Text)) { Space = SpaceProcessingModeValues.Preserve });
+            // Text stored before the input rule (or by hand) may hold characters XML cannot: drop them, never fail the document.
+            r.Append(new Text(FullWidthPunctuation(Jiaowang.Core.Input.TextInput.StripInvalid(run.Text))) { Space = SpaceProcessingModeValues.Preserve });
             paragraph.Append(r);
         }
         return paragraph;

@@ -58,10 +58,6 @@ public static class AuditApi
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())];
     }
 
-    // A leading =, +, - or @ would be read by Excel as a formula: prefix it so an exported cell can never run one.
-    static string Quote(string value)
-    {
-        if (value.Length > 0 && "=+-@".Contains(value[0])) value = "'" + value;
-        return "\"" + value.Replace("\"", "\"\"") + "\"";
-    }
+    // Formula prefixes are neutralised by the one CSV rule every export uses.
+    static string Quote(string value) => Jiaowang.Core.Network.CsvText.Field(value, alwaysQuote: true);
 }

@@ -12,6 +12,8 @@ public sealed class ErrorModel : PageModel
     public int Code { get; private set; }
     public string RequestId { get; private set; } = "";
     public string? OriginalPath { get; private set; }
+    /// <summary>Why a form was refused by the text input rule (Shared/TextInputFilters), one line per field.</summary>
+    public IReadOnlyList<string> InputErrors { get; private set; } = [];
 
     public void OnGet(int? code) => Describe(code);
     public void OnPost(int? code) => Describe(code);
@@ -22,6 +24,7 @@ public sealed class ErrorModel : PageModel
         RequestId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
         OriginalPath = HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath
             ?? HttpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path;
+        InputErrors = HttpContext.Items[Jiaowang.Web.Shared.TextInputFilters.PageErrorsKey] as IReadOnlyList<string> ?? [];
         Response.StatusCode = Code;
     }
 }

@@ -60,8 +60,8 @@ public static class AnniversaryCalendar
             calendar.Events.Add(new CalendarEvent
             {
                 Uid = $"{a.Subject.Key}-{a.Date.Year}@jiaowang.wuhan",
-                Summary = Title(a, english: false) + " · " + Title(a, english: true),
-                Description = $"{a.Subject.Year}{(a.Subject.Date is { } d ? d.ToString("-MM-dd") : "")} → {a.Years}{note}",
+                Summary = Jiaowang.Core.Input.TextInput.StripInvalid(Title(a, english: false) + " · " + Title(a, english: true)),
+                Description = Jiaowang.Core.Input.TextInput.StripInvalid($"{a.Subject.Year}{(a.Subject.Date is { } d ? d.ToString("-MM-dd") : "")} → {a.Years}{note}"),
                 DtStart = new CalDateTime(a.Date),
                 DtEnd = new CalDateTime(a.Date.AddDays(1)),
                 DtStamp = new CalDateTime(now.UtcDateTime, "UTC", true),

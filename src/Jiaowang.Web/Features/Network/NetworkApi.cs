@@ -13,7 +13,14 @@ public sealed record PartnerDetail(PartnerItem Partner, string? Notes, IReadOnly
 
 /// <param name="Category">exhibition, conference, sports, visit, consulate or other.</param>
 public sealed record EventItem(int Id, string Category, string Title, DateOnly StartsOn, DateOnly? EndsOn, string? CountryCode, string? Country,
-    string? Who, string? Level, string? HostUnit, string? Notes, string? Source);
+    string? Who, string? Level, string? HostUnit, string? Notes, string? Source)
+{
+    public PublicEventItem ToPublic() => new(Id, Category, Title, StartsOn, EndsOn, CountryCode, Country, Who, Level, HostUnit);
+}
+
+/// <summary>An event as the public <c>/events</c> page shows it: the office's internal notes and sources are not in it.</summary>
+public sealed record PublicEventItem(int Id, string Category, string Title, DateOnly StartsOn, DateOnly? EndsOn, string? CountryCode, string? Country,
+    string? Who, string? Level, string? HostUnit);
 
 public sealed record CountGroup(string Key, string NameZh, string NameEn, int Count);
 public sealed record NetworkCounts(int Active, int SisterCities, int FriendlyExchange, int Ended, int Countries, IReadOnlyList<CountGroup> ByContinent, IReadOnlyList<CountGroup> ByCountry);
@@ -83,8 +90,9 @@ public static class NetworkApi
 
     public static string ContinentEn(string key) => key switch { "NorthAmerica" => "North America", "SouthAmerica" => "South America", _ => key };
 
-    static async Task<Results<Ok<List<EventItem>>, ProblemHttpResult>> ListEvents(string? category, DateOnly? from, DateOnly? to,
-        JiaowangDb db, CountryCatalog countries, CancellationToken ct)
+    /// <summary>Signed-in users get the office's notes and sources; anonymous callers what the public page shows.</summary>
+    static async Task<Results<Ok<List<EventItem>>, Ok<List<PublicEventItem>>, ProblemHttpResult>> ListEvents(string? category, DateOnly? from, DateOnly? to,
+        JiaowangDb db, CountryCatalog countries, HttpContext http, CancellationToken ct)
     {
         EventCategory? wanted = null;
         if (!string.IsNullOrWhiteSpace(category))
@@ -95,7 +103,9 @@ public static class NetworkApi
             }
             wanted = c;
         }
-        return TypedResults.Ok(await EventsAsync(db, countries, wanted, from, to, ct));
+        var events = await EventsAsync(db, countries, wanted, from, to, ct);
+        if (http.User.Identity?.IsAuthenticated == true) return TypedResults.Ok(events);
+        return TypedResults.Ok(events.Select(e => e.ToPublic()).ToList());
     }
 
     public static async Task<List<EventItem>> EventsAsync(JiaowangDb db, CountryCatalog countries, EventCategory? category, DateOnly? from, DateOnly? to, CancellationToken ct)

@@ -9,17 +9,21 @@ namespace Jiaowang.Web.Features.Reports;
 
 public sealed record TaskStatusRow(int Id, int Number, string Title, TaskAssessment Assessment);
 
-public sealed record SupervisionPanelModel(IReadOnlyList<TaskStatusRow> Tasks, IReadOnlyList<OverdueItem> Overdue, bool ForUnit);
+/// <param name="Overdue">The overdue items the caller may read in detail.</param>
+/// <param name="OthersOverdue">How many more there are in units whose details the caller may not read (a liaison sees only the count).</param>
+public sealed record SupervisionPanelModel(IReadOnlyList<TaskStatusRow> Tasks, IReadOnlyList<OverdueItem> Overdue, bool ForUnit, int OthersOverdue = 0);
 
 /// <summary>
 /// Task statuses and the overdue list (逾期未报), shown on the overview and on a unit's page to signed-in people only:
-/// the anonymous pages keep showing the published plan.
+/// the anonymous pages keep showing the published plan. A liaison reads only their own unit's overdue items (period,
+/// task, draft or returned state); other units' appear as a count, as the task statuses already aggregate them.
 /// </summary>
 public sealed class SupervisionPanel(JiaowangDb db, TimeProvider clock, IOptions<ReportingOptions> options) : ViewComponent
 {
     public async Task<IViewComponentResult> InvokeAsync(int? planId, int? unitId)
     {
         if (User.Identity?.IsAuthenticated != true) return Content("");
+        if (await Caller.FromAsync(UserClaimsPrincipal, db, HttpContext.RequestAborted) is not { } caller) return Content("");
         var planIds = planId is { } p ? [p] : await db.Assignments.Where(a => a.UnitId == unitId).Select(a => a.Task!.Group!.PlanId).Distinct().ToListAsync();
         var tasks = new List<TaskStatusRow>();
         var overdue = new List<OverdueItem>();
@@ -32,6 +36,8 @@ public sealed class SupervisionPanel(JiaowangDb db, TimeProvider clock, IOptions
             tasks.AddRange(rows.Select(t => new TaskStatusRow(t.Id, t.Number, t.Title, supervision.Tasks[t.Id])));
             overdue.AddRange(supervision.Overdue.Where(o => unitId == null || o.UnitId == unitId));
         }
-        return View("~/Features/Reports/_SupervisionPanel.cshtml", new SupervisionPanelModel(tasks, overdue, unitId is not null));
+        var readable = overdue.Where(o => caller.CanSee(o.UnitId)).ToList();
+        return View("~/Features/Reports/_SupervisionPanel.cshtml",
+            new SupervisionPanelModel(tasks, readable, unitId is not null, overdue.Count - readable.Count));
     }
 }

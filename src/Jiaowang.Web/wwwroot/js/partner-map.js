@@ -1,5 +1,9 @@
 // Draws the partner cities on the bundled world map. data-drawn="true" tells tests (and print) the chart is ready.
 (function () {
+  // Partner names are typed by people: ECharts puts a formatter's answer into the tooltip as HTML, so it gets text only.
+  var esc = function (s) {
+    return String(s == null ? '' : s).replace(/[&<>"']/g, function (c) { return '&#' + c.charCodeAt(0) + ';'; });
+  };
   var box = document.getElementById('partner-map');
   var data = JSON.parse(document.getElementById('partner-map-data').textContent);
   if (!box || !window.echarts) return;
@@ -9,7 +13,7 @@
     chart.on('finished', function () { box.setAttribute('data-drawn', 'true'); });
     chart.setOption({
       animation: false,
-      tooltip: { trigger: 'item', formatter: function (p) { return p.data ? p.data.name + ' · ' + p.data.country : p.name; } },
+      tooltip: { trigger: 'item', formatter: function (p) { return p.data ? esc(p.data.name) + ' · ' + esc(p.data.country) : esc(p.name); } },
       geo: { map: 'world', roam: true, itemStyle: { areaColor: '#e5e9ee', borderColor: '#b8c0ca' }, emphasis: { disabled: true } },
       series: data.kinds.map(function (k) {
         return {
