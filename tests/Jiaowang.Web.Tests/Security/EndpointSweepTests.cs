@@ -138,7 +138,7 @@ public sealed class EndpointSweepTests(ITestOutputHelper output) : IAsyncLifetim
             }
         }
         var after = Fingerprint();
-        if (before != after) problems.Add("a refused request changed stored data: " + Difference(before, after));
+        if (Difference(before, after) is { Length: > 0 }) problems.Add("a refused request changed stored data: " + Difference(before, after));
 
         var summary = $"Endpoint sweep: {endpoints.Count} endpoints ({endpoints.Count(e => e.Class == "public")} public, " +
             $"{endpoints.Count(e => e.Class == "role")} by role, {endpoints.Count(e => e.Class == "scoped")} scoped to their data), " +
