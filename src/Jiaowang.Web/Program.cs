@@ -45,7 +45,9 @@ app.UseJiaowangText();
 app.UseJiaowangErrors();
 // Routing runs after the error handlers so that a re-executed /error/{code} finds its page.
 app.UseRouting();
+app.UseRateLimiter();
 app.UseAuthentication();
+app.UsePendingStepGate();
 app.UseAuthorization();
 app.UseOutputCache();
 app.MapStaticAssets().AllowAnonymous();

@@ -1,4 +1,6 @@
 using System.ComponentModel.DataAnnotations;
+using Jiaowang.Web.Data;
+using Jiaowang.Web.Features.Audit;
 using Jiaowang.Web.Shared;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -7,7 +9,8 @@ using Microsoft.Extensions.Localization;
 namespace Jiaowang.Web.Features.Accounts;
 
 /// <summary>Change one's password; required after signing in with a one-time password.</summary>
-public sealed class PasswordModel(SignInManager<JiaowangUser> signIn, UserManager<JiaowangUser> users, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class PasswordModel(SignInManager<JiaowangUser> signIn, UserManager<JiaowangUser> users, JiaowangDb db, AuditLog audit,
+    IStringLocalizer<SharedResource> text) : PageModel
 {
     [BindProperty, Required(ErrorMessage = "Login.PasswordRequired"), DataType(DataType.Password)]
     public string Current { get; set; } = "";
@@ -26,7 +29,7 @@ public sealed class PasswordModel(SignInManager<JiaowangUser> signIn, UserManage
 
     public async Task OnGetAsync() => MustChange = (await users.GetUserAsync(User))?.MustChangePassword == true;
 
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var user = await users.GetUserAsync(User);
         if (user is null) return Challenge();
@@ -41,14 +44,11 @@ public sealed class PasswordModel(SignInManager<JiaowangUser> signIn, UserManage
         var changed = await users.ChangePasswordAsync(user, Current, New);
         if (!changed.Succeeded)
         {
-            Problems.AddRange(changed.Errors.Select(e => e.Code == nameof(IdentityErrorDescriber.PasswordMismatch)
-                ? text["Password.CurrentWrong"].Value
-                : e.Code == nameof(IdentityErrorDescriber.PasswordTooShort) ? text["Account.PasswordTooShort", users.Options.Password.RequiredLength].Value
-                : e.Description));
+            Problems.AddRange(changed.Errors.Select(e => AccountsApi.PasswordProblem(e, users, text)));
             return Page();
         }
-        user.MustChangePassword = false;
-        await users.UpdateAsync(user);
+        await AccountsApi.PasswordChangedAsync(user, users, db, audit, "page", ct);
+        // The change renewed the security stamp, which ends every other session; this one gets a fresh cookie.
         await signIn.RefreshSignInAsync(user);
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
     }
