@@ -160,20 +160,26 @@ public sealed class SessionTests(SeededApp app) : IClassFixture<SeededApp>
     }
 
     [Fact]
-    public async Task An_unknown_name_and_a_wrong_password_get_the_same_answer()
+    public async Task An_unknown_name_and_a_wrong_password_get_the_same_answer_however_often_they_are_tried()
     {
         var user = await Accounts.CreateAsync(app.Factory, Roles.Leader);
+        var unknownName = "nobody-" + Guid.NewGuid().ToString("N")[..8];
         using var client = app.Client();
 
-        var unknown = await client.PostAsJsonAsync("/api/auth/token", new { userName = "nobody-" + Guid.NewGuid().ToString("N")[..8], password = "Some-Password-1" });
-        var wrongPassword = await client.PostAsJsonAsync("/api/auth/token", new { userName = user.UserName, password = "Some-Password-1" });
-        Assert.Equal(unknown.StatusCode, wrongPassword.StatusCode);
-        Assert.Equal(Detail(await unknown.Content.ReadAsStringAsync()), Detail(await wrongPassword.Content.ReadAsStringAsync()));
-
-        var unknownForm = await Accounts.PostFormAsync(client, "/account/login", new() { ["UserName"] = "nobody-" + Guid.NewGuid().ToString("N")[..8], ["Password"] = "Some-Password-1" });
+        var unknownForm = await Accounts.PostFormAsync(client, "/account/login", new() { ["UserName"] = unknownName, ["Password"] = "Some-Password-1" });
         var wrongForm = await Accounts.PostFormAsync(client, "/account/login", new() { ["UserName"] = user.UserName!, ["Password"] = "Some-Password-1" });
         Assert.Equal(unknownForm.StatusCode, wrongForm.StatusCode);
         Assert.Equal(Alert(await unknownForm.Content.ReadAsStringAsync()), Alert(await wrongForm.Content.ReadAsStringAsync()));
+
+        // Repeated guesses too: a real account must not start answering "locked" where an unknown name does not.
+        for (var i = 0; i < 6; i++)
+        {
+            var unknown = await client.PostAsJsonAsync("/api/auth/token", new { userName = unknownName, password = $"Some-Password-{i}" });
+            var wrongPassword = await client.PostAsJsonAsync("/api/auth/token", new { userName = user.UserName, password = $"Some-Password-{i}" });
+            Assert.Equal(unknown.StatusCode, wrongPassword.StatusCode);
+            Assert.Equal(Detail(await unknown.Content.ReadAsStringAsync()), Detail(await wrongPassword.Content.ReadAsStringAsync()));
+            Assert.Equal(unknown.Headers.RetryAfter is null, wrongPassword.Headers.RetryAfter is null);
+        }
     }
 
     [Fact]
