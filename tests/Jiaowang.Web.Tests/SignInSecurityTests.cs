@@ -142,8 +142,7 @@ public sealed class SessionTests(SeededApp app) : IClassFixture<SeededApp>
         using var client = app.Client();
         var first = await (await client.PostAsJsonAsync("/api/auth/token", new { userName = user.UserName, password = Accounts.Password }))
             .Content.ReadFromJsonAsync<AccountsApi.TokenResponse>();
-        Assert.True(first!.ExpiresAt <= JiaowangFactory.Today.AddMinutes(15));
-        Assert.False(string.IsNullOrEmpty(first.RefreshToken));
+        Assert.False(string.IsNullOrEmpty(first!.RefreshToken));
 
         var refreshed = await client.PostAsJsonAsync("/api/auth/refresh", new { refreshToken = first.RefreshToken });
         Assert.Equal(HttpStatusCode.OK, refreshed.StatusCode);
