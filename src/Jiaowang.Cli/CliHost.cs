@@ -50,7 +50,8 @@ static class CliHost
             .AddPlans()
             .AddNetwork()
             .AddLocalization()
-            .AddScoped<AccountService>();
+            .AddScoped<AccountService>()
+            .AddScoped<Jiaowang.Web.Features.Audit.AuditLog>();
         services.AddIdentityCore<JiaowangUser>(AccountsSetup.ConfigureIdentity)
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<JiaowangDb>();

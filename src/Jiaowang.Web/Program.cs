@@ -51,7 +51,9 @@ app.UseJiaowangErrors();
 app.UseSameOriginWrites();
 // Routing runs after the error handlers so that a re-executed /error/{code} finds its page.
 app.UseRouting();
+app.UseRateLimiter();
 app.UseAuthentication();
+app.UsePendingStepGate();
 app.UseAuthorization();
 app.UseOutputCache();
 app.MapStaticAssets().AllowAnonymous();

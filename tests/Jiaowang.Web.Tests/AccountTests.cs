@@ -69,7 +69,7 @@ public sealed class AccountTests(SeededApp app) : IClassFixture<SeededApp>
     }
 
     [Fact]
-    public async Task A_wrong_password_is_refused_in_the_users_language_and_five_lock_the_account()
+    public async Task A_wrong_password_is_refused_in_the_users_language_and_five_make_that_client_wait_without_locking_the_account()
     {
         var user = await Accounts.CreateAsync(app.Factory, Roles.Leader);
         using var client = app.Client();
@@ -81,11 +81,16 @@ public sealed class AccountTests(SeededApp app) : IClassFixture<SeededApp>
         {
             await client.PostAsJsonAsync("/api/auth/token", new { userName = user.UserName, password = "still-wrong" });
         }
-        var locked = await client.PostAsJsonAsync("/api/auth/token?culture=en", new { userName = user.UserName, password = Accounts.Password });
+        var waiting = await client.PostAsJsonAsync("/api/auth/token?culture=en", new { userName = user.UserName, password = Accounts.Password });
 
-        Assert.Equal(HttpStatusCode.Unauthorized, locked.StatusCode);
-        using var problem = JsonDocument.Parse(await locked.Content.ReadAsStringAsync());
-        Assert.Contains("locked", problem.RootElement.GetProperty("detail").GetString());
+        Assert.Equal(HttpStatusCode.TooManyRequests, waiting.StatusCode);
+        Assert.True(waiting.Headers.RetryAfter?.Delta > TimeSpan.Zero);
+        using var problem = JsonDocument.Parse(await waiting.Content.ReadAsStringAsync());
+        Assert.Contains("try again in", problem.RootElement.GetProperty("detail").GetString());
+        await using var scope = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.CreateAsyncScope(app.Factory.Services);
+        var users = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions
+            .GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<JiaowangUser>>(scope.ServiceProvider);
+        Assert.False(await users.IsLockedOutAsync((await users.FindByNameAsync(user.UserName!))!));
     }
 
     [Fact]

@@ -6,9 +6,24 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Jiaowang.Web.Tests;
 
 /// <summary>The real app on a real database; only the edges (the clock, here) are swapped.</summary>
-public class JiaowangFactory(TestDatabase database, bool seedBundledPlan = true, Action<IServiceCollection>? configureServices = null)
+/// <param name="settings">Configuration for this app, over <see cref="DefaultSettings"/>.</param>
+public class JiaowangFactory(TestDatabase database, bool seedBundledPlan = true, Action<IServiceCollection>? configureServices = null,
+    IReadOnlyDictionary<string, string>? settings = null)
     : WebApplicationFactory<Program>
 {
+    /// <summary>
+    /// Every test signs in from the same (empty) address, many times: the sign-in limits are set out of reach, and
+    /// office and admin accounts need no two-step sign-in, except in the tests of those rules, which set their own.
+    /// Access tokens last 8 hours as before, because some tests move the app's clock by hours between requests.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string> DefaultSettings = new Dictionary<string, string>
+    {
+        ["Accounts:RequireTwoFactorForStaff"] = "false",
+        ["Accounts:SignInRateLimit:PermitLimit"] = "1000000",
+        ["Accounts:SignInRateLimit:FailuresPerAddress"] = "1000000",
+        ["Accounts:AccessTokenMinutes"] = "480",
+    };
+
     /// <summary>Today in these tests: inside the plan's implementation phase, so the timeline has a "today".</summary>
     public static readonly DateTimeOffset Today = new(2026, 6, 15, 9, 0, 0, TimeSpan.FromHours(8));
 
@@ -19,6 +34,8 @@ public class JiaowangFactory(TestDatabase database, bool seedBundledPlan = true,
         builder.UseEnvironment("Test");
         foreach (var (key, value) in database.Settings) builder.UseSetting(key, value);
         builder.UseSetting("Seed:BundledPlan", seedBundledPlan ? "true" : "false");
+        foreach (var (key, value) in DefaultSettings) builder.UseSetting(key, value);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.UseSetting(key, value);
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(new FixedClock(Today));

@@ -1,17 +1,41 @@
 using System.CommandLine;
 using Jiaowang.Web.Features.Accounts;
+using Jiaowang.Web.Features.Audit;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Jiaowang.Cli.Users;
 
-/// <summary><c>jiaowang user add --role ROLE --name LOGIN [--unit "单位"] [--password-stdin]</c></summary>
+/// <summary><c>jiaowang user add --role ROLE --name LOGIN [--unit "单位"] [--password-stdin]</c>; <c>user disable|enable --name LOGIN</c></summary>
 static class UserCommands
 {
     public static Command Create()
     {
         var user = new Command("user", Messages.Get("User.Description"));
         user.Subcommands.Add(Add());
+        user.Subcommands.Add(Switch("disable", disable: true));
+        user.Subcommands.Add(Switch("enable", disable: false));
         return user;
+    }
+
+    /// <summary><c>jiaowang user disable|enable --name LOGIN</c>: the server's administrator, e.g. when someone leaves.</summary>
+    static Command Switch(string verb, bool disable)
+    {
+        var name = new Option<string>("--name") { Description = Messages.Get("User.Name.Description"), Required = true };
+        var command = new Command(verb, Messages.Get(disable ? "User.Disable.Description" : "User.Enable.Description")) { name };
+        command.SetAction(async (parse, ct) =>
+        {
+            await using var services = await CliHost.StartAsync(parse, ct);
+            await using var scope = services.CreateAsyncScope();
+            var accounts = scope.ServiceProvider.GetRequiredService<AccountService>();
+            var audit = scope.ServiceProvider.GetRequiredService<AuditLog>();
+            var login = parse.GetValue(name)!;
+            var actor = $"cli:{Environment.UserName}";
+            var user = disable ? await accounts.DisableAsync(login, actor, audit, ct) : await accounts.EnableAsync(login, actor, audit, ct);
+            if (user is null) return ExitCodes.BadInput(Messages.Get("User.NotFound", login));
+            Console.Out.WriteLine(Messages.Get(disable ? "User.Disabled" : "User.Enabled", user.UserName!));
+            return ExitCodes.Ok;
+        });
+        return command;
     }
 
     static Command Add()

@@ -57,4 +57,35 @@ public sealed class AccountImportTests : IAsyncLifetime
         var login = await Accounts.PostFormAsync(liaison, "/account/login", new() { ["UserName"] = "imp-jtj", ["Password"] = created });
         Assert.Equal("/account/password", login.Headers.Location!.OriginalString.Split('?')[0]);
     }
+
+    async Task<string> ImportAsync(HttpClient client, byte[] xlsx)
+    {
+        var page = await client.GetStringAsync("/office/accounts/import");
+        var token = Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        using var form = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" }, { new ByteArrayContent(xlsx), "sheet", "账号.xlsx" } };
+        return await (await client.PostAsync("/office/accounts/import", form)).Content.ReadAsStringAsync();
+    }
+
+    [Fact]
+    public async Task The_office_cannot_import_member_office_or_admin_accounts_but_an_admin_can()
+    {
+        var office = await Accounts.CreateAsync(app.Factory, "office");
+        var admin = await Accounts.CreateAsync(app.Factory, "admin");
+        using var officeClient = await Accounts.CookieClientAsync(app.Factory, office.UserName!);
+        using var adminClient = await Accounts.CookieClientAsync(app.Factory, admin.UserName!);
+        string[][] Rows(string suffix) =>
+        [
+            ["用户名", "姓名", "单位", "角色", "邮箱", "电话"],
+            ["imp-member" + suffix, "", "", "member", "", ""],
+            ["imp-office" + suffix, "", "", "office", "", ""],
+            ["imp-admin" + suffix, "", "", "admin", "", ""],
+        ];
+
+        var byOffice = await ImportAsync(officeClient, Sheet(Rows("-o")));
+        var byAdmin = await ImportAsync(adminClient, Sheet(Rows("-a")));
+
+        Assert.DoesNotContain("class=\"one-time-password\"", byOffice);
+        Assert.Equal(3, Regex.Matches(byOffice, "办公室只能开设联络员和领导账号").Count);
+        Assert.Equal(3, Regex.Matches(byAdmin, "class=\"one-time-password\">[A-Za-z0-9]{16}<").Count);
+    }
 }

@@ -22,6 +22,24 @@ public sealed record AccountResult(JiaowangUser? User, string? OneTimePassword, 
 /// <summary>Opens accounts the same way for the CLI, the office's pages and bulk imports.</summary>
 public sealed class AccountService(UserManager<JiaowangUser> users, JiaowangDb db, TimeProvider clock, IStringLocalizer<SharedResource> text)
 {
+    /// <summary>
+    /// Who may open which account: the office opens liaison and leader accounts; member (政协委员, who vote on the
+    /// office's work) and office and admin accounts only an admin, so the office can neither vote in a member's
+    /// name nor give itself more power.
+    /// </summary>
+    public static IReadOnlyList<string> RolesCreatableBy(System.Security.Claims.ClaimsPrincipal creator) =>
+        creator.IsInRole(Roles.Admin) ? Roles.All : creator.IsInRole(Roles.Office) ? [Roles.Liaison, Roles.Leader] : [];
+
+    /// <summary>Opens an account for a signed-in person on a page or an API, within what their role may open.</summary>
+    public Task<AccountResult> CreateAsync(NewAccount account, System.Security.Claims.ClaimsPrincipal creator, CancellationToken ct = default)
+    {
+        var role = account.Role.Trim().ToLowerInvariant();
+        return Roles.IsKnown(role) && !RolesCreatableBy(creator).Contains(role)
+            ? Task.FromResult(new AccountResult(null, null, [new AccountError("role", text["Account.RoleNotAllowed", role])]))
+            : CreateAsync(account, ct);
+    }
+
+    /// <summary>Opens an account without asking who opens it: for the command line, which is run by the server's administrator.</summary>
     public async Task<AccountResult> CreateAsync(NewAccount account, CancellationToken ct = default)
     {
         var errors = new List<AccountError>();
@@ -62,6 +80,29 @@ public sealed class AccountService(UserManager<JiaowangUser> users, JiaowangDb d
         if (!inRole.Succeeded) return new AccountResult(null, null, inRole.Errors.Select(e => new AccountError("role", Describe(e))).ToList());
         await transaction.CommitAsync(ct);
         return new AccountResult(user, oneTime, []);
+    }
+
+    /// <summary>
+    /// Disables an account: locked out until the end of time, and a new security stamp so that every cookie and
+    /// token of it is refused at its next request. No schema change: Identity's lockout is the disabled flag.
+    /// </summary>
+    public async Task<JiaowangUser?> DisableAsync(string userName, string actor, Audit.AuditLog audit, CancellationToken ct = default)
+    {
+        if (await users.FindByNameAsync(userName.Trim()) is not { } user) return null;
+        await users.SetLockoutEnabledAsync(user, true);
+        await users.SetLockoutEndDateAsync(user, DateTimeOffset.MaxValue);
+        await users.UpdateSecurityStampAsync(user);
+        await audit.SaveAsync(db, actor, () => [new Audit.AuditRecord("Account", user.Id, "disabled", null, new { user.UserName })], ct);
+        return user;
+    }
+
+    public async Task<JiaowangUser?> EnableAsync(string userName, string actor, Audit.AuditLog audit, CancellationToken ct = default)
+    {
+        if (await users.FindByNameAsync(userName.Trim()) is not { } user) return null;
+        await users.SetLockoutEndDateAsync(user, null);
+        await users.ResetAccessFailedCountAsync(user);
+        await audit.SaveAsync(db, actor, () => [new Audit.AuditRecord("Account", user.Id, "enabled", null, new { user.UserName })], ct);
+        return user;
     }
 
     /// <summary>Identity's own messages are English only; the ones a person can fix are said in their language.</summary>

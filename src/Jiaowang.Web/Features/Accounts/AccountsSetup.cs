@@ -12,9 +12,13 @@ public static class AccountsSetup
 
     public static IServiceCollection AddAccounts(this IServiceCollection services)
     {
+        services.AddOptions<AccountOptions>().BindConfiguration(AccountOptions.Section);
         services.AddIdentity<JiaowangUser, IdentityRole>(ConfigureIdentity)
             .AddEntityFrameworkStores<JiaowangDb>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddTokenProvider<SingleUseAuthenticatorTokenProvider>(SingleUseAuthenticatorTokenProvider.Name)
+            .AddSignInManager<JiaowangSignInManager>()
+            .AddClaimsPrincipalFactory<JiaowangClaimsFactory>();
 
         services.ConfigureApplicationCookie(options =>
         {
@@ -29,6 +33,7 @@ public static class AccountsSetup
             // Programs get status codes, not a login page.
             options.Events.OnRedirectToLogin = context => Answer(context, StatusCodes.Status401Unauthorized);
             options.Events.OnRedirectToAccessDenied = context => Answer(context, StatusCodes.Status403Forbidden);
+            options.Events.OnValidatePrincipal = RejectStaleCookieAsync;
         });
 
         services.AddAuthentication(options =>
@@ -37,7 +42,7 @@ public static class AccountsSetup
                 options.DefaultChallengeScheme = CookieOrBearer;
                 options.DefaultAuthenticateScheme = CookieOrBearer;
             })
-            .AddBearerToken(IdentityConstants.BearerScheme, options => options.BearerTokenExpiration = TimeSpan.FromHours(8))
+            .AddBearerToken(IdentityConstants.BearerScheme, options => options.Events.OnMessageReceived = RejectStaleTokenAsync)
             .AddPolicyScheme(CookieOrBearer, CookieOrBearer, options =>
                 options.ForwardDefaultSelector = context =>
                     context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
@@ -52,7 +57,15 @@ public static class AccountsSetup
             .AddPolicy(Policies.ReadAll, p => p.RequireRole(Roles.Leader, Roles.Office, Roles.Admin))
             .AddPolicy(Policies.Liaison, p => p.RequireRole(Roles.Liaison))
             .AddPolicy(Policies.Member, p => p.RequireRole(Roles.Member));
+        services.AddOptions<BearerTokenOptions>(IdentityConstants.BearerScheme).Configure<Microsoft.Extensions.Options.IOptions<AccountOptions>>((bearer, accounts) =>
+        {
+            bearer.BearerTokenExpiration = TimeSpan.FromMinutes(accounts.Value.AccessTokenMinutes);
+            bearer.RefreshTokenExpiration = TimeSpan.FromHours(accounts.Value.RefreshTokenHours);
+        });
         services.AddScoped<AccountService>();
+        services.AddScoped<SignInGuard>();
+        services.AddSingleton<SignInThrottle>();
+        services.AddSignInRateLimit();
         return services;
     }
 
@@ -61,9 +74,9 @@ public static class AccountsSetup
     {
         options.Password.RequiredLength = 10;
         options.Password.RequireNonAlphanumeric = false;
-        options.Lockout.MaxFailedAccessAttempts = 5;
-        options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+        // Failed sign-ins never lock the account (see SignInThrottle); lockout is how an account is disabled.
         options.Lockout.AllowedForNewUsers = true;
+        options.Tokens.AuthenticatorTokenProvider = SingleUseAuthenticatorTokenProvider.Name;
         options.User.RequireUniqueEmail = false;
         options.SignIn.RequireConfirmedAccount = false;
     }
@@ -79,6 +92,34 @@ public static class AccountsSetup
         return Task.CompletedTask;
     }
 
+    /// <summary>
+    /// Every request compares the cookie's security stamp with the account's (one read by key), instead of Identity's
+    /// check every 30 minutes: a changed or reset password, switched two-step sign-in or a disabled account ends every
+    /// other session at its next request. The claims in the cookie, pending step included, stay as they were issued:
+    /// whatever changes them also renews the stamp, and this session is then re-issued by RefreshSignInAsync.
+    /// </summary>
+    static async Task RejectStaleCookieAsync(Microsoft.AspNetCore.Authentication.Cookies.CookieValidatePrincipalContext context)
+    {
+        var signIn = context.HttpContext.RequestServices.GetRequiredService<SignInManager<JiaowangUser>>();
+        if (await signIn.ValidateSecurityStampAsync(context.Principal) is not null) return;
+        context.RejectPrincipal();
+        await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+    }
+
+    /// <summary>
+    /// A bearer token is a sealed copy of the principal at sign-in; the handler alone would honour it until it expires.
+    /// Its security stamp is compared with the account's here, so a password change, reset or disable ends it at once.
+    /// </summary>
+    static async Task RejectStaleTokenAsync(MessageReceivedContext context)
+    {
+        var header = context.Request.Headers.Authorization.ToString();
+        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return;
+        var ticket = context.Options.BearerTokenProtector.Unprotect(header["Bearer ".Length..].Trim());
+        if (ticket?.Principal is not { } principal) return; // the handler refuses it itself
+        var signIn = context.HttpContext.RequestServices.GetRequiredService<SignInManager<JiaowangUser>>();
+        if (await signIn.ValidateSecurityStampAsync(principal) is null) context.Fail("The account changed since this token was issued.");
+    }
+
     /// <summary>Creates the five roles when missing: they are data, but the code relies on them.</summary>
     public static async Task EnsureRolesAsync(IServiceProvider services)
     {
@@ -91,15 +132,28 @@ public static class AccountsSetup
     }
 
     /// <summary>The token for <c>POST /api/auth/token</c>: the same protector the bearer handler checks.</summary>
-    internal static (string Token, DateTimeOffset ExpiresAt) IssueToken(HttpContext context, System.Security.Claims.ClaimsPrincipal principal)
+    internal static (string Token, DateTimeOffset ExpiresAt, string RefreshToken) IssueToken(HttpContext context, System.Security.Claims.ClaimsPrincipal principal)
     {
-        var options = context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<BearerTokenOptions>>()
-            .Get(IdentityConstants.BearerScheme);
+        var options = BearerOptions(context);
         // The handler checks expiry with its own clock, so the token is stamped with the same one.
         var now = (options.TimeProvider ?? TimeProvider.System).GetUtcNow();
         var expiresAt = now + options.BearerTokenExpiration;
-        var properties = new AuthenticationProperties { IssuedUtc = now, ExpiresUtc = expiresAt };
-        var ticket = new AuthenticationTicket(principal, properties, IdentityConstants.BearerScheme);
-        return (options.BearerTokenProtector.Protect(ticket), expiresAt);
+        var access = new AuthenticationTicket(principal, new AuthenticationProperties { IssuedUtc = now, ExpiresUtc = expiresAt }, IdentityConstants.BearerScheme);
+        var refresh = new AuthenticationTicket(principal,
+            new AuthenticationProperties { IssuedUtc = now, ExpiresUtc = now + options.RefreshTokenExpiration }, IdentityConstants.BearerScheme);
+        return (options.BearerTokenProtector.Protect(access), expiresAt, options.RefreshTokenProtector.Protect(refresh));
     }
+
+    /// <summary>The principal a refresh token was issued for, or null when it is forged or expired.</summary>
+    internal static System.Security.Claims.ClaimsPrincipal? ReadRefreshToken(HttpContext context, string? refreshToken)
+    {
+        if (string.IsNullOrWhiteSpace(refreshToken)) return null;
+        var options = BearerOptions(context);
+        var ticket = options.RefreshTokenProtector.Unprotect(refreshToken);
+        var now = (options.TimeProvider ?? TimeProvider.System).GetUtcNow();
+        return ticket?.Properties.ExpiresUtc is { } expires && expires > now ? ticket.Principal : null;
+    }
+
+    static BearerTokenOptions BearerOptions(HttpContext context) =>
+        context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<BearerTokenOptions>>().Get(IdentityConstants.BearerScheme);
 }

@@ -40,7 +40,7 @@ public sealed class ImportAccountsModel(AccountService accounts, JiaowangDb db, 
         {
             // A liaison's unit comes from the sheet; other roles are bound to none.
             var unit = row.Role == Roles.Liaison ? row.Unit : null;
-            var result = await accounts.CreateAsync(new NewAccount(row.UserName, row.Role, unit, null, row.DisplayName, row.Email, row.Phone), ct);
+            var result = await accounts.CreateAsync(new NewAccount(row.UserName, row.Role, unit, null, row.DisplayName, row.Email, row.Phone), User, ct);
             if (result.Succeeded)
             {
                 var user = result.User!;

@@ -7,14 +7,22 @@ using Microsoft.Extensions.Localization;
 
 namespace Jiaowang.Web.Features.Accounts;
 
+/// <summary>
+/// Sign-in in one step: name, password and, for accounts with two-step sign-in, the code. Asking for the code on a
+/// second page after a right password would tell a guesser that the password was right.
+/// </summary>
 [AllowAnonymous]
-public sealed class LoginModel(SignInManager<JiaowangUser> signIn, UserManager<JiaowangUser> users, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class LoginModel(SignInGuard guard, SignInManager<JiaowangUser> signIn, IStringLocalizer<SharedResource> text) : PageModel
 {
     [BindProperty, Required(ErrorMessage = "Login.NameRequired")]
     public string UserName { get; set; } = "";
 
     [BindProperty, Required(ErrorMessage = "Login.PasswordRequired"), DataType(DataType.Password)]
     public string Password { get; set; } = "";
+
+    /// <summary>Only for accounts with two-step sign-in; others leave it empty.</summary>
+    [BindProperty]
+    public string? Code { get; set; }
 
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
@@ -23,26 +31,30 @@ public sealed class LoginModel(SignInManager<JiaowangUser> signIn, UserManager<J
 
     public void OnGet() { }
 
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         if (!ModelState.IsValid) return Page();
 
-        var user = await users.FindByNameAsync(UserName.Trim());
-        var result = user is null
-            ? Microsoft.AspNetCore.Identity.SignInResult.Failed
-            : await signIn.PasswordSignInAsync(user, Password, isPersistent: false, lockoutOnFailure: true);
-        if (result.RequiresTwoFactor) return RedirectToPage("/Accounts/LoginTwoFactor", new { returnUrl = ReturnUrl });
-        if (result.IsLockedOut)
+        var check = await guard.CheckAsync(UserName, Password, Code, "form", ct);
+        switch (check.Verdict)
         {
-            Problem = text["Login.LockedOut"];
-            return Page();
+            case SignInVerdict.Throttled:
+                Response.Headers.RetryAfter = check.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                Problem = text["Login.TooMany", SignInRateLimit.Minutes(check.RetryAfterSeconds)];
+                return new PageResult { StatusCode = StatusCodes.Status429TooManyRequests };
+            case SignInVerdict.Failed:
+                Problem = text["Login.Failed"];
+                return Page();
+            case SignInVerdict.Disabled:
+                Problem = text["Login.Disabled"];
+                return Page();
         }
-        if (!result.Succeeded)
-        {
-            Problem = text["Login.Failed"];
-            return Page();
-        }
-        if (user!.MustChangePassword) return RedirectToPage("/Accounts/Password", new { returnUrl = ReturnUrl });
+
+        var user = check.User!;
+        await signIn.SignInAsync(user, isPersistent: false, authenticationMethod: user.TwoFactorEnabled ? "mfa" : "pwd");
+        // The pending step (one-time password, two-step enrolment) is enforced for every page by PendingStepGate;
+        // going there straight away only saves a redirect.
+        if (user.MustChangePassword) return RedirectToPage("/Accounts/Password", new { returnUrl = ReturnUrl });
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
     }
 }

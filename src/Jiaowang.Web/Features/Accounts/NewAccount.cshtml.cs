@@ -18,6 +18,7 @@ public sealed class NewAccountModel(AccountService accounts, JiaowangDb db, Audi
     [BindProperty] public string? Phone { get; set; }
 
     public List<string> UnitNames { get; private set; } = [];
+    public IReadOnlyList<string> CreatableRoles => AccountService.RolesCreatableBy(User);
     public IReadOnlyList<AccountError> Errors { get; private set; } = [];
     public string? CreatedName { get; private set; }
     public string? OneTimePassword { get; private set; }
@@ -28,7 +29,7 @@ public sealed class NewAccountModel(AccountService accounts, JiaowangDb db, Audi
     {
         UnitNames = await db.Units.OrderBy(u => u.Name).Select(u => u.Name).ToListAsync(ct);
         var unit = Role == Roles.Liaison ? Unit : null;
-        var result = await accounts.CreateAsync(new NewAccount(UserName, Role, unit, null, DisplayName, Email, Phone), ct);
+        var result = await accounts.CreateAsync(new NewAccount(UserName, Role, unit, null, DisplayName, Email, Phone), User, ct);
         if (!result.Succeeded)
         {
             Errors = result.Errors;

@@ -1,5 +1,7 @@
 using Jiaowang.Web.Shared.Access;
 using System.ComponentModel.DataAnnotations;
+using Jiaowang.Web.Data;
+using Jiaowang.Web.Features.Audit;
 using Jiaowang.Web.Shared;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -9,7 +11,8 @@ namespace Jiaowang.Web.Features.Accounts;
 
 /// <summary>Change one's password; required after signing in with a one-time password.</summary>
 [ScopedTo(Scope.Self)]
-public sealed class PasswordModel(SignInManager<JiaowangUser> signIn, UserManager<JiaowangUser> users, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class PasswordModel(SignInManager<JiaowangUser> signIn, UserManager<JiaowangUser> users, JiaowangDb db, AuditLog audit,
+    IStringLocalizer<SharedResource> text) : PageModel
 {
     [BindProperty, Required(ErrorMessage = "Login.PasswordRequired"), DataType(DataType.Password)]
     public string Current { get; set; } = "";
@@ -28,7 +31,7 @@ public sealed class PasswordModel(SignInManager<JiaowangUser> signIn, UserManage
 
     public async Task OnGetAsync() => MustChange = (await users.GetUserAsync(User))?.MustChangePassword == true;
 
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var user = await users.GetUserAsync(User);
         if (user is null) return Challenge();
@@ -43,14 +46,11 @@ public sealed class PasswordModel(SignInManager<JiaowangUser> signIn, UserManage
         var changed = await users.ChangePasswordAsync(user, Current, New);
         if (!changed.Succeeded)
         {
-            Problems.AddRange(changed.Errors.Select(e => e.Code == nameof(IdentityErrorDescriber.PasswordMismatch)
-                ? text["Password.CurrentWrong"].Value
-                : e.Code == nameof(IdentityErrorDescriber.PasswordTooShort) ? text["Account.PasswordTooShort", users.Options.Password.RequiredLength].Value
-                : e.Description));
+            Problems.AddRange(changed.Errors.Select(e => AccountsApi.PasswordProblem(e, users, text)));
             return Page();
         }
-        user.MustChangePassword = false;
-        await users.UpdateAsync(user);
+        await AccountsApi.PasswordChangedAsync(user, users, db, audit, "page", ct);
+        // The change renewed the security stamp, which ends every other session; this one gets a fresh cookie.
         await signIn.RefreshSignInAsync(user);
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
     }
