@@ -135,6 +135,17 @@ public sealed class BadInputCorpusTests(ITestOutputHelper output) : IAsyncLifeti
             cases[$"POST /api/auth/token {field}"] = v => Json(app.Factory.CreateClient(), post, "/api/auth/token",
                 With(new() { ["userName"] = "nobody", ["password"] = "Wrong-Password-1", ["twoFactorCode"] = null }, field, v));
         }
+        cases["POST /api/auth/refresh refreshToken"] = v => app.Factory.CreateClient().PostAsJsonAsync("/api/auth/refresh", new { refreshToken = v });
+        foreach (var field in new[] { "currentPassword", "newPassword" })
+        {
+            // A fresh account each time: a new password that is accepted ends the account's tokens.
+            cases[$"POST /api/me/password {field}"] = async v =>
+            {
+                using var client = await Accounts.BearerClientAsync(app.Factory, (await Accounts.CreateAsync(app.Factory, "liaison", "市交通运输局")).UserName!);
+                return await Json(client, post, "/api/me/password",
+                    With(new() { ["currentPassword"] = Accounts.Password, ["newPassword"] = "Another-Password-2026" }, field, v));
+            };
+        }
         cases["POST /api/reports text"] = async v =>
         {
             var (client, task, period) = freeSlots.Dequeue();

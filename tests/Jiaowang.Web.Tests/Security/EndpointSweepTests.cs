@@ -33,7 +33,7 @@ public sealed class EndpointSweepTests(ITestOutputHelper output) : IAsyncLifetim
     [
         "PAGE /", "PAGE /plans/{id:int}", "PAGE /units/{id:int}", "PAGE /tasks/{id:int}",
         "PAGE /partners", "PAGE /partners/{id:int}", "PAGE /partners/map", "PAGE /partners/calendar", "PAGE /world", "PAGE /events",
-        "PAGE /account/login", "PAGE /account/login-2fa", "PAGE /account/denied", "PAGE /error/{code:int?}",
+        "PAGE /account/login", "PAGE /account/denied", "PAGE /error/{code:int?}",
         "POST /api/auth/token", "POST /api/auth/refresh",
         "GET /api/plans/", "GET /api/plans/{id:int}", "GET /api/units/", "GET /api/units/{id:int}",
         "GET /api/partners/", "GET /api/partners/{id:int}", "GET /api/partners/counts", "GET /api/events/",
