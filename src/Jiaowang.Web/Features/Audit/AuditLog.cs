@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using System.Text.Unicode;
 using Jiaowang.Web.Data;
 
@@ -18,6 +19,8 @@ public sealed class AuditLog(TimeProvider clock)
     static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+        // Row changes carry enums as stored (Binding: "ActivePartners"), readable without the code beside the log.
+        Converters = { new JsonStringEnumConverter() },
     };
 
     public static string? ToJson(object? value) => value is null ? null : JsonSerializer.Serialize(value, Json);
