@@ -114,6 +114,22 @@ public abstract class AuditCoverageTests(DatabaseProvider provider) : IAsyncLife
     }
 
     [Fact]
+    public async Task A_record_a_feature_names_is_chained_under_its_actor_even_when_no_row_changed()
+    {
+        var (_, office) = await OfficeAsync();
+        await using (var scope = App.Factory.Services.CreateAsyncScope())
+        {
+            // As a sign-in would be recorded: nothing in the database changes, the event is still kept.
+            var db = scope.ServiceProvider.GetRequiredService<JiaowangDb>();
+            await scope.ServiceProvider.GetRequiredService<AuditLog>().SaveAsync(db, "li-clerk", () => [new AuditRecord("Account", "li-clerk", "sign-in", null, new { via = "password" })]);
+        }
+
+        var entry = Assert.Single(await EntriesAsync(office), e => e.Action == "sign-in");
+        Assert.Equal(("li-clerk", "Account"), (entry.Actor, entry.Entity));
+        Assert.True((await office.GetFromJsonAsync<ChainCheck>("/api/audit/verify"))!.Intact);
+    }
+
+    [Fact]
     public async Task Twenty_writers_at_once_extend_one_chain_and_the_anchor_follows_its_head()
     {
         var (_, office) = await OfficeAsync();

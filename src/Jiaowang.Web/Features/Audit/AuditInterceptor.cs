@@ -108,6 +108,8 @@ public sealed class AuditInterceptor(AuditSeal seal, AuditActors actors, TimePro
         }
         db.AuditEntries.AddRange(entries);
         await db.SaveChangesAsync(ct);
+        // Written entries are never read back through this context: a long job (the demo year) should not carry them all.
+        foreach (var entry in entries) db.Entry(entry).State = EntityState.Detached;
 
         // The anchor moves only when the chain this save extends still holds the anchored entry. Were the newest
         // entries deleted, a new entry would chain onto the shortened log; moving the anchor to it would hide the cut.
