@@ -2,6 +2,7 @@ using System.CommandLine;
 using Jiaowang.Web.Data;
 using Jiaowang.Web.Features.Network;
 using Jiaowang.Web.Features.Accounts;
+using Jiaowang.Web.Features.Audit;
 using Jiaowang.Web.Features.Plans;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
@@ -46,6 +47,8 @@ static class CliHost
             .AddLogging()
             .AddSingleton(configuration)
             .AddSingleton(TimeProvider.System)
+            // Whatever a command writes is audited under the operating-system account that ran it.
+            .AddSingleton(new AuditProcess($"cli:{Environment.UserName}"))
             .AddJiaowangDatabase(configuration)
             .AddPlans()
             .AddNetwork()

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text;
 using Jiaowang.Cli;
+using Jiaowang.Cli.Audit;
 using Jiaowang.Cli.Demo;
 using Jiaowang.Cli.Network;
 using Jiaowang.Cli.Plans;
@@ -16,6 +17,7 @@ root.Subcommands.Add(PartnerCommands.Create());
 root.Subcommands.Add(TargetCommands.Create());
 root.Subcommands.Add(UserCommands.Create());
 root.Subcommands.Add(DemoCommands.Create());
+root.Subcommands.Add(AuditCommands.Create());
 
 try
 {

@@ -10,10 +10,8 @@ namespace Jiaowang.Cli.Tests;
 
 public sealed class DemoCommandTests
 {
-    static Dictionary<string, string> EnvironmentFor(TestDatabase database) => new()
+    static Dictionary<string, string> EnvironmentFor(TestDatabase database) => new(database.Environment)
     {
-        ["Database__Provider"] = database.Provider.ToString(),
-        ["ConnectionStrings__Jiaowang"] = database.ConnectionString,
         // The app opened below to look at the result must not add reminders of its own.
         ["Reminders__Automatic"] = "false",
     };

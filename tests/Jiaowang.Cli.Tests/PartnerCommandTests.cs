@@ -7,11 +7,8 @@ namespace Jiaowang.Cli.Tests;
 
 public sealed class PartnerCommandTests
 {
-    static Dictionary<string, string> EnvironmentFor(TestDatabase database) => new()
-    {
-        ["Database__Provider"] = database.Provider.ToString(),
-        ["ConnectionStrings__Jiaowang"] = database.ConnectionString,
-    };
+    // The database and its own audit key and anchor.
+    static Dictionary<string, string> EnvironmentFor(TestDatabase database) => database.Environment;
 
     static readonly string Shipped = Path.Combine(AppContext.BaseDirectory, NetworkSetup.PartnersPath);
 

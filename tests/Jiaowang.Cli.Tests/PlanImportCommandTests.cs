@@ -9,11 +9,8 @@ public sealed class PlanImportCommandTests
 {
     static readonly string Seed = Path.Combine(AppContext.BaseDirectory, DatabaseStartup.BundledPlanPath);
 
-    static Dictionary<string, string> EnvironmentFor(TestDatabase database) => new()
-    {
-        ["Database__Provider"] = database.Provider.ToString(),
-        ["ConnectionStrings__Jiaowang"] = database.ConnectionString,
-    };
+    // The database and its own audit key and anchor.
+    static Dictionary<string, string> EnvironmentFor(TestDatabase database) => database.Environment;
 
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]
@@ -56,7 +53,8 @@ public sealed class PlanImportCommandTests
     public async Task Command_line_options_choose_the_database_too()
     {
         await using var database = TestDatabase.Sqlite();
-        var import = await Cli.RunAsync(["plan", "import", Seed, "--provider", "Sqlite", "--connection", database.ConnectionString]);
+        var import = await Cli.RunAsync(["plan", "import", Seed, "--provider", "Sqlite", "--connection", database.ConnectionString],
+            environment: new Dictionary<string, string> { ["Audit__KeyFile"] = database.AuditKeyFile, ["Audit__AnchorFile"] = database.AuditAnchorFile });
 
         Assert.Equal(0, import.ExitCode);
         Assert.Contains(database.ConnectionString.Replace("Data Source=", ""), import.Out);

@@ -8,11 +8,8 @@ namespace Jiaowang.Cli.Tests;
 
 public sealed class UserAddCommandTests
 {
-    static Dictionary<string, string> EnvironmentFor(TestDatabase database) => new()
-    {
-        ["Database__Provider"] = database.Provider.ToString(),
-        ["ConnectionStrings__Jiaowang"] = database.ConnectionString,
-    };
+    // The database and its own audit key and anchor.
+    static Dictionary<string, string> EnvironmentFor(TestDatabase database) => database.Environment;
 
     [Fact]
     public async Task The_first_admin_is_created_from_the_command_line_with_a_password_from_stdin()

@@ -15,18 +15,33 @@ public sealed class TestDatabase : IAsyncDisposable
     {
         Provider = provider;
         ConnectionString = connectionString;
-        this.drop = drop;
+        // Each database has its own audit key and anchor, as each deployment does: tests never see another's chain head.
+        var folder = Path.Combine(Path.GetTempPath(), "jiaowang-tests", $"audit-{Guid.NewGuid():N}");
+        AuditKeyFile = Path.Combine(folder, "audit.key");
+        AuditAnchorFile = Path.Combine(folder, "audit.anchor");
+        this.drop = async () =>
+        {
+            await drop();
+            if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+        };
     }
 
     readonly Func<Task> drop;
     public DatabaseProvider Provider { get; }
     public string ConnectionString { get; }
+    public string AuditKeyFile { get; }
+    public string AuditAnchorFile { get; }
 
     public IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
     {
         ["Database:Provider"] = Provider.ToString(),
         ["ConnectionStrings:Jiaowang"] = ConnectionString,
+        ["Audit:KeyFile"] = AuditKeyFile,
+        ["Audit:AnchorFile"] = AuditAnchorFile,
     };
+
+    /// <summary>The same settings as environment variables, for the CLI run as a process.</summary>
+    public Dictionary<string, string> Environment => Settings.ToDictionary(s => s.Key.Replace(":", "__"), s => s.Value);
 
     public static Task<TestDatabase> CreateAsync(DatabaseProvider provider) =>
         provider == DatabaseProvider.Postgres ? PostgresAsync() : Task.FromResult(Sqlite());
@@ -49,7 +64,7 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public static async Task<TestDatabase> PostgresAsync()
     {
-        var admin = Environment.GetEnvironmentVariable(PostgresVariable)
+        var admin = System.Environment.GetEnvironmentVariable(PostgresVariable)
             ?? throw new InvalidOperationException(
                 $"{PostgresVariable} is not set: run the tests with ./test.sh, which starts a throw-away PostgreSQL server, " +
                 $"or set it to an admin connection string such as Host=127.0.0.1;Port=5432;Username=postgres.");

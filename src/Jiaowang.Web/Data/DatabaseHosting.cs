@@ -14,6 +14,8 @@ public static class DatabaseHosting
     /// </summary>
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
+        // What start-up writes (roles, the bundled plan) is audited as such, not as the web host at large.
+        using var actor = Features.Audit.AuditActors.Use("system:startup");
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Jiaowang.Database");
         logger.LogInformation("Database: {Provider} {Target}", app.Services.GetRequiredService<DatabaseInfo>().Provider, app.Services.GetRequiredService<DatabaseInfo>().Display);
         await DatabaseStartup.MigrateAsync(app.Services);

@@ -1,3 +1,4 @@
+using Jiaowang.Web.Features.Audit;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -73,6 +74,8 @@ public static class DatabaseSetup
         var provider = ProviderFrom(configuration);
         var connectionString = ConnectionStringFrom(configuration, provider);
         services.AddSingleton(new DatabaseInfo(provider, connectionString));
+        // Every write through this database is chained into the audit log at SaveChanges (Features/Audit).
+        services.AddAuditChain(configuration);
 
         void Configure(IServiceProvider sp, DbContextOptionsBuilder options)
         {

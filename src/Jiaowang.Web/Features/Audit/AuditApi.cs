@@ -13,13 +13,14 @@ public sealed record AuditItem(long Id, DateTime At, string Actor, string Entity
 
 public static class AuditApi
 {
-    public static IServiceCollection AddAudit(this IServiceCollection services) => services.AddScoped<AuditLog>();
+    // The chain itself is set up with the database (AuditSetup); the web host adds who is signed in to name the actor.
+    public static IServiceCollection AddAudit(this IServiceCollection services) => services.AddHttpContextAccessor();
 
     public static RouteGroupBuilder MapAuditApi(this IEndpointRouteBuilder app)
     {
         var audit = app.MapGroup("/api/audit").WithTags("Audit").RequireAuthorization(Policies.Office);
         audit.MapGet("/", List).WithSummary("Audit entries between from and to (UTC dates or instants), oldest first, with their chain hashes.");
-        audit.MapGet("/verify", Verify).WithSummary("Recomputes the hash chain: whether any entry was changed or removed.");
+        audit.MapGet("/verify", Verify).WithSummary("Recomputes the keyed hash chain and compares its head with the anchor: whether any entry was changed or removed, the newest ones included.");
         audit.MapGet("/export.csv", Export).WithSummary("The same entries as CSV (UTF-8 with BOM, so Excel reads Chinese).");
         return audit;
     }
@@ -27,9 +28,14 @@ public static class AuditApi
     public static IQueryable<AuditEntry> Between(JiaowangDb db, DateTime? from, DateTime? to)
     {
         var query = db.AuditEntries.AsNoTracking();
-        if (from is { } f) query = query.Where(e => e.At >= DateTime.SpecifyKind(f, DateTimeKind.Utc));
-        // A bare date as "to" means through the end of that day.
-        if (to is { } t) query = query.Where(e => e.At < DateTime.SpecifyKind(t.TimeOfDay == TimeSpan.Zero ? t.AddDays(1) : t, DateTimeKind.Utc));
+        if (from is { } f && f > DateTime.MinValue) query = query.Where(e => e.At >= DateTime.SpecifyKind(f, DateTimeKind.Utc));
+        // A bare date as "to" means through the end of that day. The last day of the calendar (9999-12-31) has no day
+        // after it: it, like any end that far out, means no end at all rather than an arithmetic overflow.
+        if (to is { } t && t.Date < DateTime.MaxValue.Date)
+        {
+            var end = DateTime.SpecifyKind(t.TimeOfDay == TimeSpan.Zero ? t.AddDays(1) : t, DateTimeKind.Utc);
+            query = query.Where(e => e.At < end);
+        }
         return query.OrderBy(e => e.Id);
     }
 
@@ -38,8 +44,8 @@ public static class AuditApi
             .Select(e => new AuditItem(e.Id, e.At, e.Actor, e.Entity, e.EntityId, e.Action, e.Before, e.After, e.PreviousHash, e.Hash))
             .ToListAsync(ct));
 
-    static async Task<Ok<ChainCheck>> Verify(JiaowangDb db, CancellationToken ct) =>
-        TypedResults.Ok(AuditChain.Verify(await db.AuditEntries.AsNoTracking().OrderBy(e => e.Id).ToListAsync(ct)));
+    static async Task<Ok<ChainCheck>> Verify(AuditVerifier verifier, CancellationToken ct) =>
+        TypedResults.Ok(await verifier.VerifyAsync(ct));
 
     static async Task<FileContentHttpResult> Export(JiaowangDb db, DateTime? from, DateTime? to, CancellationToken ct) =>
         TypedResults.File(ToCsv(await Between(db, from, to).ToListAsync(ct)), "text/csv; charset=utf-8", "audit.csv");

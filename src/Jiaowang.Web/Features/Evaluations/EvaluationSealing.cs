@@ -73,6 +73,7 @@ public sealed class EvaluationSealer(IServiceScopeFactory scopes, TimeProvider c
     /// <returns>How many evaluations were sealed.</returns>
     public async Task<int> SealDueAsync(CancellationToken ct = default)
     {
+        using var actor = Audit.AuditActors.Use("system:evaluation-sealing");
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<JiaowangDb>();
         var now = clock.GetUtcNow();

@@ -25,6 +25,7 @@ public static class NetworkSetup
     /// </summary>
     public static async Task PrepareNetworkAsync(this WebApplication app)
     {
+        using var actor = Audit.AuditActors.Use("system:startup");
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<JiaowangDb>();
         if (app.Configuration.GetValue("Seed:Partners", true) && !await db.Partners.AnyAsync())

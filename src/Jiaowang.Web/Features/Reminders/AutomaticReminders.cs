@@ -32,6 +32,8 @@ public sealed class AutomaticReminders(IServiceScopeFactory scopes, TimeProvider
     {
         // No request, no reader: automatic reminders are written in the platform's first language.
         System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.CurrentUICulture = TextSetup.Chinese;
+        // Rows this job writes are audited under its name; the reminders' own records name their sender as before.
+        using var actor = Audit.AuditActors.Use("system:automatic-reminders");
         await using var scope = scopes.CreateAsyncScope();
         var sent = await scope.ServiceProvider.GetRequiredService<ReminderService>().SendAutomaticAsync(clock.Today(), ct);
         if (sent > 0) logger.LogInformation("Sent {Count} automatic reminders", sent);
