@@ -124,7 +124,7 @@ public abstract class AuditCoverageTests(DatabaseProvider provider) : IAsyncLife
             await scope.ServiceProvider.GetRequiredService<AuditLog>().SaveAsync(db, "li-clerk", () => [new AuditRecord("Account", "li-clerk", "sign-in", null, new { via = "password" })]);
         }
 
-        var entry = Assert.Single(await EntriesAsync(office), e => e.Action == "sign-in");
+        var entry = Assert.Single(await EntriesAsync(office), e => e.Action == "sign-in" && e.EntityId == "li-clerk");
         Assert.Equal(("li-clerk", "Account"), (entry.Actor, entry.Entity));
         Assert.True((await office.GetFromJsonAsync<ChainCheck>("/api/audit/verify"))!.Intact);
     }
