@@ -4,7 +4,7 @@ namespace Jiaowang.Web.Shared;
 public static class ErrorHandling
 {
     public static IServiceCollection AddJiaowangErrors(this IServiceCollection services) =>
-        services.AddProblemDetails();
+        services.AddProblemDetails().AddExceptionHandler<ConflictExceptionHandler>();
 
     public static WebApplication UseJiaowangErrors(this WebApplication app)
     {

@@ -1,0 +1,49 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Jiaowang.Web.Data;
+
+namespace Jiaowang.Web.Tests.Supervision;
+
+/// <summary>Two people saving one report at the same moment: one save wins, the others are told to reload, none fails.</summary>
+public abstract class ConcurrentSaveTests(DatabaseProvider provider) : IAsyncLifetime
+{
+    SupervisionApp app = null!;
+    public async Task InitializeAsync() => app = await SupervisionApp.StartAsync(provider);
+    public async Task DisposeAsync() => await app.DisposeAsync();
+
+    [Fact]
+    public async Task Eight_writers_saving_one_report_at_once_get_one_200_and_409s_and_no_update_is_lost()
+    {
+        var liaisons = new List<HttpClient>();
+        for (var i = 0; i < 8; i++) liaisons.Add((await app.LiaisonAsync("市交通运输局")).Client);
+        var created = await liaisons[0].PostAsJsonAsync("/api/reports", new { taskId = app.TaskIds[5], periodId = app.Monthly(5).Id, text = "初稿" });
+        int id;
+        using (var json = JsonDocument.Parse(await created.Content.ReadAsStringAsync())) id = json.RootElement.GetProperty("id").GetInt32();
+
+        var statuses = new List<HttpStatusCode>();
+        for (var round = 0; round < 10; round++)
+        {
+            using var current = JsonDocument.Parse(await liaisons[0].GetStringAsync($"/api/reports/{id}"));
+            var version = current.RootElement.GetProperty("version").GetInt32();
+            var saves = await Task.WhenAll(liaisons.Select((client, writer) =>
+                client.PutAsJsonAsync($"/api/reports/{id}", new { text = $"第 {round} 轮，第 {writer} 人", version })));
+            statuses.AddRange(saves.Select(s => s.StatusCode));
+            Assert.Single(saves, s => s.StatusCode == HttpStatusCode.OK);
+            foreach (var lost in saves.Where(s => s.StatusCode != HttpStatusCode.OK))
+            {
+                Assert.Equal(HttpStatusCode.Conflict, lost.StatusCode);
+                Assert.Contains("\"title\"", await lost.Content.ReadAsStringAsync());
+            }
+        }
+
+        // Every round kept exactly one save: the report moved one version per round.
+        using var final = JsonDocument.Parse(await liaisons[0].GetStringAsync($"/api/reports/{id}"));
+        Assert.Equal(11, final.RootElement.GetProperty("version").GetInt32());
+        Assert.Equal(10, statuses.Count(s => s == HttpStatusCode.OK));
+        foreach (var client in liaisons) client.Dispose();
+    }
+}
+
+public sealed class SqliteConcurrentSaveTests() : ConcurrentSaveTests(DatabaseProvider.Sqlite);
+public sealed class PostgresConcurrentSaveTests() : ConcurrentSaveTests(DatabaseProvider.Postgres);
