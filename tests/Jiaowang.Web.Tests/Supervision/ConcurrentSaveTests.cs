@@ -43,6 +43,24 @@ public abstract class ConcurrentSaveTests(DatabaseProvider provider) : IAsyncLif
         Assert.Equal(10, statuses.Count(s => s == HttpStatusCode.OK));
         foreach (var client in liaisons) client.Dispose();
     }
+
+    [Fact]
+    public async Task One_member_sending_the_same_ballot_eight_times_at_once_casts_one_ballot_and_gets_409s()
+    {
+        // Its own app with a movable clock, as the vote tests use.
+        await using var vote = await Evaluations.VoteApp.StartAsync(provider);
+        var (_, member) = await vote.MemberAsync();
+        using var office = await vote.ClientAsync("office");
+        var (id, units) = await vote.OpenAsync(office);
+
+        var casts = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ =>
+            member.PostAsJsonAsync($"/api/evaluations/{id}/ballots", Evaluations.VoteApp.Ballot(units))));
+
+        Assert.Single(casts, c => c.StatusCode == HttpStatusCode.Created);
+        Assert.All(casts.Where(c => c.StatusCode != HttpStatusCode.Created), c => Assert.Equal(HttpStatusCode.Conflict, c.StatusCode));
+        using var turnout = JsonDocument.Parse(await office.GetStringAsync($"/api/evaluations/{id}/voters"));
+        Assert.Equal(1, turnout.RootElement.GetProperty("voters").GetInt32());
+    }
 }
 
 public sealed class SqliteConcurrentSaveTests() : ConcurrentSaveTests(DatabaseProvider.Sqlite);
