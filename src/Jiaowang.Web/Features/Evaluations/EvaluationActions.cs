@@ -80,43 +80,36 @@ public sealed class EvaluationActions(JiaowangDb db, AuditLog audit, TimeProvide
         await db.Evaluations.Include(e => e.Units).Include(e => e.Electors).FirstOrDefaultAsync(e => e.Id == id, ct);
 
     /// <summary>The office asks to close the vote early, giving a reason; nothing closes until an admin confirms.</summary>
-    public async Task<EvaluationOutcome> RequestCloseAsync(ClaimsPrincipal user, int id, string? reason, CancellationToken ct = default)
-    {
-        var actor = user.Identity?.Name;
-        if (actor is null || !(user.IsInRole(Roles.Office) || user.IsInRole(Roles.Admin))) return new(null, EvaluationFailure.Forbidden, [text["Close.OnlyOffice"]]);
-        if (await FindAsync(id, ct) is not { } evaluation) return new(null, EvaluationFailure.NotFound, [text["Evaluation.NotFound"]]);
-        var before = Snapshot(evaluation);
-        if (evaluation.RequestClose(actor, reason, clock.GetUtcNow(), Lifetime) is { } error) return Refused(evaluation, error, "reason");
-        await audit.SaveAsync(db, actor, () => [new AuditRecord("Evaluation", id.ToString(), "close-request", before, Snapshot(evaluation))], ct);
-        return new(evaluation);
-    }
+    public Task<EvaluationOutcome> RequestCloseAsync(ClaimsPrincipal user, int id, string? reason, CancellationToken ct = default) =>
+        EarlyCloseStepAsync(user, id, [Roles.Office, Roles.Admin], "Close.OnlyOffice", "close-request", "reason",
+            (evaluation, actor, now) => evaluation.RequestClose(actor, reason, now, Lifetime), ct);
 
     /// <summary>
     /// An admin other than the requester confirms the office's request: the vote closes now and is sealed at once.
     /// Results still open only when enough ballots were cast.
     /// </summary>
-    public async Task<EvaluationOutcome> ConfirmCloseAsync(ClaimsPrincipal user, int id, CancellationToken ct = default)
+    public Task<EvaluationOutcome> ConfirmCloseAsync(ClaimsPrincipal user, int id, CancellationToken ct = default) =>
+        EarlyCloseStepAsync(user, id, [Roles.Admin], "Close.OnlyAdmin", "close", null,
+            (evaluation, actor, now) => evaluation.ConfirmClose(actor, now, Lifetime), ct,
+            (evaluation, now) => EvaluationSealing.SealAsync(db, evaluation, now, options.Value.MinimumBallots, ct));
+
+    /// <summary>An admin refuses the office's request; the vote runs on to its closing time.</summary>
+    public Task<EvaluationOutcome> RefuseCloseAsync(ClaimsPrincipal user, int id, CancellationToken ct = default) =>
+        EarlyCloseStepAsync(user, id, [Roles.Admin], "Close.OnlyAdmin", "close-refused", null,
+            (evaluation, _, now) => evaluation.RefuseClose(now, Lifetime), ct);
+
+    /// <summary>One step of closing early: who may take it, the rule on the evaluation, its audit record, what follows.</summary>
+    async Task<EvaluationOutcome> EarlyCloseStepAsync(ClaimsPrincipal user, int id, string[] roles, string onlyWho, string action, string? field,
+        Func<Evaluation, string, DateTimeOffset, EarlyCloseError?> step, CancellationToken ct, Func<Evaluation, DateTimeOffset, Task>? then = null)
     {
         var actor = user.Identity?.Name;
-        if (actor is null || !user.IsInRole(Roles.Admin)) return new(null, EvaluationFailure.Forbidden, [text["Close.OnlyAdmin"]]);
+        if (actor is null || !roles.Any(user.IsInRole)) return new(null, EvaluationFailure.Forbidden, [text[onlyWho]]);
         if (await FindAsync(id, ct) is not { } evaluation) return new(null, EvaluationFailure.NotFound, [text["Evaluation.NotFound"]]);
         var before = Snapshot(evaluation);
         var now = clock.GetUtcNow();
-        if (evaluation.ConfirmClose(actor, now, Lifetime) is { } error) return Refused(evaluation, error, null);
-        await audit.SaveAsync(db, actor, () => [new AuditRecord("Evaluation", id.ToString(), "close", before, Snapshot(evaluation))], ct);
-        await EvaluationSealing.SealAsync(db, evaluation, now, options.Value.MinimumBallots, ct);
-        return new(evaluation);
-    }
-
-    /// <summary>An admin refuses the office's request; the vote runs on to its closing time.</summary>
-    public async Task<EvaluationOutcome> RefuseCloseAsync(ClaimsPrincipal user, int id, CancellationToken ct = default)
-    {
-        var actor = user.Identity?.Name;
-        if (actor is null || !user.IsInRole(Roles.Admin)) return new(null, EvaluationFailure.Forbidden, [text["Close.OnlyAdmin"]]);
-        if (await FindAsync(id, ct) is not { } evaluation) return new(null, EvaluationFailure.NotFound, [text["Evaluation.NotFound"]]);
-        var before = Snapshot(evaluation);
-        if (evaluation.RefuseClose(clock.GetUtcNow(), Lifetime) is { } error) return Refused(evaluation, error, null);
-        await audit.SaveAsync(db, actor, () => [new AuditRecord("Evaluation", id.ToString(), "close-refused", before, Snapshot(evaluation))], ct);
+        if (step(evaluation, actor, now) is { } error) return Refused(evaluation, error, field);
+        await audit.SaveAsync(db, actor, () => [new AuditRecord("Evaluation", id.ToString(), action, before, Snapshot(evaluation))], ct);
+        if (then is not null) await then(evaluation, now);
         return new(evaluation);
     }
 
