@@ -3,7 +3,9 @@ using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Jiaowang.Web.Data;
 using Jiaowang.Web.Features.Dashboard;
-using Jiaowang.Web.Features.Reports;
+using Jiaowang.Web.Features.Supervision;
+using Jiaowang.Web.Shared.Access;
+using Jiaowang.Web.Shared.Reporting;
 using Jiaowang.Web.Tests.Supervision;
 using Microsoft.Extensions.DependencyInjection;
 

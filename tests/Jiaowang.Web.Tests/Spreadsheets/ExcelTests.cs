@@ -76,7 +76,7 @@ public abstract class ExcelTests(DatabaseProvider provider) : IAsyncLifetime
 
         var (liaisonName, liaison) = await app.LiaisonAsync("市交通运输局");
         var report = await (await liaison.PostAsJsonAsync("/api/reports", new { taskId = app.TaskIds[5], periodId = app.Monthly(5).Id, text = "五月进展" }))
-            .Content.ReadFromJsonAsync<Features.Reports.ReportItem>();
+            .Content.ReadFromJsonAsync<Features.Supervision.ReportItem>();
         await liaison.PostAsync($"/api/reports/{report!.Id}/submit", null);
 
         var response = await office.GetAsync($"/api/plans/{app.PlanId}/export.xlsx");

@@ -2,7 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Jiaowang.Web.Data;
-using Jiaowang.Web.Features.Reports;
+using Jiaowang.Web.Features.Supervision;
+using Jiaowang.Web.Shared.Access;
+using Jiaowang.Web.Shared.Reporting;
 
 namespace Jiaowang.Web.Tests.Supervision;
 

@@ -1,7 +1,9 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Jiaowang.Web.Data;
-using Jiaowang.Web.Features.Reports;
+using Jiaowang.Web.Features.Supervision;
+using Jiaowang.Web.Shared.Access;
+using Jiaowang.Web.Shared.Reporting;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Jiaowang.Web.Tests.Supervision;

@@ -2,7 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Jiaowang.Web.Data;
-using Jiaowang.Web.Features.Reports;
+using Jiaowang.Web.Shared.Access;
+using Jiaowang.Web.Shared.Reporting;
 
 namespace Jiaowang.Web.Tests.Supervision;
 

@@ -1,7 +1,7 @@
 using Jiaowang.Core.Documents;
 using Jiaowang.Web.Data;
 using Jiaowang.Web.Features.Audit;
-using Jiaowang.Web.Features.Reports;
+using Jiaowang.Web.Features.Supervision;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;

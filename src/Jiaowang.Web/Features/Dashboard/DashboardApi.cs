@@ -1,6 +1,5 @@
 using Jiaowang.Web.Data;
 using Jiaowang.Web.Features.Accounts;
-using Jiaowang.Web.Features.Reports;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;

@@ -3,7 +3,6 @@ using Jiaowang.Core.Plans;
 using Jiaowang.Core.Progress;
 using Jiaowang.Core.Reporting;
 using Jiaowang.Web.Data;
-using Jiaowang.Web.Features.Reports;
 using Jiaowang.Web.Features.Targets;
 using Jiaowang.Web.Shared;
 using Microsoft.EntityFrameworkCore;
@@ -39,7 +38,7 @@ public static class DashboardQuery
         var trends = readings.GroupBy(r => r.TargetId).ToDictionary(g => g.Key, g =>
             (IReadOnlyList<TrendPoint>)g.GroupBy(r => r.AsOf).Select(d => new TrendPoint(d.Key, d.Last().Value)).ToList());
 
-        var supervision = await Supervision.LoadAsync(db, planId, today, options, ct);
+        var supervision = await SupervisionState.LoadAsync(db, planId, today, options, ct);
         var tasks = await db.Tasks.AsNoTracking().Where(t => t.Group!.PlanId == planId)
             .OrderBy(t => t.Group!.Position).ThenBy(t => t.Number)
             .Select(t => new { t.Id, t.Number, t.Title, GroupNumber = t.Group!.Number, GroupTitle = t.Group.Title, GroupPosition = t.Group.Position })
@@ -103,7 +102,7 @@ public static class DashboardQuery
                     if (!roles.TryGetValue((t.Id, u.Id), out var role)) return null;
                     var report = latestReport.GetValueOrDefault((t.Id, u.Id));
                     return new MatrixCell(u.Id, role == AssignmentRole.Lead ? "lead" : "co", Code(supervision.UnitOnTask(t.Id, u.Id).Status),
-                        report?.Id, report is null ? null : ReportItem.StateCode(report.State));
+                        report?.Id, report is null ? null : ApiCode.Of(report.State));
                 }).ToList())).ToList())).ToList();
 
         var bars = targets.GroupBy(t => t.GroupName).Select(g => new TargetGroupPanel(g.Key, g.Select(t =>

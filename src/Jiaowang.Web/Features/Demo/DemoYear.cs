@@ -4,7 +4,6 @@ using Jiaowang.Core.Plans;
 using Jiaowang.Core.Reporting;
 using Jiaowang.Web.Data;
 using Jiaowang.Web.Features.Audit;
-using Jiaowang.Web.Features.Reports;
 using Jiaowang.Web.Features.Targets;
 using Microsoft.EntityFrameworkCore;
 

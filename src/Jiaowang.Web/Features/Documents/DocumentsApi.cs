@@ -4,7 +4,6 @@ using Jiaowang.Core.Evaluations;
 using Jiaowang.Web.Data;
 using Jiaowang.Web.Features.Accounts;
 using Jiaowang.Web.Features.Evaluations;
-using Jiaowang.Web.Features.Reports;
 using Jiaowang.Web.Shared;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;

@@ -1,7 +1,6 @@
 using Jiaowang.Web.Shared.Access;
 using Jiaowang.Core.Network;
 using Jiaowang.Web.Data;
-using Jiaowang.Web.Features.Reports;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;

@@ -1,7 +1,6 @@
 using Jiaowang.Core.Meetings;
 using Jiaowang.Web.Data;
 using Jiaowang.Web.Features.Audit;
-using Jiaowang.Web.Features.Reports;
 using Jiaowang.Web.Shared;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;

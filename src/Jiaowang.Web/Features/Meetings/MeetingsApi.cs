@@ -1,7 +1,6 @@
 using Jiaowang.Web.Shared.Access;
 using Jiaowang.Web.Data;
 using Jiaowang.Web.Features.Accounts;
-using Jiaowang.Web.Features.Reports;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 

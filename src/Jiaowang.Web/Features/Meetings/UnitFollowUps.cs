@@ -1,5 +1,4 @@
 using Jiaowang.Web.Data;
-using Jiaowang.Web.Features.Reports;
 using Microsoft.AspNetCore.Mvc.ViewComponents;
 
 namespace Jiaowang.Web.Features.Meetings;

@@ -5,7 +5,7 @@ using Jiaowang.Web.Data;
 using Jiaowang.Web.Features.Accounts;
 using Jiaowang.Web.Features.Audit;
 using Jiaowang.Web.Features.Plans;
-using Jiaowang.Web.Features.Reports;
+using Jiaowang.Web.Features.Supervision;
 using Jiaowang.Web.Features.Targets;
 using Jiaowang.Web.Shared;
 using Microsoft.AspNetCore.Http.HttpResults;

@@ -1,5 +1,5 @@
 using Jiaowang.Web.Data;
-using Jiaowang.Web.Features.Reports;
+using Jiaowang.Web.Features.Supervision;
 using Microsoft.EntityFrameworkCore;
 
 namespace Jiaowang.Web.Features.Reminders;

@@ -2,7 +2,7 @@ using Jiaowang.Core.Reporting;
 using Jiaowang.Web.Data;
 using Jiaowang.Web.Features.Accounts;
 using Jiaowang.Web.Features.Audit;
-using Jiaowang.Web.Features.Reports;
+using Jiaowang.Web.Features.Supervision;
 using Jiaowang.Web.Shared;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -79,7 +79,7 @@ public sealed class ReminderService(JiaowangDb db, AuditLog audit, Mailer mailer
         var today = clock.Today();
         foreach (var planId in await db.Plans.Select(p => p.Id).ToListAsync(ct))
         {
-            var supervision = await Supervision.LoadAsync(db, planId, today, reporting.Value, ct);
+            var supervision = await SupervisionState.LoadAsync(db, planId, today, reporting.Value, ct);
             foreach (var unit in supervision.Overdue.GroupBy(o => (o.UnitId, o.UnitName)))
             {
                 if (await SendAsync(unit.Key.UnitId, null, Compose(unit.Key.UnitName, unit), sentBy, ct: ct) is { } r) sent.Add(r);
@@ -97,7 +97,7 @@ public sealed class ReminderService(JiaowangDb db, AuditLog audit, Mailer mailer
         var count = 0;
         foreach (var planId in await db.Plans.Select(p => p.Id).ToListAsync(ct))
         {
-            var supervision = await Supervision.LoadAsync(db, planId, today, reporting.Value, ct);
+            var supervision = await SupervisionState.LoadAsync(db, planId, today, reporting.Value, ct);
             foreach (var period in supervision.PlanPeriods.Where(p => p.IsOpen(today) && today <= p.Deadline && p.Deadline.DayNumber - today.DayNumber <= options.Value.DaysBefore))
             {
                 foreach (var unit in supervision.Outstanding(period).GroupBy(o => (o.UnitId, o.UnitName)))

@@ -2,7 +2,7 @@ using Jiaowang.Web.Shared.Access;
 using Jiaowang.Core.Reporting;
 using Jiaowang.Web.Data;
 using Jiaowang.Web.Features.Accounts;
-using Jiaowang.Web.Features.Reports;
+using Jiaowang.Web.Features.Supervision;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -59,7 +59,7 @@ public static class RemindersApi
             var owed = new List<OverdueItem>();
             foreach (var planId in await db.Plans.Select(p => p.Id).ToListAsync(ct))
             {
-                owed.AddRange((await Supervision.LoadAsync(db, planId, Shared.Clock.Today(clock), reporting.Value, ct)).Overdue.Where(o => o.UnitId == request.UnitId));
+                owed.AddRange((await SupervisionState.LoadAsync(db, planId, Shared.Clock.Today(clock), reporting.Value, ct)).Overdue.Where(o => o.UnitId == request.UnitId));
             }
             body = reminders.Compose(unitName, owed);
         }

@@ -1,6 +1,5 @@
 using Jiaowang.Web.Data;
 using Jiaowang.Web.Features.Accounts;
-using Jiaowang.Web.Features.Reports;
 using Jiaowang.Web.Shared;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -22,7 +21,7 @@ public sealed class RemindersPageModel(JiaowangDb db, ReminderService reminders,
         var overdue = new List<OverdueItem>();
         foreach (var planId in await db.Plans.Select(p => p.Id).ToListAsync(ct))
         {
-            overdue.AddRange((await Supervision.LoadAsync(db, planId, clock.Today(), reporting.Value, ct)).Overdue);
+            overdue.AddRange((await SupervisionState.LoadAsync(db, planId, clock.Today(), reporting.Value, ct)).Overdue);
         }
         LateUnits = overdue.GroupBy(o => (o.UnitId, o.UnitName)).OrderBy(g => g.Key.UnitName).ToList();
     }

@@ -2,7 +2,7 @@ using Jiaowang.Core.Plans;
 using Jiaowang.Core.Spreadsheets;
 using Jiaowang.Web.Data;
 using Jiaowang.Web.Features.Accounts;
-using Jiaowang.Web.Features.Reports;
+using Jiaowang.Web.Features.Supervision;
 using Jiaowang.Web.Features.Targets;
 using Jiaowang.Web.Shared;
 using Microsoft.EntityFrameworkCore;
@@ -61,7 +61,7 @@ public sealed class PlanExport(JiaowangDb db, TimeProvider clock, IOptions<Repor
             .Select(r => new ReadingLine(numbers[r.TargetId], r.AsOf, r.Value, r.Origin == ReadingOrigin.Registry ? "registry" : "manual", r.RecordedBy, r.Source))
             .ToList();
 
-        var supervision = await Supervision.LoadAsync(db, planId, today, options.Value, ct);
+        var supervision = await SupervisionState.LoadAsync(db, planId, today, options.Value, ct);
         var tasks = await db.Tasks.AsNoTracking().Where(t => t.Group!.PlanId == planId)
             .Include(t => t.Group).Include(t => t.Assignments).ThenInclude(a => a.Unit)
             .OrderBy(t => t.Group!.Position).ThenBy(t => t.Number).AsSplitQuery().ToListAsync(ct);

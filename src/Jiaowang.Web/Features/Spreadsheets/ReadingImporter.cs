@@ -2,7 +2,6 @@ using Jiaowang.Core.Plans;
 using Jiaowang.Core.Spreadsheets;
 using Jiaowang.Web.Data;
 using Jiaowang.Web.Features.Audit;
-using Jiaowang.Web.Features.Reports;
 using Jiaowang.Web.Shared;
 
 namespace Jiaowang.Web.Features.Spreadsheets;

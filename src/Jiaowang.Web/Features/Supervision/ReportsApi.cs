@@ -2,10 +2,11 @@ using Jiaowang.Web.Shared.Access;
 using Jiaowang.Core.Reporting;
 using Jiaowang.Web.Data;
 using Jiaowang.Web.Features.Accounts;
+using Jiaowang.Web.Shared;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
-namespace Jiaowang.Web.Features.Reports;
+namespace Jiaowang.Web.Features.Supervision;
 
 public sealed record ReportVersionItem(int Version, string Action, string State, string Text, string? Comment, string By, DateTimeOffset At);
 
@@ -14,7 +15,7 @@ public sealed record ReportVersionItem(int Version, string Action, string State,
 public sealed record ReportItem(int Id, int PeriodId, int? TaskId, int UnitId, string State, string Text, int Version,
     string? ReviewComment, string? ReviewedBy, DateTimeOffset? SubmittedAt, DateTimeOffset UpdatedAt, IReadOnlyList<ReportVersionItem>? Versions)
 {
-    public static string StateCode(ReportState state) => char.ToLowerInvariant(state.ToString()[0]) + state.ToString()[1..];
+    public static string StateCode(ReportState state) => ApiCode.Of(state);
 
     public static ReportItem From(Report r, bool withVersions = false) => new(r.Id, r.PeriodId, r.TaskId, r.UnitId, StateCode(r.State), r.Text, r.Version,
         r.ReviewComment, r.ReviewedBy, r.SubmittedAt, r.UpdatedAt,
@@ -34,7 +35,7 @@ public sealed record ReportReturn(string? Comment, int? Version);
 
 public static class ReportsApi
 {
-    public static IServiceCollection AddReports(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddSupervision(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<ReportingOptions>(configuration.GetSection("Reporting"));
         services.AddSingleton<RichText>();

@@ -3,7 +3,7 @@ using Jiaowang.Core.Reporting;
 using Jiaowang.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace Jiaowang.Web.Features.Reports;
+namespace Jiaowang.Web.Shared.Reporting;
 
 /// <summary>A plan's reporting periods, generated from its phases the first time anyone asks.</summary>
 public static class Periods

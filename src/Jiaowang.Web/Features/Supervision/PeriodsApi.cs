@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace Jiaowang.Web.Features.Reports;
+namespace Jiaowang.Web.Features.Supervision;
 
 /// <param name="Kind">monthly, stageSummary or finalSummary.</param>
 public sealed record PeriodItem(int Id, int PlanId, string Kind, int Phase, DateOnly Start, DateOnly End, DateOnly Deadline)

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
-namespace Jiaowang.Web.Features.Reports;
+namespace Jiaowang.Web.Features.Supervision;
 
 /// <summary>The office reads the reporting periods derived from the plan's phases and moves a deadline when needed.</summary>
 [Authorize(Policy = Policies.Office)]
@@ -43,7 +43,7 @@ public sealed class PeriodsPageModel(JiaowangDb db, AuditLog audit, IOptions<Rep
     {
         var planId = await db.Plans.OrderByDescending(p => p.Id).Select(p => (int?)p.Id).FirstOrDefaultAsync(ct);
         if (planId is null) return false;
-        Periods = (await Reports.Periods.ForPlanAsync(db, planId.Value, options.Value, ct)).Select(PeriodItem.From).ToList();
+        Periods = (await Shared.Reporting.Periods.ForPlanAsync(db, planId.Value, options.Value, ct)).Select(PeriodItem.From).ToList();
         return true;
     }
 }

@@ -1,6 +1,6 @@
 using Ganss.Xss;
 
-namespace Jiaowang.Web.Features.Reports;
+namespace Jiaowang.Web.Shared.Reporting;
 
 /// <summary>
 /// Report text is rich text written in the browser; it is cleaned on the way in with a small allow-list, so that what is

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
-namespace Jiaowang.Web.Features.Reports;
+namespace Jiaowang.Web.Features.Supervision;
 
 /// <param name="Role">lead (牵头) or co (配合).</param>
 /// <param name="Status">onTrack, atRisk, behind or done, from the reports the task's units owe.</param>
@@ -39,7 +39,7 @@ public static class MyWorkApi
         var result = new List<MyTask>();
         foreach (var plan in rows.GroupBy(r => r.PlanId))
         {
-            var supervision = await Supervision.LoadAsync(db, plan.Key, today, options, ct);
+            var supervision = await SupervisionState.LoadAsync(db, plan.Key, today, options, ct);
             result.AddRange(plan.Select(r =>
             {
                 var status = supervision.Tasks[r.PlanTaskId];

@@ -13,7 +13,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
-namespace Jiaowang.Web.Features.Reports;
+namespace Jiaowang.Web.Features.Supervision;
 
 /// <summary>One report the unit owes in an open period: for a task, or the unit's summary.</summary>
 public sealed record ReportSlot(PeriodItem Period, int? TaskId, string? TaskTitle, int? ReportId, ReportState? State, bool Overdue);

@@ -3,7 +3,7 @@ using Jiaowang.Web.Data;
 using Jiaowang.Web.Features.Accounts;
 using Microsoft.EntityFrameworkCore;
 
-namespace Jiaowang.Web.Features.Reports;
+namespace Jiaowang.Web.Shared.Access;
 
 /// <summary>The signed-in person as the supervision rules need them: their unit and what they may see.</summary>
 public sealed record Caller(string UserName, int? UnitId, bool IsOffice, bool IsLeader)

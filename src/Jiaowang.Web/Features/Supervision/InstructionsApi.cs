@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
-namespace Jiaowang.Web.Features.Reports;
+namespace Jiaowang.Web.Features.Supervision;
 
 public sealed record InstructionItem(int Id, int UnitId, int? ReportId, int? TaskId, string Text, string By, DateTimeOffset At,
     string? Answer, string? AnsweredBy, DateTimeOffset? AnsweredAt)

@@ -1,4 +1,4 @@
-namespace Jiaowang.Web.Features.Reports;
+namespace Jiaowang.Web.Shared.Reporting;
 
 /// <summary>Configuration section <c>Reporting</c>.</summary>
 public sealed class ReportingOptions

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
-namespace Jiaowang.Web.Features.Reports;
+namespace Jiaowang.Web.Features.Supervision;
 
 public sealed record QueueItem(int Id, int Version, string UnitName, string? TaskTitle, PeriodKind Kind, DateOnly PeriodStart, DateOnly Deadline,
     string Text, DateTimeOffset? SubmittedAt);

@@ -4,7 +4,7 @@ using Jiaowang.Web.Data;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
-namespace Jiaowang.Web.Features.Reports;
+namespace Jiaowang.Web.Features.Supervision;
 
 /// <summary>
 /// A report: the unit's liaison writes, saves drafts and submits; the office and leaders read it with its history.

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.ViewComponents;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace Jiaowang.Web.Features.Reports;
+namespace Jiaowang.Web.Features.Supervision;
 
 public sealed record TaskStatusRow(int Id, int Number, string Title, TaskAssessment Assessment);
 
@@ -29,7 +29,7 @@ public sealed class SupervisionPanel(JiaowangDb db, TimeProvider clock, IOptions
         var overdue = new List<OverdueItem>();
         foreach (var id in planIds)
         {
-            var supervision = await Supervision.LoadAsync(db, id, clock.Today(), options.Value);
+            var supervision = await SupervisionState.LoadAsync(db, id, clock.Today(), options.Value);
             var rows = await db.Tasks.AsNoTracking().Where(t => t.Group!.PlanId == id)
                 .Where(t => unitId == null || t.Assignments.Any(a => a.UnitId == unitId))
                 .OrderBy(t => t.Number).Select(t => new { t.Id, t.Number, t.Title }).ToListAsync();
@@ -37,7 +37,7 @@ public sealed class SupervisionPanel(JiaowangDb db, TimeProvider clock, IOptions
             overdue.AddRange(supervision.Overdue.Where(o => unitId == null || o.UnitId == unitId));
         }
         var readable = overdue.Where(o => caller.CanSee(o.UnitId)).ToList();
-        return View("~/Features/Reports/_SupervisionPanel.cshtml",
+        return View("~/Features/Supervision/_SupervisionPanel.cshtml",
             new SupervisionPanelModel(tasks, readable, unitId is not null, overdue.Count - readable.Count));
     }
 }

@@ -1,9 +1,10 @@
 using Jiaowang.Core.Progress;
 using Jiaowang.Core.Reporting;
 using Jiaowang.Web.Data;
+using Jiaowang.Web.Shared;
 using Microsoft.EntityFrameworkCore;
 
-namespace Jiaowang.Web.Features.Reports;
+namespace Jiaowang.Web.Shared.Reporting;
 
 /// <summary>A report that is owed and past its deadline (逾期未报).</summary>
 /// <param name="State">The report's state when one was started (draft, returned), null when nothing was written.</param>
@@ -15,13 +16,13 @@ public sealed record OverdueItem(int UnitId, string UnitName, int PeriodId, stri
 /// and the list of overdue reports.
 /// </summary>
 /// <param name="Outstanding">For any period of the plan: the reports still owed (not submitted or accepted), late or not.</param>
-public sealed record Supervision(IReadOnlyDictionary<int, TaskAssessment> Tasks, IReadOnlyList<OverdueItem> Overdue,
+public sealed record SupervisionState(IReadOnlyDictionary<int, TaskAssessment> Tasks, IReadOnlyList<OverdueItem> Overdue,
     IReadOnlyList<ReportingPeriod> PlanPeriods, Func<ReportingPeriod, IReadOnlyList<OverdueItem>> Outstanding)
 {
     /// <summary>One unit's part of a task judged alone, by the same rules as the task (the dashboard's task × unit matrix).</summary>
     public Func<int, int, TaskAssessment> UnitOnTask { get; init; } = (_, _) => new TaskAssessment(Status.OnTrack, TaskReason.NotStarted, 0, 0);
 
-    public static async Task<Supervision> LoadAsync(JiaowangDb db, int planId, DateOnly today, ReportingOptions options, CancellationToken ct = default)
+    public static async Task<SupervisionState> LoadAsync(JiaowangDb db, int planId, DateOnly today, ReportingOptions options, CancellationToken ct = default)
     {
         var periods = await Periods.ForPlanAsync(db, planId, options, ct);
         var periodIds = periods.Select(p => p.Id).ToList();
@@ -49,12 +50,12 @@ public sealed record Supervision(IReadOnlyDictionary<int, TaskAssessment> Tasks,
                 if (state is ReportState.Submitted or ReportState.Accepted) continue;
                 list.Add(new OverdueItem(a.UnitId, a.UnitName, period.Id, Periods.KindCode(period.Kind), period.Start, period.Deadline,
                     taskId, taskId is null ? null : a.Number, taskId is null ? null : a.Title,
-                    today.DayNumber - period.Deadline.DayNumber, state is { } s ? ReportItem.StateCode(s) : null));
+                    today.DayNumber - period.Deadline.DayNumber, state is { } s ? ApiCode.Of(s) : null));
             }
             return list;
         }
         var overdue = periods.Where(p => p.IsOverdue(today)).SelectMany(Outstanding);
-        return new Supervision(tasks, overdue.OrderBy(o => o.Deadline).ThenBy(o => o.UnitName).ThenBy(o => o.TaskNumber).ToList(), periods, Outstanding)
+        return new SupervisionState(tasks, overdue.OrderBy(o => o.Deadline).ThenBy(o => o.UnitName).ThenBy(o => o.TaskNumber).ToList(), periods, Outstanding)
         {
             UnitOnTask = (taskId, unitId) => TaskProgress.Assess(Expected(taskId, unitId).ToList(), today),
         };
