@@ -1,3 +1,4 @@
+using System.Reflection;
 using System.Security.Claims;
 using Jiaowang.Web.Data;
 using Jiaowang.Web.Features.Accounts;
@@ -5,9 +6,19 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Jiaowang.Web.Shared.Access;
 
-/// <summary>The signed-in person as the supervision rules need them: their unit and what they may see.</summary>
-public sealed record Caller(string UserName, int? UnitId, bool IsOffice, bool IsLeader)
+/// <summary>
+/// The signed-in person as every rule needs them: who, in which roles, for which unit. Resolved once per request
+/// (<see cref="CallerResolution"/>) and handed to handlers as a parameter; nothing else in the code reads claims or
+/// queries the user row to find out who is calling.
+/// </summary>
+public sealed record Caller(string UserId, string UserName, IReadOnlySet<string> Roles, int? UnitId)
 {
+    public bool IsOffice => Roles.Contains(Features.Accounts.Roles.Office) || IsAdmin;
+    public bool IsAdmin => Roles.Contains(Features.Accounts.Roles.Admin);
+    public bool IsLeader => Roles.Contains(Features.Accounts.Roles.Leader);
+    public bool IsLiaison => Roles.Contains(Features.Accounts.Roles.Liaison);
+    public bool IsMember => Roles.Contains(Features.Accounts.Roles.Member);
+
     /// <summary>Office, admins and leaders read every unit's reports; liaisons only their own unit's.</summary>
     public bool ReadsAll => IsOffice || IsLeader;
 
@@ -16,15 +27,37 @@ public sealed record Caller(string UserName, int? UnitId, bool IsOffice, bool Is
     /// <summary>Only the unit's own liaison writes its reports and readings.</summary>
     public bool WritesFor(int unitId) => UnitId == unitId;
 
+    /// <summary>
+    /// Reads the user row behind a principal. Outside a request (the CLI, tests) call this; inside one, take the
+    /// <see cref="Caller"/> parameter or <see cref="CallerResolution.GetCallerAsync"/>, which resolve it once.
+    /// </summary>
     public static async Task<Caller?> FromAsync(ClaimsPrincipal user, JiaowangDb db, CancellationToken ct = default)
     {
         var id = user.FindFirstValue(ClaimTypes.NameIdentifier);
         if (id is null) return null;
         var row = await db.Users.AsNoTracking().Where(u => u.Id == id).Select(u => new { u.UserName, u.UnitId }).FirstOrDefaultAsync(ct);
         if (row is null) return null;
+        var roles = user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToHashSet(StringComparer.Ordinal);
         // A unit is bound only to liaisons: an office account that somehow has one still reports for nobody.
-        var isLiaison = user.IsInRole(Roles.Liaison);
-        return new Caller(row.UserName!, isLiaison ? row.UnitId : null,
-            user.IsInRole(Roles.Office) || user.IsInRole(Roles.Admin), user.IsInRole(Roles.Leader));
+        var unitId = roles.Contains(Features.Accounts.Roles.Liaison) ? row.UnitId : null;
+        return new Caller(id, row.UserName!, roles, unitId);
+    }
+
+    /// <summary>Minimal-API binding: a handler that takes a <see cref="Caller"/> gets the request's, resolved once.</summary>
+    public static async ValueTask<Caller?> BindAsync(HttpContext context, ParameterInfo parameter) => await context.GetCallerAsync();
+}
+
+public static class CallerResolution
+{
+    static readonly object Key = new();
+
+    /// <summary>The request's caller, read from the database the first time it is asked for and kept for the request.</summary>
+    public static async ValueTask<Caller?> GetCallerAsync(this HttpContext context)
+    {
+        if (context.Items.TryGetValue(Key, out var known)) return (Caller?)known;
+        var db = context.RequestServices.GetRequiredService<JiaowangDb>();
+        var caller = await Caller.FromAsync(context.User, db, context.RequestAborted);
+        context.Items[Key] = caller;
+        return caller;
     }
 }
