@@ -51,10 +51,10 @@ public sealed class BallotPageModel(JiaowangDb db, EvaluationActions actions, Ti
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
     {
         var lines = Answers.Select(a => new BallotLine(a.UnitId, EvaluationsApi.TryParse(a.Satisfaction, out var s) ? s : null, a.Comment)).ToList();
-        var (outcome, _) = await actions.CastAsync(User, id, lines, ct);
-        if (outcome.Failure == EvaluationFailure.NotFound) return NotFound();
-        if (outcome.Succeeded) return Redirect($"/evaluations/{id}/ballot?done=true");
-        Problems = outcome.Messages ?? [];
+        var outcome = await actions.CastAsync((await HttpContext.GetCallerAsync())!, id, lines, ct);
+        if (outcome.Refusal is not { } refusal) return Redirect($"/evaluations/{id}/ballot?done=true");
+        if (refusal.Kind == RefusalKind.NotFound) return NotFound();
+        Problems = refusal.Messages;
         await LoadAsync(id, ct);
         return Page();
     }
@@ -63,7 +63,7 @@ public sealed class BallotPageModel(JiaowangDb db, EvaluationActions actions, Ti
     {
         if (await actions.FindAsync(id, ct) is not { } evaluation) return false;
         Evaluation = evaluation;
-        var userId = User.FindFirstValue(ClaimTypes.NameIdentifier)!;
+        var userId = (await HttpContext.GetCallerAsync())!.UserId;
         if (evaluation.Electors.All(e => e.UserId != userId)) Refusal = text["Ballot.NotElector"];
         Closed = evaluation.IsClosed(clock.GetUtcNow());
         VotedAt = await db.EvaluationVoters.Where(v => v.EvaluationId == id && v.UserId == userId).Select(v => (DateTimeOffset?)v.At).FirstOrDefaultAsync(ct);

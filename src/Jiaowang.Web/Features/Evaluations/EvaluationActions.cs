@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Jiaowang.Core.Evaluations;
 using Jiaowang.Web.Data;
 using Jiaowang.Web.Features.Accounts;
@@ -9,22 +8,6 @@ using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace Jiaowang.Web.Features.Evaluations;
-
-public enum EvaluationFailure
-{
-    NotFound,
-    Forbidden,
-    /// <summary>The vote is not in a state that allows the action: closed, not yet closed, already voted.</summary>
-    Conflict,
-    Invalid,
-}
-
-/// <param name="Field">For <see cref="EvaluationFailure.Invalid"/>: the field the messages are about.</param>
-public sealed record EvaluationOutcome(Evaluation? Evaluation, EvaluationFailure? Failure = null, IReadOnlyList<string>? Messages = null, string? Field = null)
-{
-    public bool Succeeded => Failure is null;
-    public string? Message => Messages is { Count: > 0 } m ? string.Join(" ", m) : null;
-}
 
 /// <summary>What the office opens and members submit.</summary>
 /// <param name="UnitIds">The units on the ballot; leave out for all units of the plan.</param>
@@ -44,7 +27,7 @@ public sealed class EvaluationActions(JiaowangDb db, AuditLog audit, TimeProvide
 
     TimeSpan Lifetime => options.Value.CloseRequestLifetime;
 
-    public async Task<EvaluationOutcome> OpenAsync(string actor, NewEvaluation request, CancellationToken ct = default)
+    public async Task<Outcome<Evaluation>> OpenAsync(string actor, NewEvaluation request, CancellationToken ct = default)
     {
         var now = clock.GetUtcNow();
         var errors = new List<(string Field, string Message)>();
@@ -53,13 +36,13 @@ public sealed class EvaluationActions(JiaowangDb db, AuditLog audit, TimeProvide
         else if (title.Length > 200 || !Ballot.IsPlainText(title)) errors.Add(("title", text["Open.TitleBad"]));
         if (request.ClosesAt is not { } closesAt) errors.Add(("closesAt", text["Open.ClosesAtRequired"]));
         else if (closesAt <= now) errors.Add(("closesAt", text["Open.ClosesAtPast"]));
-        if (!await db.Plans.AnyAsync(p => p.Id == request.PlanId, ct)) return new(null, EvaluationFailure.Invalid, [text["Open.UnknownPlan"]], "planId");
+        if (!await db.Plans.AnyAsync(p => p.Id == request.PlanId, ct)) return Refusal.Invalid("planId", text["Open.UnknownPlan"]);
         var planUnits = await EvaluationQueries.PlanUnitsAsync(db, request.PlanId, ct);
         var chosen = request.UnitIds is null ? planUnits.Select(u => u.Id).ToList() : request.UnitIds.Distinct().ToList();
         var unknown = chosen.Where(id => planUnits.All(u => u.Id != id)).ToList();
         if (unknown.Count > 0) errors.Add(("unitIds", text["Open.UnknownUnits", string.Join(", ", unknown)]));
         else if (chosen.Count == 0) errors.Add(("unitIds", text["Open.NoUnits"]));
-        if (errors.Count > 0) return new(null, EvaluationFailure.Invalid, errors.Select(e => e.Message).ToList(), errors[0].Field);
+        if (errors.Count > 0) return Invalid(errors[0].Field, errors.Select(e => e.Message).ToList());
 
         // Ballot order follows the plan, whatever order the request listed them in.
         var ordered = planUnits.Select(u => u.Id).Where(chosen.Contains).ToList();
@@ -73,68 +56,72 @@ public sealed class EvaluationActions(JiaowangDb db, AuditLog audit, TimeProvide
         };
         db.Evaluations.Add(evaluation);
         await audit.SaveAsync(db, actor, () => [new AuditRecord("Evaluation", evaluation.Id.ToString(), "open", null, Snapshot(evaluation))], ct);
-        return new(evaluation);
+        return evaluation;
     }
+
+    /// <summary>Every message under the first field at fault, as the pages list them one by one.</summary>
+    static Refusal Invalid(string field, IReadOnlyList<string> messages) =>
+        Refusal.Invalid(new Dictionary<string, string[]> { [field] = messages.ToArray() }, string.Join(" ", messages));
 
     public async Task<Evaluation?> FindAsync(int id, CancellationToken ct = default) =>
         await db.Evaluations.Include(e => e.Units).Include(e => e.Electors).FirstOrDefaultAsync(e => e.Id == id, ct);
 
     /// <summary>The office asks to close the vote early, giving a reason; nothing closes until an admin confirms.</summary>
-    public Task<EvaluationOutcome> RequestCloseAsync(ClaimsPrincipal user, int id, string? reason, CancellationToken ct = default) =>
-        EarlyCloseStepAsync(user, id, [Roles.Office, Roles.Admin], "Close.OnlyOffice", "close-request", "reason",
+    public Task<Outcome<Evaluation>> RequestCloseAsync(Caller caller, int id, string? reason, CancellationToken ct = default) =>
+        EarlyCloseStepAsync(caller, id, [Roles.Office, Roles.Admin], "Close.OnlyOffice", "close-request", "reason",
             (evaluation, actor, now) => evaluation.RequestClose(actor, reason, now, Lifetime), ct);
 
     /// <summary>
     /// An admin other than the requester confirms the office's request: the vote closes now and is sealed at once.
     /// Results still open only when enough ballots were cast.
     /// </summary>
-    public Task<EvaluationOutcome> ConfirmCloseAsync(ClaimsPrincipal user, int id, CancellationToken ct = default) =>
-        EarlyCloseStepAsync(user, id, [Roles.Admin], "Close.OnlyAdmin", "close", null,
+    public Task<Outcome<Evaluation>> ConfirmCloseAsync(Caller caller, int id, CancellationToken ct = default) =>
+        EarlyCloseStepAsync(caller, id, [Roles.Admin], "Close.OnlyAdmin", "close", null,
             (evaluation, actor, now) => evaluation.ConfirmClose(actor, now, Lifetime), ct,
             (evaluation, now) => EvaluationSealing.SealAsync(db, evaluation, now, options.Value.MinimumBallots, ct));
 
     /// <summary>An admin refuses the office's request; the vote runs on to its closing time.</summary>
-    public Task<EvaluationOutcome> RefuseCloseAsync(ClaimsPrincipal user, int id, CancellationToken ct = default) =>
-        EarlyCloseStepAsync(user, id, [Roles.Admin], "Close.OnlyAdmin", "close-refused", null,
+    public Task<Outcome<Evaluation>> RefuseCloseAsync(Caller caller, int id, CancellationToken ct = default) =>
+        EarlyCloseStepAsync(caller, id, [Roles.Admin], "Close.OnlyAdmin", "close-refused", null,
             (evaluation, _, now) => evaluation.RefuseClose(now, Lifetime), ct);
 
     /// <summary>One step of closing early: who may take it, the rule on the evaluation, its audit record, what follows.</summary>
-    async Task<EvaluationOutcome> EarlyCloseStepAsync(ClaimsPrincipal user, int id, string[] roles, string onlyWho, string action, string? field,
+    async Task<Outcome<Evaluation>> EarlyCloseStepAsync(Caller caller, int id, string[] roles, string onlyWho, string action, string? field,
         Func<Evaluation, string, DateTimeOffset, EarlyCloseError?> step, CancellationToken ct, Func<Evaluation, DateTimeOffset, Task>? then = null)
     {
-        var actor = user.Identity?.Name;
-        if (actor is null || !roles.Any(user.IsInRole)) return new(null, EvaluationFailure.Forbidden, [text[onlyWho]]);
-        if (await FindAsync(id, ct) is not { } evaluation) return new(null, EvaluationFailure.NotFound, [text["Evaluation.NotFound"]]);
+        var actor = caller.UserName;
+        if (!roles.Any(caller.Roles.Contains)) return Refusal.Forbidden(text[onlyWho]);
+        if (await FindAsync(id, ct) is not { } evaluation) return Refusal.NotFound(text["Evaluation.NotFound"]);
         var before = Snapshot(evaluation);
         var now = clock.GetUtcNow();
-        if (step(evaluation, actor, now) is { } error) return Refused(evaluation, error, field);
+        if (step(evaluation, actor, now) is { } error) return Refused(error, field);
         await audit.SaveAsync(db, actor, () => [new AuditRecord("Evaluation", id.ToString(), action, before, Snapshot(evaluation))], ct);
         if (then is not null) await then(evaluation, now);
-        return new(evaluation);
+        return evaluation;
     }
 
-    EvaluationOutcome Refused(Evaluation evaluation, EarlyCloseError error, string? field) => error switch
+    Refusal Refused(EarlyCloseError error, string? field) => error switch
     {
-        EarlyCloseError.ReasonRequired => new(evaluation, EvaluationFailure.Invalid, [text["Close.ReasonRequired"]], field),
-        EarlyCloseError.ReasonBad => new(evaluation, EvaluationFailure.Invalid, [text["Close.ReasonBad", Evaluation.ReasonMaxLength]], field),
-        EarlyCloseError.SamePerson => new(evaluation, EvaluationFailure.Forbidden, [text["Close.SamePerson"]]),
-        _ => new(evaluation, EvaluationFailure.Conflict, [text[$"Close.{error}"]]),
+        EarlyCloseError.ReasonRequired => Refusal.Invalid(field ?? "", text["Close.ReasonRequired"]),
+        EarlyCloseError.ReasonBad => Refusal.Invalid(field ?? "", text["Close.ReasonBad", Evaluation.ReasonMaxLength]),
+        EarlyCloseError.SamePerson => Refusal.Forbidden(text["Close.SamePerson"]),
+        _ => Refusal.Conflict(text[$"Close.{error}"]),
     };
 
     /// <summary>
     /// Stores a member's ballot: the voter row and the answers in one transaction. The voter row's key refuses a second
     /// ballot, also one racing the first.
     /// </summary>
-    public async Task<(EvaluationOutcome Outcome, DateTimeOffset? At)> CastAsync(ClaimsPrincipal user, int id, IReadOnlyList<BallotLine> lines, CancellationToken ct = default)
+    /// <returns>When the ballot was stored.</returns>
+    public async Task<Outcome<DateTimeOffset>> CastAsync(Caller caller, int id, IReadOnlyList<BallotLine> lines, CancellationToken ct = default)
     {
-        var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
-        var userName = user.Identity?.Name;
-        if (userId is null || userName is null || !user.IsInRole(Roles.Member)) return (new(null, EvaluationFailure.Forbidden, [text["Ballot.OnlyMembers"]]), null);
-        if (await FindAsync(id, ct) is not { } evaluation) return (new(null, EvaluationFailure.NotFound, [text["Evaluation.NotFound"]]), null);
-        if (evaluation.Electors.All(e => e.UserId != userId)) return (new(evaluation, EvaluationFailure.Forbidden, [text["Ballot.NotElector"]]), null);
+        var (userId, userName) = (caller.UserId, caller.UserName);
+        if (!caller.IsMember) return Refusal.Forbidden(text["Ballot.OnlyMembers"]);
+        if (await FindAsync(id, ct) is not { } evaluation) return Refusal.NotFound(text["Evaluation.NotFound"]);
+        if (evaluation.Electors.All(e => e.UserId != userId)) return Refusal.Forbidden(text["Ballot.NotElector"]);
         var now = clock.GetUtcNow();
-        if (evaluation.IsClosed(now)) return (new(evaluation, EvaluationFailure.Conflict, [text["Ballot.Closed", Format.Instant(evaluation.ClosedAt, text)]]), null);
-        if (await db.EvaluationVoters.AnyAsync(v => v.EvaluationId == id && v.UserId == userId, ct)) return (AlreadyVoted(evaluation), null);
+        if (evaluation.IsClosed(now)) return Refusal.Conflict(text["Ballot.Closed", Format.Instant(evaluation.ClosedAt, text)]);
+        if (await db.EvaluationVoters.AnyAsync(v => v.EvaluationId == id && v.UserId == userId, ct)) return AlreadyVoted();
 
         var units = evaluation.Units.OrderBy(u => u.Position).Select(u => u.UnitId).ToList();
         var (problems, answers) = Ballot.Check(id, units, lines);
@@ -142,7 +129,7 @@ public sealed class EvaluationActions(JiaowangDb db, AuditLog audit, TimeProvide
         {
             var names = await db.Units.Where(u => units.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
             var messages = problems.Select(p => text[$"Ballot.{p.Error}", names.GetValueOrDefault(p.UnitId, p.UnitId.ToString()), Ballot.CommentMaxLength].Value).ToList();
-            return (new(evaluation, EvaluationFailure.Invalid, messages, "answers"), null);
+            return Invalid("answers", messages);
         }
         db.EvaluationVoters.Add(new EvaluationVoter { EvaluationId = id, UserId = userId, At = now });
         db.EvaluationAnswers.AddRange(answers);
@@ -154,13 +141,13 @@ public sealed class EvaluationActions(JiaowangDb db, AuditLog audit, TimeProvide
         catch (DbUpdateException)
         {
             db.ChangeTracker.Clear();
-            if (await db.EvaluationVoters.AnyAsync(v => v.EvaluationId == id && v.UserId == userId, ct)) return (AlreadyVoted(evaluation), null);
+            if (await db.EvaluationVoters.AnyAsync(v => v.EvaluationId == id && v.UserId == userId, ct)) return AlreadyVoted();
             throw;
         }
-        return (new(evaluation), now);
+        return now;
     }
 
-    EvaluationOutcome AlreadyVoted(Evaluation evaluation) => new(evaluation, EvaluationFailure.Conflict, [text["Ballot.AlreadyVoted"]]);
+    Refusal AlreadyVoted() => Refusal.Conflict(text["Ballot.AlreadyVoted"]);
 }
 
 /// <summary>

@@ -1,5 +1,4 @@
 using Jiaowang.Web.Shared.Access;
-using System.Security.Claims;
 using Jiaowang.Core.Evaluations;
 using Jiaowang.Web.Data;
 using Jiaowang.Web.Features.Accounts;
@@ -100,62 +99,58 @@ public static class EvaluationsApi
             ? new CloseRequestItem(e.Id, e.CloseRequestedBy!, e.CloseRequestedAt!.Value, e.CloseRequestReason!, e.CloseRequestLapsesAt(lifetime)!.Value)
             : null;
 
-    static bool IsOffice(ClaimsPrincipal user) => user.IsInRole(Roles.Office) || user.IsInRole(Roles.Admin);
-
-    static async Task<Ok<List<EvaluationItem>>> List(ClaimsPrincipal user, JiaowangDb db, TimeProvider clock, IOptions<EvaluationOptions> options, CancellationToken ct)
+    static async Task<Ok<List<EvaluationItem>>> List(Caller caller, JiaowangDb db, TimeProvider clock, IOptions<EvaluationOptions> options, CancellationToken ct)
     {
         var query = db.Evaluations.AsNoTracking().Include(e => e.Units).Include(e => e.Electors).AsSplitQuery();
-        var userId = user.FindFirstValue(ClaimTypes.NameIdentifier)!;
-        var readsAll = user.IsInRole(Roles.Office) || user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Leader);
-        if (!readsAll) query = query.Where(e => e.Electors.Any(x => x.UserId == userId));
+        var userId = caller.UserId;
+        if (!caller.ReadsAll) query = query.Where(e => e.Electors.Any(x => x.UserId == userId));
         var list = await query.OrderByDescending(e => e.Id).ToListAsync(ct);
         var names = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Name, ct);
         var voted = (await db.EvaluationVoters.Where(v => v.UserId == userId).Select(v => v.EvaluationId).ToListAsync(ct)).ToHashSet();
         var now = clock.GetUtcNow();
-        var lifetime = IsOffice(user) ? options.Value.CloseRequestLifetime : (TimeSpan?)null;
-        return TypedResults.Ok(list.Select(e => ToItem(e, names, now, user.IsInRole(Roles.Member) ? voted.Contains(e.Id) : null, lifetime)).ToList());
+        var lifetime = caller.IsOffice ? options.Value.CloseRequestLifetime : (TimeSpan?)null;
+        return TypedResults.Ok(list.Select(e => ToItem(e, names, now, caller.IsMember ? voted.Contains(e.Id) : null, lifetime)).ToList());
     }
 
-    static async Task<Results<Ok<EvaluationItem>, NotFound>> Get(int id, ClaimsPrincipal user, JiaowangDb db, EvaluationActions actions, TimeProvider clock,
+    static async Task<Results<Ok<EvaluationItem>, NotFound>> Get(int id, Caller caller, JiaowangDb db, EvaluationActions actions, TimeProvider clock,
         IOptions<EvaluationOptions> options, CancellationToken ct)
     {
         if (await actions.FindAsync(id, ct) is not { } e) return TypedResults.NotFound();
-        var userId = user.FindFirstValue(ClaimTypes.NameIdentifier)!;
-        var readsAll = user.IsInRole(Roles.Office) || user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Leader);
-        if (!readsAll && e.Electors.All(x => x.UserId != userId)) return TypedResults.NotFound();
+        var userId = caller.UserId;
+        if (!caller.ReadsAll && e.Electors.All(x => x.UserId != userId)) return TypedResults.NotFound();
         var unitIds = e.Units.Select(u => u.UnitId).ToList();
         var names = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
-        bool? voted = user.IsInRole(Roles.Member) ? await db.EvaluationVoters.AnyAsync(v => v.EvaluationId == id && v.UserId == userId, ct) : null;
-        return TypedResults.Ok(ToItem(e, names, clock.GetUtcNow(), voted, IsOffice(user) ? options.Value.CloseRequestLifetime : null));
+        bool? voted = caller.IsMember ? await db.EvaluationVoters.AnyAsync(v => v.EvaluationId == id && v.UserId == userId, ct) : null;
+        return TypedResults.Ok(ToItem(e, names, clock.GetUtcNow(), voted, caller.IsOffice ? options.Value.CloseRequestLifetime : null));
     }
 
-    static async Task<Results<Created<EvaluationItem>, ProblemHttpResult>> Open(NewEvaluation request, ClaimsPrincipal user, JiaowangDb db, EvaluationActions actions, TimeProvider clock, CancellationToken ct)
+    static async Task<Results<Created<EvaluationItem>, Refused>> Open(NewEvaluation request, Caller caller, JiaowangDb db, EvaluationActions actions, TimeProvider clock, CancellationToken ct)
     {
-        var outcome = await actions.OpenAsync(user.Identity!.Name!, request, ct);
-        if (!outcome.Succeeded) return Problem(outcome);
-        var e = outcome.Evaluation!;
+        var outcome = await actions.OpenAsync(caller.UserName, request, ct);
+        if (outcome.Refusal is { } refusal) return refusal.ToHttp();
+        var e = outcome.Value!;
         var unitIds = e.Units.Select(u => u.UnitId).ToList();
         var names = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
         return TypedResults.Created($"/api/evaluations/{e.Id}", ToItem(e, names, clock.GetUtcNow(), null));
     }
 
-    static async Task<Results<Ok<CloseRequestItem>, ProblemHttpResult>> RequestClose(int id, CloseRequestBody request, ClaimsPrincipal user,
+    static async Task<Results<Ok<CloseRequestItem>, Refused>> RequestClose(int id, CloseRequestBody request, Caller caller,
         EvaluationActions actions, TimeProvider clock, IOptions<EvaluationOptions> options, CancellationToken ct)
     {
-        var outcome = await actions.RequestCloseAsync(user, id, request.Reason, ct);
-        return outcome.Succeeded ? TypedResults.Ok(PendingRequest(outcome.Evaluation!, clock.GetUtcNow(), options.Value.CloseRequestLifetime)!) : Problem(outcome);
+        var outcome = await actions.RequestCloseAsync(caller, id, request.Reason, ct);
+        return outcome.Refusal is { } refusal ? refusal.ToHttp() : TypedResults.Ok(PendingRequest(outcome.Value!, clock.GetUtcNow(), options.Value.CloseRequestLifetime)!);
     }
 
-    static async Task<Results<Ok<ClosedItem>, ProblemHttpResult>> ConfirmClose(int id, ClaimsPrincipal user, EvaluationActions actions, CancellationToken ct)
+    static async Task<Results<Ok<ClosedItem>, Refused>> ConfirmClose(int id, Caller caller, EvaluationActions actions, CancellationToken ct)
     {
-        var outcome = await actions.ConfirmCloseAsync(user, id, ct);
-        return outcome.Succeeded ? TypedResults.Ok(new ClosedItem(id, outcome.Evaluation!.ClosedAt)) : Problem(outcome);
+        var outcome = await actions.ConfirmCloseAsync(caller, id, ct);
+        return outcome.Refusal is { } refusal ? refusal.ToHttp() : TypedResults.Ok(new ClosedItem(id, outcome.Value!.ClosedAt));
     }
 
-    static async Task<Results<NoContent, ProblemHttpResult>> RefuseClose(int id, ClaimsPrincipal user, EvaluationActions actions, CancellationToken ct)
+    static async Task<Results<NoContent, Refused>> RefuseClose(int id, Caller caller, EvaluationActions actions, CancellationToken ct)
     {
-        var outcome = await actions.RefuseCloseAsync(user, id, ct);
-        return outcome.Succeeded ? TypedResults.NoContent() : Problem(outcome);
+        var outcome = await actions.RefuseCloseAsync(caller, id, ct);
+        return outcome.Refusal is { } refusal ? refusal.ToHttp() : TypedResults.NoContent();
     }
 
     static async Task<Results<Ok<TurnoutItem>, NotFound>> Voters(int id, JiaowangDb db, CancellationToken ct)
@@ -166,18 +161,18 @@ public static class EvaluationsApi
         return TypedResults.Ok(new TurnoutItem(id, eligible, voted));
     }
 
-    static async Task<Results<Created<BallotReceipt>, ProblemHttpResult>> Cast(int id, BallotRequest request, ClaimsPrincipal user, EvaluationActions actions, IStringLocalizer<EvaluationsText> text, CancellationToken ct)
+    static async Task<Results<Created<BallotReceipt>, Refused>> Cast(int id, BallotRequest request, Caller caller, EvaluationActions actions, IStringLocalizer<EvaluationsText> text, CancellationToken ct)
     {
         var lines = new List<BallotLine>();
         foreach (var answer in request.Answers ?? [])
         {
             if (answer.Satisfaction is not null && !TryParse(answer.Satisfaction, out _))
-                return Problem(new EvaluationOutcome(null, EvaluationFailure.Invalid, [text["Ballot.BadSatisfaction", answer.Satisfaction]], "answers"));
+                return Refusal.Invalid("answers", text["Ballot.BadSatisfaction", answer.Satisfaction]).ToHttp();
             lines.Add(new BallotLine(answer.UnitId, TryParse(answer.Satisfaction, out var s) ? s : null, answer.Comment));
         }
-        var (outcome, _) = await actions.CastAsync(user, id, lines, ct);
+        var outcome = await actions.CastAsync(caller, id, lines, ct);
         // The receipt repeats nothing of the ballot: a response can be logged or cached on the way.
-        return outcome.Succeeded ? TypedResults.Created((string?)null, new BallotReceipt(id, true)) : Problem(outcome);
+        return outcome.Refusal is { } refusal ? refusal.ToHttp() : TypedResults.Created((string?)null, new BallotReceipt(id, true));
     }
 
     static async Task<Results<Ok<ResultsItem>, NotFound, ProblemHttpResult>> Results(int id, JiaowangDb db, EvaluationActions actions, TimeProvider clock,
@@ -206,16 +201,4 @@ public static class EvaluationsApi
     }
 
     public static string Code(Satisfaction s) => char.ToLowerInvariant(s.ToString()[0]) + s.ToString()[1..];
-
-    /// <summary>A refusal as problem details; a validation refusal carries its messages under the field, as ValidationProblem does.</summary>
-    public static ProblemHttpResult Problem(EvaluationOutcome outcome) => outcome.Failure switch
-    {
-        EvaluationFailure.NotFound => TypedResults.Problem(outcome.Message, statusCode: StatusCodes.Status404NotFound),
-        EvaluationFailure.Forbidden => TypedResults.Problem(outcome.Message, statusCode: StatusCodes.Status403Forbidden),
-        EvaluationFailure.Invalid => TypedResults.Problem(new HttpValidationProblemDetails(new Dictionary<string, string[]> { [outcome.Field ?? ""] = outcome.Messages!.ToArray() })
-        {
-            Status = StatusCodes.Status400BadRequest, Detail = outcome.Message,
-        }),
-        _ => TypedResults.Problem(outcome.Message, statusCode: StatusCodes.Status409Conflict),
-    };
 }

@@ -26,11 +26,12 @@ public sealed class IndexModel(JiaowangDb db, TimeProvider clock, Microsoft.Exte
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        IsOffice = User.IsInRole(Roles.Office) || User.IsInRole(Roles.Admin);
-        IsMember = User.IsInRole(Roles.Member);
-        var userId = User.FindFirstValue(ClaimTypes.NameIdentifier)!;
+        var caller = (await HttpContext.GetCallerAsync())!;
+        IsOffice = caller.IsOffice;
+        IsMember = caller.IsMember;
+        var userId = caller.UserId;
         var query = db.Evaluations.AsNoTracking();
-        if (!IsOffice && !User.IsInRole(Roles.Leader)) query = query.Where(e => e.Electors.Any(x => x.UserId == userId));
+        if (!caller.ReadsAll) query = query.Where(e => e.Electors.Any(x => x.UserId == userId));
         var list = await query.OrderByDescending(e => e.Id).Select(e => new
         {
             Evaluation = e,

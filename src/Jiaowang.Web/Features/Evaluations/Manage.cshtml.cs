@@ -37,20 +37,20 @@ public sealed class ManageModel(JiaowangDb db, EvaluationActions actions, TimePr
         return await LoadAsync(id, ct) ? Page() : NotFound();
     }
 
-    public Task<IActionResult> OnPostRequestCloseAsync(int id, CancellationToken ct) => ActAsync(id, actions.RequestCloseAsync(User, id, Reason, ct), ct);
+    public Task<IActionResult> OnPostRequestCloseAsync(int id, CancellationToken ct) => ActAsync(id, caller => actions.RequestCloseAsync(caller, id, Reason, ct), ct);
 
-    public Task<IActionResult> OnPostConfirmCloseAsync(int id, CancellationToken ct) => ActAsync(id, actions.ConfirmCloseAsync(User, id, ct), ct);
+    public Task<IActionResult> OnPostConfirmCloseAsync(int id, CancellationToken ct) => ActAsync(id, caller => actions.ConfirmCloseAsync(caller, id, ct), ct);
 
-    public Task<IActionResult> OnPostRefuseCloseAsync(int id, CancellationToken ct) => ActAsync(id, actions.RefuseCloseAsync(User, id, ct), ct);
+    public Task<IActionResult> OnPostRefuseCloseAsync(int id, CancellationToken ct) => ActAsync(id, caller => actions.RefuseCloseAsync(caller, id, ct), ct);
 
-    async Task<IActionResult> ActAsync(int id, Task<EvaluationOutcome> action, CancellationToken ct)
+    async Task<IActionResult> ActAsync(int id, Func<Caller, Task<Outcome<Evaluation>>> action, CancellationToken ct)
     {
-        var outcome = await action;
-        if (outcome.Failure == EvaluationFailure.NotFound) return NotFound();
-        if (outcome.Succeeded) return Redirect($"/evaluations/{id}");
-        Problem = outcome.Message;
+        var outcome = await action((await HttpContext.GetCallerAsync())!);
+        if (outcome.Refusal is not { } refusal) return Redirect($"/evaluations/{id}");
+        if (refusal.Kind == RefusalKind.NotFound) return NotFound();
+        Problem = refusal.Message;
         if (!await LoadAsync(id, ct)) return NotFound();
-        if (outcome.Failure == EvaluationFailure.Forbidden) Response.StatusCode = StatusCodes.Status403Forbidden;
+        if (refusal.Kind == RefusalKind.Forbidden) Response.StatusCode = StatusCodes.Status403Forbidden;
         return Page();
     }
 

@@ -36,9 +36,9 @@ public sealed class NewModel(JiaowangDb db, EvaluationActions actions, TimeProvi
     {
         // The form says Beijing time, whatever zone the server runs in.
         DateTimeOffset? closesAt = ClosesAt is { } local ? Format.FromBeijing(local) : null;
-        var outcome = await actions.OpenAsync(User.Identity!.Name!, new NewEvaluation(PlanId, Title, closesAt, UnitIds), ct);
-        if (outcome.Succeeded) return Redirect($"/evaluations/{outcome.Evaluation!.Id}?opened=true");
-        Problems = outcome.Messages ?? [];
+        var outcome = await actions.OpenAsync((await HttpContext.GetCallerAsync())!.UserName, new NewEvaluation(PlanId, Title, closesAt, UnitIds), ct);
+        if (outcome.Refusal is not { } refusal) return Redirect($"/evaluations/{outcome.Value!.Id}?opened=true");
+        Problems = refusal.Messages;
         await LoadAsync(PlanId, ct);
         return Page();
     }

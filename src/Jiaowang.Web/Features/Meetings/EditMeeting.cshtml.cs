@@ -85,12 +85,12 @@ public sealed class EditMeetingModel(JiaowangDb db, MeetingActions actions) : Pa
         var input = new MeetingInput(Form.Kind, Form.Title, Form.HeldOn, Form.Place, MeetingInput.SplitAttendees(Form.Attendees), Form.Notes,
             rows.Select(d => new DecisionInput(d.Id, d.Text, d.UnitId, d.Deadline)).ToList());
         // A date the browser sent that is not a date leaves the field empty; the check below then names it.
-        var by = User.Identity!.Name!;
+        var by = (await HttpContext.GetCallerAsync())!.UserName;
         var outcome = id is { } meetingId ? await actions.UpdateAsync(meetingId, input, by, ct) : await actions.CreateAsync(PlanId, input, by, ct);
-        if (outcome.Failure == MeetingFailure.NotFound) return NotFound();
-        if (!outcome.Succeeded)
+        if (outcome.Refusal is { Kind: RefusalKind.NotFound }) return NotFound();
+        if (outcome.Refusal is { } refusal)
         {
-            Problems = outcome.Problems ?? new() { [""] = [outcome.Message ?? ""] };
+            Problems = refusal.Errors?.ToDictionary(e => e.Key, e => e.Value) ?? new() { [""] = [refusal.Message] };
             if (Form.Decisions.Count == 0) Form.Decisions.Add(new DecisionRow());
             return Page();
         }

@@ -52,25 +52,24 @@ public sealed class FollowUpsModel(JiaowangDb db, MeetingActions actions, IStrin
 
     public async Task<IActionResult> OnPostDoneAsync(int id, string? note, CancellationToken ct)
     {
-        var caller = (await Caller.FromAsync(User, db, ct))!;
+        var caller = (await HttpContext.GetCallerAsync())!;
         var outcome = await actions.MarkDoneAsync(caller, id, note, ct);
         return await AfterAsync(outcome, id, "done", ct);
     }
 
     public async Task<IActionResult> OnPostReopenAsync(int id, CancellationToken ct)
     {
-        var caller = (await Caller.FromAsync(User, db, ct))!;
+        var caller = (await HttpContext.GetCallerAsync())!;
         return await AfterAsync(await actions.ReopenAsync(caller, id, ct), id, "reopened", ct);
     }
 
-    async Task<IActionResult> AfterAsync(MeetingOutcome<Core.Meetings.FollowUp> outcome, int id, string done, CancellationToken ct)
+    async Task<IActionResult> AfterAsync(Outcome<Core.Meetings.FollowUp> outcome, int id, string done, CancellationToken ct)
     {
-        var planId = outcome.Value?.Meeting?.PlanId;
-        if (outcome.Succeeded) return Redirect($"/followups?planId={planId}&done={done}");
-        if (outcome.Failure == MeetingFailure.NotFound) return NotFound();
-        if (outcome.Failure == MeetingFailure.Forbidden) return Forbid();
+        if (outcome.Refusal is not { } refusal) return Redirect($"/followups?planId={outcome.Value!.Meeting?.PlanId}&done={done}");
+        if (refusal.Kind == RefusalKind.NotFound) return NotFound();
+        if (refusal.Kind == RefusalKind.Forbidden) return Forbid();
         await LoadAsync(null, null, null, null, ct);
-        Message = outcome.Message;
+        Message = refusal.Message;
         ProblemId = id;
         Response.StatusCode = StatusCodes.Status400BadRequest;
         return Page();
@@ -87,7 +86,7 @@ public sealed class FollowUpsModel(JiaowangDb db, MeetingActions actions, IStrin
 
     async Task<bool> LoadAsync(int? planId, int? unitId, string? status, string? sort, CancellationToken ct)
     {
-        Caller = (await Caller.FromAsync(User, db, ct))!;
+        Caller = (await HttpContext.GetCallerAsync())!;
         if (Caller is null) return false;
         PlanId = planId ?? await db.Plans.OrderByDescending(p => p.Id).Select(p => (int?)p.Id).FirstOrDefaultAsync(ct);
         UnitId = Caller.ReadsAll ? unitId : Caller.UnitId;

@@ -7,21 +7,6 @@ using Microsoft.Extensions.Localization;
 
 namespace Jiaowang.Web.Features.Meetings;
 
-public enum MeetingFailure
-{
-    NotFound,
-    Forbidden,
-    Invalid,
-    Conflict,
-}
-
-/// <summary>The result of a change: the meeting or follow-up, or why not (with field names for invalid input).</summary>
-public sealed record MeetingOutcome<T>(T? Value, MeetingFailure? Failure = null, string? Message = null, Dictionary<string, string[]>? Problems = null)
-    where T : class
-{
-    public bool Succeeded => Failure is null;
-}
-
 /// <summary>
 /// Recording meetings and settling their follow-ups, shared by the pages and the API so both apply the same rules
 /// and write the same audit entries.
@@ -35,25 +20,25 @@ public sealed class MeetingActions(JiaowangDb db, AuditLog audit, TimeProvider c
         db.Units.AsNoTracking().Where(u => u.Assignments.Any(a => a.Task!.Group!.PlanId == planId))
             .OrderBy(u => u.Id).Select(u => new UnitChoice(u.Id, u.Name)).ToListAsync(ct);
 
-    public async Task<MeetingOutcome<Meeting>> CreateAsync(int planId, MeetingInput input, string by, CancellationToken ct)
+    public async Task<Outcome<Meeting>> CreateAsync(int planId, MeetingInput input, string by, CancellationToken ct)
     {
-        if (!await db.Plans.AnyAsync(p => p.Id == planId, ct)) return new(null, MeetingFailure.NotFound, text["Problem.PlanNotFound"]);
+        if (!await db.Plans.AnyAsync(p => p.Id == planId, ct)) return Refusal.NotFound(text["Problem.PlanNotFound"]);
         if (await CheckAsync(planId, input, ct) is { } invalid) return invalid;
         var meeting = new Meeting { PlanId = planId, Title = "", RecordedBy = by, RecordedAt = clock.GetUtcNow() };
         Apply(meeting, input);
         db.Meetings.Add(meeting);
         await audit.SaveAsync(db, by, () => [new AuditRecord("Meeting", meeting.Id.ToString(), "create", null, MeetingAudit.From(meeting))], ct);
-        return new(meeting);
+        return meeting;
     }
 
     /// <summary>
     /// Replaces the meeting's fields and decisions with the input: rows with an id keep their follow-up (and its done
     /// record), rows without one add a follow-up, follow-ups left out are removed.
     /// </summary>
-    public async Task<MeetingOutcome<Meeting>> UpdateAsync(int id, MeetingInput input, string by, CancellationToken ct)
+    public async Task<Outcome<Meeting>> UpdateAsync(int id, MeetingInput input, string by, CancellationToken ct)
     {
         var meeting = await db.Meetings.Include(m => m.FollowUps).FirstOrDefaultAsync(m => m.Id == id, ct);
-        if (meeting is null) return new(null, MeetingFailure.NotFound, text["Problem.MeetingNotFound"]);
+        if (meeting is null) return Refusal.NotFound(text["Problem.MeetingNotFound"]);
         if (await CheckAsync(meeting.PlanId, input, ct) is { } invalid) return invalid;
         var rows = input.Decisions ?? [];
         // A row naming a follow-up that is gone (removed by someone else meanwhile), or named twice, would edit the wrong item.
@@ -61,20 +46,19 @@ public sealed class MeetingActions(JiaowangDb db, AuditLog audit, TimeProvider c
             && (meeting.FollowUps.All(f => f.Id != fid) || rows.Take(x.i).Any(r => r.Id == fid)));
         if (unknown.d is not null)
         {
-            return new(null, MeetingFailure.Invalid, text["Problem.DecisionGone", text["Decision.Row", unknown.i + 1]],
-                new() { [$"decisions[{unknown.i}].id"] = [text["Problem.DecisionGone", text["Decision.Row", unknown.i + 1]]] });
+            return Refusal.Invalid($"decisions[{unknown.i}].id", text["Problem.DecisionGone", text["Decision.Row", unknown.i + 1]]);
         }
         var before = MeetingAudit.From(meeting);
         Apply(meeting, input);
         await audit.SaveAsync(db, by, () => [new AuditRecord("Meeting", meeting.Id.ToString(), "update", before, MeetingAudit.From(meeting))], ct);
-        return new(meeting);
+        return meeting;
     }
 
-    async Task<MeetingOutcome<Meeting>?> CheckAsync(int planId, MeetingInput input, CancellationToken ct)
+    async Task<Refusal?> CheckAsync(int planId, MeetingInput input, CancellationToken ct)
     {
         var units = (await PlanUnitsAsync(planId, ct)).Select(u => u.Id).ToHashSet();
         var problems = input.Validate(units, text);
-        return problems.Count == 0 ? null : new(null, MeetingFailure.Invalid, problems.First().Value[0], problems);
+        return problems.Count == 0 ? null : Refusal.Invalid(problems, problems.First().Value[0]);
     }
 
     static void Apply(Meeting meeting, MeetingInput input)
@@ -106,34 +90,34 @@ public sealed class MeetingActions(JiaowangDb db, AuditLog audit, TimeProvider c
     }
 
     /// <summary>The owner unit's liaison, or the office, records that a follow-up is carried out, with a note of how.</summary>
-    public async Task<MeetingOutcome<FollowUp>> MarkDoneAsync(Caller caller, int id, string? note, CancellationToken ct)
+    public async Task<Outcome<FollowUp>> MarkDoneAsync(Caller caller, int id, string? note, CancellationToken ct)
     {
         var item = await db.FollowUps.Include(f => f.Meeting).FirstOrDefaultAsync(f => f.Id == id, ct);
-        if (item is null) return new(null, MeetingFailure.NotFound, text["Problem.FollowUpNotFound"]);
-        if (!caller.IsOffice && !caller.WritesFor(item.UnitId)) return new(null, MeetingFailure.Forbidden, text["Problem.NotYourFollowUp"]);
-        if (note?.Trim().Length > 4000) return new(null, MeetingFailure.Invalid, text["Problem.TooLong", 4000], new() { ["note"] = [text["Problem.TooLong", 4000]] });
+        if (item is null) return Refusal.NotFound(text["Problem.FollowUpNotFound"]);
+        if (!caller.IsOffice && !caller.WritesFor(item.UnitId)) return Refusal.Forbidden(text["Problem.NotYourFollowUp"]);
+        if (note?.Trim().Length > 4000) return Refusal.Invalid("note", text["Problem.TooLong", 4000]);
         var before = DecisionAudit.From(item);
         switch (item.MarkDone(note ?? "", caller.UserName, clock.GetUtcNow()))
         {
             case FollowUpError.NoteRequired:
-                return new(null, MeetingFailure.Invalid, text["Problem.NoteRequired"], new() { ["note"] = [text["Problem.NoteRequired"]] });
+                return Refusal.Invalid("note", text["Problem.NoteRequired"]);
             case FollowUpError.AlreadyDone:
-                return new(null, MeetingFailure.Conflict, text["Problem.AlreadyDone"]);
+                return Refusal.Conflict(text["Problem.AlreadyDone"]);
         }
         await audit.SaveAsync(db, caller.UserName, () => [new AuditRecord("FollowUp", id.ToString(), "done", before, DecisionAudit.From(item))], ct);
-        return new(item);
+        return item;
     }
 
     /// <summary>The office finds a follow-up not finished after all and opens it again.</summary>
-    public async Task<MeetingOutcome<FollowUp>> ReopenAsync(Caller caller, int id, CancellationToken ct)
+    public async Task<Outcome<FollowUp>> ReopenAsync(Caller caller, int id, CancellationToken ct)
     {
         var item = await db.FollowUps.Include(f => f.Meeting).FirstOrDefaultAsync(f => f.Id == id, ct);
-        if (item is null) return new(null, MeetingFailure.NotFound, text["Problem.FollowUpNotFound"]);
-        if (!caller.IsOffice) return new(null, MeetingFailure.Forbidden, text["Problem.OnlyOfficeReopens"]);
+        if (item is null) return Refusal.NotFound(text["Problem.FollowUpNotFound"]);
+        if (!caller.IsOffice) return Refusal.Forbidden(text["Problem.OnlyOfficeReopens"]);
         var before = DecisionAudit.From(item);
-        if (item.Reopen() is not null) return new(null, MeetingFailure.Conflict, text["Problem.NotDone"]);
+        if (item.Reopen() is not null) return Refusal.Conflict(text["Problem.NotDone"]);
         await audit.SaveAsync(db, caller.UserName, () => [new AuditRecord("FollowUp", id.ToString(), "reopen", before, DecisionAudit.From(item))], ct);
-        return new(item);
+        return item;
     }
 
     /// <summary>

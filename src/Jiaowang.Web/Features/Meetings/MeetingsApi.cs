@@ -42,49 +42,33 @@ public static class MeetingsApi
         return TypedResults.Ok(meetings.Select(m => MeetingItem.From(m, names, actions.Today)).ToList());
     }
 
-    static async Task<IResult> Create(int id, MeetingInput request, HttpContext http, MeetingActions actions, CancellationToken ct)
+    static async Task<Results<Created<MeetingItem>, Refused>> Create(int id, MeetingInput request, Caller caller, MeetingActions actions, CancellationToken ct)
     {
-        var outcome = await actions.CreateAsync(id, request, http.User.Identity!.Name!, ct);
-        if (!outcome.Succeeded) return Problem(outcome);
+        var outcome = await actions.CreateAsync(id, request, caller.UserName, ct);
+        if (outcome.Refusal is { } refusal) return refusal.ToHttp();
         var meeting = outcome.Value!;
         var names = await actions.UnitNamesAsync(meeting.FollowUps.Select(f => f.UnitId), ct);
         return TypedResults.Created($"/api/plans/{id}/meetings/{meeting.Id}", MeetingItem.From(meeting, names, actions.Today));
     }
 
-    static async Task<Results<Ok<List<FollowUpItem>>, NotFound, UnauthorizedHttpResult>> FollowUps(int id, int? unitId, string? status, HttpContext http,
+    static async Task<Results<Ok<List<FollowUpItem>>, NotFound>> FollowUps(int id, int? unitId, string? status, Caller caller,
         JiaowangDb db, MeetingActions actions, CancellationToken ct)
     {
-        if (await Caller.FromAsync(http.User, db, ct) is not { } caller) return TypedResults.Unauthorized();
         if (!await db.Plans.AnyAsync(p => p.Id == id, ct)) return TypedResults.NotFound();
         return TypedResults.Ok(await actions.FollowUpsAsync(caller, id, unitId, status, latestFirst: false, ct));
     }
 
-    static async Task<IResult> Done(int id, FollowUpDone? request, HttpContext http, JiaowangDb db, MeetingActions actions, CancellationToken ct)
-    {
-        if (await Caller.FromAsync(http.User, db, ct) is not { } caller) return TypedResults.Unauthorized();
-        return await ItemAsync(await actions.MarkDoneAsync(caller, id, request?.Note, ct), db, actions, ct);
-    }
+    static async Task<Results<Ok<FollowUpItem>, Refused>> Done(int id, FollowUpDone? request, Caller caller, JiaowangDb db, MeetingActions actions, CancellationToken ct) =>
+        await ItemAsync(await actions.MarkDoneAsync(caller, id, request?.Note, ct), db, actions, ct);
 
-    static async Task<IResult> Reopen(int id, HttpContext http, JiaowangDb db, MeetingActions actions, CancellationToken ct)
-    {
-        if (await Caller.FromAsync(http.User, db, ct) is not { } caller) return TypedResults.Unauthorized();
-        return await ItemAsync(await actions.ReopenAsync(caller, id, ct), db, actions, ct);
-    }
+    static async Task<Results<Ok<FollowUpItem>, Refused>> Reopen(int id, Caller caller, JiaowangDb db, MeetingActions actions, CancellationToken ct) =>
+        await ItemAsync(await actions.ReopenAsync(caller, id, ct), db, actions, ct);
 
-    static async Task<IResult> ItemAsync(MeetingOutcome<Core.Meetings.FollowUp> outcome, JiaowangDb db, MeetingActions actions, CancellationToken ct)
+    static async Task<Results<Ok<FollowUpItem>, Refused>> ItemAsync(Outcome<Core.Meetings.FollowUp> outcome, JiaowangDb db, MeetingActions actions, CancellationToken ct)
     {
-        if (!outcome.Succeeded) return Problem(outcome);
+        if (outcome.Refusal is { } refusal) return refusal.ToHttp();
         var item = outcome.Value!;
         var unit = await db.Units.Where(u => u.Id == item.UnitId).Select(u => u.Name).FirstAsync(ct);
         return TypedResults.Ok(FollowUpItem.From(item, item.Meeting!, unit, actions.Today));
     }
-
-    /// <summary>Refusals as RFC 7807 problem details in the caller's language; invalid input lists every field at fault.</summary>
-    public static IResult Problem<T>(MeetingOutcome<T> outcome) where T : class => outcome.Failure switch
-    {
-        MeetingFailure.NotFound => TypedResults.Problem(outcome.Message, statusCode: StatusCodes.Status404NotFound),
-        MeetingFailure.Forbidden => TypedResults.Problem(outcome.Message, statusCode: StatusCodes.Status403Forbidden),
-        MeetingFailure.Invalid => TypedResults.ValidationProblem(outcome.Problems ?? [], outcome.Message),
-        _ => TypedResults.Problem(outcome.Message, statusCode: StatusCodes.Status409Conflict),
-    };
 }

@@ -1,4 +1,3 @@
-using Jiaowang.Web.Data;
 using Microsoft.AspNetCore.Mvc.ViewComponents;
 
 namespace Jiaowang.Web.Features.Meetings;
@@ -7,12 +6,12 @@ namespace Jiaowang.Web.Features.Meetings;
 /// A unit's open follow-up items, on the unit's page, for people who may read them (office, leaders, the unit's own
 /// liaison); the public page stays as the published plan.
 /// </summary>
-public sealed class UnitFollowUps(JiaowangDb db, MeetingActions actions) : ViewComponent
+public sealed class UnitFollowUps(MeetingActions actions) : ViewComponent
 {
     public async Task<IViewComponentResult> InvokeAsync(int unitId)
     {
         if (User.Identity?.IsAuthenticated != true) return Content("");
-        if (await Caller.FromAsync(UserClaimsPrincipal, db) is not { } caller || !caller.CanSee(unitId)) return Content("");
+        if (await HttpContext.GetCallerAsync() is not { } caller || !caller.CanSee(unitId)) return Content("");
         var items = (await actions.FollowUpsAsync(caller, null, unitId, null, latestFirst: false, HttpContext.RequestAborted))
             .Where(i => i.State == "open").ToList();
         return View("~/Features/Meetings/_UnitFollowUps.cshtml", items);

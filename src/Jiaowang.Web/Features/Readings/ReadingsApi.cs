@@ -43,10 +43,9 @@ public static class ReadingsApi
     static async Task<bool> MaySeeAsync(Caller caller, JiaowangDb db, int targetId, CancellationToken ct) =>
         caller.UnitId is not { } unitId || await db.TargetUnits.AnyAsync(a => a.TargetId == targetId && a.UnitId == unitId, ct);
 
-    static async Task<Results<Ok<TargetDetail>, NotFound, UnauthorizedHttpResult>> Get(int id, HttpContext http, JiaowangDb db, TimeProvider clock,
+    static async Task<Results<Ok<TargetDetail>, NotFound>> Get(int id, Caller caller, JiaowangDb db, TimeProvider clock,
         IStringLocalizer<SharedResource> text, CancellationToken ct)
     {
-        if (await Caller.FromAsync(http.User, db, ct) is not { } caller) return TypedResults.Unauthorized();
         if (!await MaySeeAsync(caller, db, id, ct)) return TypedResults.NotFound();
         return await LoadAsync(db, id, clock.Today(), text, ct) is { } detail ? TypedResults.Ok(detail) : TypedResults.NotFound();
     }
@@ -65,38 +64,29 @@ public static class ReadingsApi
             units.OrderBy(u => u.Name).ToList(), readings.Select(ReadingItem.From).ToList());
     }
 
-    static async Task<IResult> Record(int id, NewReading request, HttpContext http, JiaowangDb db, AuditLog audit, TimeProvider clock,
+    static async Task<Results<Created<ReadingItem>, Refused>> Record(int id, NewReading request, Caller caller, JiaowangDb db, AuditLog audit, TimeProvider clock,
         IStringLocalizer<ReportsText> text, CancellationToken ct)
     {
-        if (await Caller.FromAsync(http.User, db, ct) is not { } caller) return TypedResults.Unauthorized();
         var outcome = await RecordAsync(caller, id, request, db, audit, clock, text, ct);
-        return outcome switch
-        {
-            { Reading: { } r } => TypedResults.Created($"/api/targets/{id}", ReadingItem.From(r)),
-            { Errors: { } errors } => TypedResults.ValidationProblem(errors),
-            { Status: StatusCodes.Status403Forbidden } => TypedResults.Problem(text["Reading.NotAllowed"], statusCode: StatusCodes.Status403Forbidden),
-            _ => TypedResults.NotFound(),
-        };
+        return outcome.Refusal is { } refusal ? refusal.ToHttp() : TypedResults.Created($"/api/targets/{id}", ReadingItem.From(outcome.Value!));
     }
 
-    public sealed record RecordOutcome(Reading? Reading, Dictionary<string, string[]>? Errors = null, int Status = StatusCodes.Status201Created);
-
     /// <summary>Records a reading for the API and the liaison's page alike: who may, what is valid, saved with its audit entry.</summary>
-    public static async Task<RecordOutcome> RecordAsync(Caller caller, int id, NewReading request, JiaowangDb db, AuditLog audit, TimeProvider clock,
+    public static async Task<Outcome<Reading>> RecordAsync(Caller caller, int id, NewReading request, JiaowangDb db, AuditLog audit, TimeProvider clock,
         IStringLocalizer<ReportsText> text, CancellationToken ct)
     {
-        if (!await db.Targets.AnyAsync(t => t.Id == id, ct)) return new(null, Status: StatusCodes.Status404NotFound);
+        if (!await db.Targets.AnyAsync(t => t.Id == id, ct)) return Refusal.NotFound(text["Reading.TargetNotFound"]);
         if (!caller.IsOffice)
         {
-            if (caller.UnitId is null) return new(null, Status: StatusCodes.Status403Forbidden);
-            if (!await MaySeeAsync(caller, db, id, ct)) return new(null, Status: StatusCodes.Status404NotFound);
+            if (caller.UnitId is null) return Refusal.Forbidden(text["Reading.NotAllowed"]);
+            if (!await MaySeeAsync(caller, db, id, ct)) return Refusal.NotFound(text["Reading.TargetNotFound"]);
         }
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(request.Source)) errors["source"] = [text["Reading.SourceRequired"]];
         else if (!RichText.IsSafePlainText(request.Source)) errors["source"] = [text["Text.Unsafe"]];
         if (request.Value < 0) errors["value"] = [text["Reading.Negative"]];
         if (request.AsOf > clock.Today()) errors["asOf"] = [text["Reading.Future"]];
-        if (errors.Count > 0) return new(null, errors, StatusCodes.Status400BadRequest);
+        if (errors.Count > 0) return Refusal.Invalid(errors, errors.First().Value[0]);
 
         // A reading is never changed: a correction is a new row, and the latest by as-of date counts.
         var reading = new Reading
@@ -106,16 +96,16 @@ public static class ReadingsApi
         };
         db.Readings.Add(reading);
         await audit.SaveAsync(db, caller.UserName, () => [new AuditRecord("Reading", reading.Id.ToString(), "record", null, ReadingItem.From(reading))], ct);
-        return new(reading);
+        return reading;
     }
 
-    static async Task<Results<Ok<IReadOnlyList<int>>, NotFound, ValidationProblem>> Assign(int id, TargetUnitsChange request, HttpContext http,
+    static async Task<Results<Ok<IReadOnlyList<int>>, NotFound, ValidationProblem>> Assign(int id, TargetUnitsChange request, Caller caller,
         JiaowangDb db, AuditLog audit, IStringLocalizer<ReportsText> text, CancellationToken ct)
     {
         if (!await db.Targets.AnyAsync(t => t.Id == id, ct)) return TypedResults.NotFound();
         // A missing list is a mistake, not "no units": it would silently unassign every unit.
         if (request.UnitIds is null) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["unitIds"] = [text["Target.UnitsRequired"]] });
-        return await AssignAsync(db, audit, http.User.Identity!.Name!, id, request.UnitIds, ct) is { } after
+        return await AssignAsync(db, audit, caller.UserName, id, request.UnitIds, ct) is { } after
             ? TypedResults.Ok(after)
             : TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["unitIds"] = [text["Target.UnknownUnit"]] });
     }

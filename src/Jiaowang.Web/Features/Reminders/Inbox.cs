@@ -11,7 +11,7 @@ public sealed class Inbox(JiaowangDb db) : ViewComponent
 {
     public async Task<IViewComponentResult> InvokeAsync()
     {
-        var caller = await Caller.FromAsync(UserClaimsPrincipal, db);
+        var caller = await HttpContext.GetCallerAsync();
         var items = caller?.UnitId is { } unitId
             ? (await db.Reminders.AsNoTracking().Where(r => r.UnitId == unitId).OrderByDescending(r => r.Id).Take(50).ToListAsync()).Select(ReminderItem.From).ToList()
             : [];

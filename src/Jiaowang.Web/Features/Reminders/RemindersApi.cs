@@ -38,15 +38,14 @@ public static class RemindersApi
         return reminders;
     }
 
-    static async Task<Results<Ok<List<ReminderItem>>, UnauthorizedHttpResult>> Inbox(HttpContext http, JiaowangDb db, CancellationToken ct)
+    static async Task<Ok<List<ReminderItem>>> Inbox(Caller caller, JiaowangDb db, CancellationToken ct)
     {
-        if (await Caller.FromAsync(http.User, db, ct) is not { } caller) return TypedResults.Unauthorized();
         if (caller.UnitId is not { } unitId) return TypedResults.Ok(new List<ReminderItem>());
         var rows = await db.Reminders.AsNoTracking().Where(r => r.UnitId == unitId).OrderByDescending(r => r.Id).Take(100).ToListAsync(ct);
         return TypedResults.Ok(rows.Select(ReminderItem.From).ToList());
     }
 
-    static async Task<Results<Created<ReminderItem>, ValidationProblem>> Send(NewReminder request, HttpContext http, JiaowangDb db,
+    static async Task<Results<Created<ReminderItem>, ValidationProblem>> Send(NewReminder request, Caller caller, JiaowangDb db,
         ReminderService reminders, TimeProvider clock, Microsoft.Extensions.Options.IOptions<ReportingOptions> reporting,
         Microsoft.Extensions.Localization.IStringLocalizer<ReportsText> text, CancellationToken ct)
     {
@@ -63,10 +62,10 @@ public static class RemindersApi
             }
             body = reminders.Compose(unitName, owed);
         }
-        var reminder = await reminders.SendAsync(request.UnitId, request.PeriodId, body, http.User.Identity!.Name!, ct: ct);
+        var reminder = await reminders.SendAsync(request.UnitId, request.PeriodId, body, caller.UserName, ct: ct);
         return TypedResults.Created($"/api/me/reminders", ReminderItem.From(reminder!));
     }
 
-    static async Task<Ok<List<ReminderItem>>> RemindLate(HttpContext http, ReminderService reminders, CancellationToken ct) =>
-        TypedResults.Ok((await reminders.RemindLateUnitsAsync(http.User.Identity!.Name!, ct)).Select(ReminderItem.From).ToList());
+    static async Task<Ok<List<ReminderItem>>> RemindLate(Caller caller, ReminderService reminders, CancellationToken ct) =>
+        TypedResults.Ok((await reminders.RemindLateUnitsAsync(caller.UserName, ct)).Select(ReminderItem.From).ToList());
 }

@@ -25,9 +25,9 @@ public static class AttachmentsApi
         return files;
     }
 
-    static async Task<Results<Ok<List<AttachmentItem>>, NotFound>> List(int id, HttpContext http, JiaowangDb db, ReportActions actions, CancellationToken ct)
+    static async Task<Results<Ok<List<AttachmentItem>>, NotFound>> List(int id, Caller caller, JiaowangDb db, ReportActions actions, CancellationToken ct)
     {
-        if (await Caller.FromAsync(http.User, db, ct) is not { } caller || await actions.FindAsync(caller, id, ct: ct) is null) return TypedResults.NotFound();
+        if (await actions.FindAsync(caller, id, ct: ct) is null) return TypedResults.NotFound();
         return TypedResults.Ok(await ItemsAsync(db, id, ct));
     }
 
@@ -35,20 +35,19 @@ public static class AttachmentsApi
         db.Attachments.AsNoTracking().Where(a => a.ReportId == reportId).OrderBy(a => a.Id)
             .Select(a => new AttachmentItem(a.Id, a.FileName, a.ContentType, a.Size, a.Sha256, a.UploadedBy, a.UploadedAt)).ToListAsync(ct);
 
-    static async Task<IResult> Upload(int id, string? fileName, HttpContext http, JiaowangDb db, ReportActions actions, CancellationToken ct)
+    static async Task<Results<Created<AttachmentItem>, Refused>> Upload(int id, string? fileName, Caller caller, HttpContext http, ReportActions actions, CancellationToken ct)
     {
-        if (await Caller.FromAsync(http.User, db, ct) is not { } caller) return TypedResults.Unauthorized();
         using var buffer = new MemoryStream();
         await http.Request.Body.CopyToAsync(buffer, ct);
         var outcome = await actions.AttachAsync(caller, id, fileName ?? "", buffer.ToArray(), ct);
-        return outcome.Attachment is { } a
-            ? TypedResults.Created($"/api/reports/{id}/attachments/{a.Id}", new AttachmentItem(a.Id, a.FileName, a.ContentType, a.Size, a.Sha256, a.UploadedBy, a.UploadedAt))
-            : ReportsApi.Problem(outcome.Refusal!);
+        if (outcome.Refusal is { } refusal) return refusal.ToHttp();
+        var a = outcome.Value!;
+        return TypedResults.Created($"/api/reports/{id}/attachments/{a.Id}", new AttachmentItem(a.Id, a.FileName, a.ContentType, a.Size, a.Sha256, a.UploadedBy, a.UploadedAt));
     }
 
-    static async Task<IResult> Download(int id, int attachmentId, HttpContext http, JiaowangDb db, ReportActions actions, CancellationToken ct)
+    static async Task<Results<FileContentHttpResult, NotFound>> Download(int id, int attachmentId, Caller caller, HttpContext http, JiaowangDb db, ReportActions actions, CancellationToken ct)
     {
-        if (await Caller.FromAsync(http.User, db, ct) is not { } caller || await actions.FindAsync(caller, id, ct: ct) is null) return TypedResults.NotFound();
+        if (await actions.FindAsync(caller, id, ct: ct) is null) return TypedResults.NotFound();
         var file = await db.Attachments.AsNoTracking().FirstOrDefaultAsync(a => a.Id == attachmentId && a.ReportId == id, ct);
         if (file is null) return TypedResults.NotFound();
         // Served as a download with its checked type, never sniffed into something a browser would run.

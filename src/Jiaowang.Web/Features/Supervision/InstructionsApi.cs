@@ -38,76 +38,66 @@ public static class InstructionsApi
         return app;
     }
 
-    static async Task<IResult> OnReport(int id, NewInstruction request, HttpContext http, JiaowangDb db, AuditLog audit, TimeProvider clock,
-        IStringLocalizer<ReportsText> text, CancellationToken ct)
+    static async Task<Results<Ok<List<InstructionItem>>, Refused>> OnReport(int id, NewInstruction request, Caller caller, JiaowangDb db, AuditLog audit,
+        TimeProvider clock, IStringLocalizer<ReportsText> text, CancellationToken ct)
     {
         var unitId = await db.Reports.Where(r => r.Id == id).Select(r => (int?)r.UnitId).FirstOrDefaultAsync(ct);
-        if (unitId is null) return TypedResults.NotFound();
-        return await CreateAsync(db, audit, clock, text, http.User.Identity!.Name!, request.Text, [unitId.Value], id, null, ct);
+        if (unitId is null) return Refusal.NotFound(text["Report.NotFound"]).ToHttp();
+        return Created(await InstructAsync(db, audit, clock, text, caller.UserName, request.Text, [unitId.Value], id, null, ct));
     }
 
-    static async Task<IResult> OnTask(int id, NewInstruction request, HttpContext http, JiaowangDb db, AuditLog audit, TimeProvider clock,
-        IStringLocalizer<ReportsText> text, CancellationToken ct)
+    static async Task<Results<Ok<List<InstructionItem>>, Refused>> OnTask(int id, NewInstruction request, Caller caller, JiaowangDb db, AuditLog audit,
+        TimeProvider clock, IStringLocalizer<ReportsText> text, CancellationToken ct)
     {
         var leads = await db.Assignments.Where(a => a.PlanTaskId == id && a.Role == AssignmentRole.Lead).Select(a => a.UnitId).ToListAsync(ct);
-        if (leads.Count == 0) return TypedResults.NotFound();
-        return await CreateAsync(db, audit, clock, text, http.User.Identity!.Name!, request.Text, leads, null, id, ct);
+        if (leads.Count == 0) return Refusal.NotFound(text["Instruction.TaskNotFound"]).ToHttp();
+        return Created(await InstructAsync(db, audit, clock, text, caller.UserName, request.Text, leads, null, id, ct));
     }
 
-    static async Task<IResult> CreateAsync(JiaowangDb db, AuditLog audit, TimeProvider clock, IStringLocalizer<ReportsText> text, string by,
-        string? body, IReadOnlyList<int> unitIds, int? reportId, int? taskId, CancellationToken ct)
-    {
-        var (created, error) = await InstructAsync(db, audit, clock, text, by, body, unitIds, reportId, taskId, ct);
-        return created is not null
-            ? TypedResults.Ok(created.Select(InstructionItem.From).ToList())
-            : TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["text"] = [error!] });
-    }
+    static Results<Ok<List<InstructionItem>>, Refused> Created(Outcome<List<Instruction>> outcome) =>
+        outcome.Refusal is { } refusal ? refusal.ToHttp() : TypedResults.Ok(outcome.Value!.Select(InstructionItem.From).ToList());
 
     /// <summary>One instruction per addressed unit, saved with its audit entries; or the reason the text was refused.</summary>
-    public static async Task<(List<Instruction>? Created, string? Error)> InstructAsync(JiaowangDb db, AuditLog audit, TimeProvider clock,
+    public static async Task<Outcome<List<Instruction>>> InstructAsync(JiaowangDb db, AuditLog audit, TimeProvider clock,
         IStringLocalizer<ReportsText> text, string by, string? body, IReadOnlyList<int> unitIds, int? reportId, int? taskId, CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(body)) return (null, text["Instruction.TextRequired"]);
-        if (!RichText.IsSafePlainText(body)) return (null, text["Text.Unsafe"]);
+        if (string.IsNullOrWhiteSpace(body)) return Refusal.Invalid("text", text["Instruction.TextRequired"]);
+        if (!RichText.IsSafePlainText(body)) return Refusal.Invalid("text", text["Text.Unsafe"]);
         var created = unitIds.Select(u => new Instruction { UnitId = u, ReportId = reportId, TaskId = taskId, Text = body.Trim(), By = by, At = clock.GetUtcNow() }).ToList();
         db.Instructions.AddRange(created);
         await audit.SaveAsync(db, by, () => created.Select(i => new AuditRecord("Instruction", i.Id.ToString(), "create", null, InstructionItem.From(i))), ct);
-        return (created, null);
+        return created;
     }
 
-    static async Task<Results<Ok<List<InstructionItem>>, UnauthorizedHttpResult>> List(HttpContext http, JiaowangDb db, int? reportId, CancellationToken ct)
+    static async Task<Ok<List<InstructionItem>>> List(Caller caller, JiaowangDb db, int? reportId, CancellationToken ct)
     {
-        if (await Caller.FromAsync(http.User, db, ct) is not { } caller) return TypedResults.Unauthorized();
         var query = db.Instructions.AsNoTracking();
         if (!caller.ReadsAll) query = query.Where(i => i.UnitId == caller.UnitId);
         if (reportId is { } r) query = query.Where(i => i.ReportId == r);
         return TypedResults.Ok((await query.OrderByDescending(i => i.Id).ToListAsync(ct)).Select(InstructionItem.From).ToList());
     }
 
-    static async Task<IResult> Answer(int id, InstructionAnswer request, HttpContext http, JiaowangDb db, AuditLog audit, TimeProvider clock,
-        IStringLocalizer<ReportsText> text, CancellationToken ct)
+    static async Task<Results<Ok<InstructionItem>, Refused>> Answer(int id, InstructionAnswer request, Caller caller, JiaowangDb db, AuditLog audit,
+        TimeProvider clock, IStringLocalizer<ReportsText> text, CancellationToken ct)
     {
-        if (await Caller.FromAsync(http.User, db, ct) is not { } caller) return TypedResults.Unauthorized();
         var outcome = await AnswerAsync(caller, id, request.Answer, db, audit, clock, text, ct);
-        return outcome.Failure is null ? TypedResults.Ok(InstructionItem.From(outcome.Instruction!)) : ReportsApi.Problem(new ReportOutcome(null, outcome.Failure, outcome.Message, "answer"));
+        return outcome.Refusal is { } refusal ? refusal.ToHttp() : TypedResults.Ok(InstructionItem.From(outcome.Value!));
     }
 
-    public sealed record AnswerOutcome(Instruction? Instruction, ReportFailure? Failure = null, string? Message = null);
-
-    public static async Task<AnswerOutcome> AnswerAsync(Caller caller, int id, string? answer, JiaowangDb db, AuditLog audit, TimeProvider clock,
+    public static async Task<Outcome<Instruction>> AnswerAsync(Caller caller, int id, string? answer, JiaowangDb db, AuditLog audit, TimeProvider clock,
         IStringLocalizer<ReportsText> text, CancellationToken ct)
     {
         var instruction = await db.Instructions.FirstOrDefaultAsync(i => i.Id == id, ct);
-        if (instruction is null || !caller.WritesFor(instruction.UnitId)) return new(null, ReportFailure.NotFound, text["Instruction.NotFound"]);
-        if (!RichText.IsSafePlainText(answer)) return new(null, ReportFailure.Invalid, text["Text.Unsafe"]);
+        if (instruction is null || !caller.WritesFor(instruction.UnitId)) return Refusal.NotFound(text["Instruction.NotFound"]);
+        if (!RichText.IsSafePlainText(answer)) return Refusal.Invalid("answer", text["Text.Unsafe"]);
         var before = InstructionItem.From(instruction);
         if (instruction.Reply(answer ?? "", caller.UserName, clock.GetUtcNow()) is { } error)
         {
             return error == InstructionError.AnswerRequired
-                ? new(null, ReportFailure.Invalid, text["Instruction.AnswerRequired"])
-                : new(null, ReportFailure.Conflict, text["Instruction.AlreadyAnswered"]);
+                ? Refusal.Invalid("answer", text["Instruction.AnswerRequired"])
+                : Refusal.Conflict(text["Instruction.AlreadyAnswered"]);
         }
         await audit.SaveAsync(db, caller.UserName, () => [new AuditRecord("Instruction", id.ToString(), "answer", before, InstructionItem.From(instruction))], ct);
-        return new(instruction);
+        return instruction;
     }
 }

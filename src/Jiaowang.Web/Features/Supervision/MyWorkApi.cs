@@ -23,10 +23,9 @@ public static class MyWorkApi
         return app;
     }
 
-    static async Task<Results<Ok<List<MyTask>>, UnauthorizedHttpResult>> MyTasks(HttpContext http, JiaowangDb db, TimeProvider clock,
+    static async Task<Ok<List<MyTask>>> MyTasks(Caller caller, JiaowangDb db, TimeProvider clock,
         IOptions<ReportingOptions> options, IStringLocalizer<ReportsText> text, CancellationToken ct)
     {
-        if (await Caller.FromAsync(http.User, db, ct) is not { } caller) return TypedResults.Unauthorized();
         return TypedResults.Ok(caller.UnitId is { } unitId ? await ForUnitAsync(db, unitId, clock.Today(), options.Value, text, ct) : []);
     }
 

@@ -6,23 +6,6 @@ using Microsoft.Extensions.Localization;
 
 namespace Jiaowang.Web.Features.Supervision;
 
-public enum ReportFailure
-{
-    NotFound,
-    Forbidden,
-    /// <summary>The report is not in a state that allows the action.</summary>
-    Conflict,
-    /// <summary>Someone saved the report since the caller loaded it.</summary>
-    Stale,
-    Invalid,
-}
-
-/// <param name="Field">For <see cref="ReportFailure.Invalid"/>: the field the message is about.</param>
-public sealed record ReportOutcome(Report? Report, ReportFailure? Failure = null, string? Message = null, string? Field = null)
-{
-    public bool Succeeded => Failure is null;
-}
-
 /// <summary>
 /// What liaisons and the office do with reports, shared by the API and the pages: load, check who may, call the rule on
 /// <see cref="Report"/>, save with the audit entry. The rules themselves live in the Core type.
@@ -31,25 +14,25 @@ public sealed class ReportActions(JiaowangDb db, AuditLog audit, RichText richTe
 {
     public static object Snapshot(Report r) => new { state = r.State.ToString(), r.Version, r.Text, r.ReviewComment };
 
-    public async Task<ReportOutcome> CreateAsync(Caller caller, int periodId, int? taskId, string? body, CancellationToken ct = default)
+    public async Task<Outcome<Report>> CreateAsync(Caller caller, int periodId, int? taskId, string? body, CancellationToken ct = default)
     {
-        if (caller.UnitId is not { } unitId) return new(null, ReportFailure.Forbidden, text["Report.OnlyLiaisons"]);
+        if (caller.UnitId is not { } unitId) return Refusal.Forbidden(text["Report.OnlyLiaisons"]);
         var period = await db.Periods.AsNoTracking().FirstOrDefaultAsync(p => p.Id == periodId, ct);
-        if (period is null) return new(null, ReportFailure.Invalid, text["Report.UnknownPeriod"], "periodId");
+        if (period is null) return Refusal.Invalid("periodId", text["Report.UnknownPeriod"]);
         if (!period.PerTask) taskId = null;
-        else if (taskId is null) return new(null, ReportFailure.Invalid, text["Report.TaskRequired"], "taskId");
+        else if (taskId is null) return Refusal.Invalid("taskId", text["Report.TaskRequired"]);
         else
         {
             var ours = await db.Assignments.AnyAsync(a => a.PlanTaskId == taskId && a.UnitId == unitId && a.Task!.Group!.PlanId == period.PlanId, ct);
-            if (!ours) return new(null, ReportFailure.Forbidden, text["Report.NotYourTask"]);
+            if (!ours) return Refusal.Forbidden(text["Report.NotYourTask"]);
         }
         var existing = await db.Reports.Where(r => r.PeriodId == periodId && r.TaskId == taskId && r.UnitId == unitId).Select(r => (int?)r.Id).FirstOrDefaultAsync(ct);
-        if (existing is { } id) return new(null, ReportFailure.Conflict, text["Report.Exists", id]);
+        if (existing is { } id) return Refusal.Conflict(text["Report.Exists", id]);
 
         var report = Report.Start(periodId, taskId, unitId, richText.Clean(body), caller.UserName, clock.GetUtcNow());
         db.Reports.Add(report);
         await audit.SaveAsync(db, caller.UserName, () => [new AuditRecord("Report", report.Id.ToString(), "create", null, Snapshot(report))], ct);
-        return new(report);
+        return report;
     }
 
     /// <summary>The report if the caller may read it; another unit's report is simply not found.</summary>
@@ -61,29 +44,29 @@ public sealed class ReportActions(JiaowangDb db, AuditLog audit, RichText richTe
         return report is not null && caller.CanSee(report.UnitId) ? report : null;
     }
 
-    public Task<ReportOutcome> EditAsync(Caller caller, int id, string? body, int version, CancellationToken ct = default) =>
+    public Task<Outcome<Report>> EditAsync(Caller caller, int id, string? body, int version, CancellationToken ct = default) =>
         ChangeAsync(caller, id, version, writer: true, "edit", (r, at) => r.Edit(richText.Clean(body), caller.UserName, at), ct);
 
-    public Task<ReportOutcome> SubmitAsync(Caller caller, int id, int? version, CancellationToken ct = default) =>
+    public Task<Outcome<Report>> SubmitAsync(Caller caller, int id, int? version, CancellationToken ct = default) =>
         ChangeAsync(caller, id, version, writer: true, "submit", (r, at) => r.Submit(caller.UserName, at), ct);
 
-    public Task<ReportOutcome> AcceptAsync(Caller caller, int id, int? version, CancellationToken ct = default) =>
+    public Task<Outcome<Report>> AcceptAsync(Caller caller, int id, int? version, CancellationToken ct = default) =>
         ChangeAsync(caller, id, version, writer: false, "accept", (r, at) => r.Accept(caller.UserName, at), ct);
 
-    public Task<ReportOutcome> ReturnAsync(Caller caller, int id, string? comment, int? version, CancellationToken ct = default)
+    public Task<Outcome<Report>> ReturnAsync(Caller caller, int id, string? comment, int? version, CancellationToken ct = default)
     {
-        if (!RichText.IsSafePlainText(comment)) return Task.FromResult(new ReportOutcome(null, ReportFailure.Invalid, text["Text.Unsafe"], "comment"));
+        if (!RichText.IsSafePlainText(comment)) return Task.FromResult<Outcome<Report>>(Refusal.Invalid("comment", text["Text.Unsafe"]));
         return ChangeAsync(caller, id, version, writer: false, "return", (r, at) => r.Return(caller.UserName, comment ?? "", at), ct);
     }
 
     /// <param name="writer">True for the unit's own actions (edit, submit); false for the office's (accept, return).</param>
-    async Task<ReportOutcome> ChangeAsync(Caller caller, int id, int? version, bool writer, string action,
+    async Task<Outcome<Report>> ChangeAsync(Caller caller, int id, int? version, bool writer, string action,
         Func<Report, DateTimeOffset, ReportError?> change, CancellationToken ct)
     {
         var report = await FindAsync(caller, id, ct: ct);
-        if (report is null) return new(null, ReportFailure.NotFound, text["Report.NotFound"]);
+        if (report is null) return Refusal.NotFound(text["Report.NotFound"]);
         var allowed = writer ? caller.WritesFor(report.UnitId) : caller.IsOffice;
-        if (!allowed) return new(report, ReportFailure.Forbidden, text[writer ? "Report.NotYourUnit" : "Report.OnlyOffice"]);
+        if (!allowed) return Refusal.Forbidden(text[writer ? "Report.NotYourUnit" : "Report.OnlyOffice"]);
         if (version is { } v && v != report.Version) return Stale(report, v);
         // Compare against the version the caller saw, so that a save racing this one fails in the database too.
         db.Entry(report).Property(r => r.Version).OriginalValue = version ?? report.Version;
@@ -92,8 +75,8 @@ public sealed class ReportActions(JiaowangDb db, AuditLog audit, RichText richTe
         if (change(report, clock.GetUtcNow()) is { } error)
         {
             return error is ReportError.CommentRequired or ReportError.TextRequired
-                ? new(report, ReportFailure.Invalid, text[$"Report.{error}"], error == ReportError.CommentRequired ? "comment" : "text")
-                : new(report, ReportFailure.Conflict, text[$"Report.{error}", text[$"State.{report.State}"]]);
+                ? Refusal.Invalid(error == ReportError.CommentRequired ? "comment" : "text", text[$"Report.{error}"])
+                : Refusal.Conflict(text[$"Report.{error}", text[$"State.{report.State}"]]);
         }
         try
         {
@@ -103,22 +86,20 @@ public sealed class ReportActions(JiaowangDb db, AuditLog audit, RichText richTe
         {
             return Stale(report, version ?? 0);
         }
-        return new(report);
+        return report;
     }
 
-    public sealed record AttachOutcome(Attachment? Attachment, ReportOutcome? Refusal);
-
     /// <summary>Attaches a file to a draft or returned report of the caller's own unit, after checking its content.</summary>
-    public async Task<AttachOutcome> AttachAsync(Caller caller, int id, string fileName, byte[] content, CancellationToken ct = default)
+    public async Task<Outcome<Attachment>> AttachAsync(Caller caller, int id, string fileName, byte[] content, CancellationToken ct = default)
     {
         var report = await FindAsync(caller, id, ct: ct);
-        if (report is null) return new(null, new(null, ReportFailure.NotFound, text["Report.NotFound"]));
-        if (!caller.WritesFor(report.UnitId)) return new(null, new(report, ReportFailure.Forbidden, text["Report.NotYourUnit"]));
-        if (!report.IsEditable) return new(null, new(report, ReportFailure.Conflict, text["Report.NotEditable", text[$"State.{report.State}"]]));
+        if (report is null) return Refusal.NotFound(text["Report.NotFound"]);
+        if (!caller.WritesFor(report.UnitId)) return Refusal.Forbidden(text["Report.NotYourUnit"]);
+        if (!report.IsEditable) return Refusal.Conflict(text["Report.NotEditable", text[$"State.{report.State}"]]);
         var name = Path.GetFileName(fileName.Trim());
-        if (name.Length == 0 || name.Length > 200 || !RichText.IsSafePlainText(name)) return new(null, new(report, ReportFailure.Invalid, text["Attachment.BadName"], "fileName"));
+        if (name.Length == 0 || name.Length > 200 || !RichText.IsSafePlainText(name)) return Refusal.Invalid("fileName", text["Attachment.BadName"]);
         var (type, error) = AttachmentRules.Check(name, content);
-        if (error is { } e) return new(null, new(report, ReportFailure.Invalid, text[$"Attachment.{e}"], "file"));
+        if (error is { } e) return Refusal.Invalid("file", text[$"Attachment.{e}"]);
 
         var attachment = new Attachment
         {
@@ -128,9 +109,9 @@ public sealed class ReportActions(JiaowangDb db, AuditLog audit, RichText richTe
         db.Attachments.Add(attachment);
         await audit.SaveAsync(db, caller.UserName, () => [new AuditRecord("Attachment", attachment.Id.ToString(), "attach", null,
             new { attachment.ReportId, attachment.FileName, attachment.ContentType, attachment.Size, attachment.Sha256 })], ct);
-        return new(attachment, null);
+        return attachment;
     }
 
-    ReportOutcome Stale(Report report, int version) =>
-        new(report, ReportFailure.Stale, text["Report.Stale", version, report.Version]);
+    /// <summary>Someone saved the report since the caller loaded it.</summary>
+    Refusal Stale(Report report, int version) => Refusal.Conflict(text["Report.Stale", version, report.Version]);
 }

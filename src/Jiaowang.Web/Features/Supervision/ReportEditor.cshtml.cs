@@ -46,29 +46,29 @@ public sealed class ReportEditorModel(JiaowangDb db, ReportActions actions, Rich
     public async Task<IActionResult> OnPostInstructAsync(string id, string? instruction, CancellationToken ct)
     {
         if (!CanInstruct) return Forbid();
-        if (await Caller.FromAsync(User, db, ct) is not { } caller) return Challenge();
+        if (await HttpContext.GetCallerAsync() is not { } caller) return Challenge();
         if (!int.TryParse(id, out var reportId) || await actions.FindAsync(caller, reportId, ct: ct) is not { } report) return NotFound();
-        var (_, error) = await InstructionsApi.InstructAsync(db, audit, clock, text, caller.UserName, instruction, [report.UnitId], reportId, null, ct);
-        if (error is null) return Redirect($"/work/reports/{reportId}?saved=true");
+        var outcome = await InstructionsApi.InstructAsync(db, audit, clock, text, caller.UserName, instruction, [report.UnitId], reportId, null, ct);
+        if (outcome.Succeeded) return Redirect($"/work/reports/{reportId}?saved=true");
         var loaded = await LoadAsync(id, ct);
-        Problem = error;
+        Problem = outcome.Refusal!.Message;
         return loaded ?? Page();
     }
 
     public async Task<IActionResult> OnPostAnswerAsync(string id, int instructionId, string? answer, CancellationToken ct)
     {
-        if (await Caller.FromAsync(User, db, ct) is not { } caller) return Challenge();
+        if (await HttpContext.GetCallerAsync() is not { } caller) return Challenge();
         var outcome = await InstructionsApi.AnswerAsync(caller, instructionId, answer, db, audit, clock, text, ct);
-        if (outcome.Failure == ReportFailure.NotFound) return NotFound();
-        if (outcome.Failure is null) return Redirect($"/work/reports/{id}?saved=true");
+        if (outcome.Refusal is not { } refusal) return Redirect($"/work/reports/{id}?saved=true");
+        if (refusal.Kind == RefusalKind.NotFound) return NotFound();
         var loaded = await LoadAsync(id, ct);
-        Problem = outcome.Message;
+        Problem = refusal.Message;
         return loaded ?? Page();
     }
 
     public async Task<IActionResult> OnPostAttachAsync(string id, IFormFile? file, CancellationToken ct)
     {
-        if (await Caller.FromAsync(User, db, ct) is not { } caller) return Challenge();
+        if (await HttpContext.GetCallerAsync() is not { } caller) return Challenge();
         if (!int.TryParse(id, out var reportId)) return NotFound();
         var content = Array.Empty<byte>();
         if (file is not null && file.Length <= Core.Reporting.AttachmentRules.MaxBytes)
@@ -79,40 +79,39 @@ public sealed class ReportEditorModel(JiaowangDb db, ReportActions actions, Rich
         }
         else if (file is not null) content = new byte[Core.Reporting.AttachmentRules.MaxBytes + 1];
         var outcome = await actions.AttachAsync(caller, reportId, file?.FileName ?? "", content, ct);
-        if (outcome.Attachment is not null) return Redirect($"/work/reports/{reportId}?saved=true");
-        if (outcome.Refusal!.Failure == ReportFailure.NotFound) return NotFound();
+        if (outcome.Refusal is not { } refusal) return Redirect($"/work/reports/{reportId}?saved=true");
+        if (refusal.Kind == RefusalKind.NotFound) return NotFound();
         var loaded = await LoadAsync(id, ct);
-        Problem = outcome.Refusal.Message;
+        Problem = refusal.Message;
         return loaded ?? Page();
     }
 
     async Task<IActionResult> SaveAsync(string id, bool submit, CancellationToken ct)
     {
-        if (await Caller.FromAsync(User, db, ct) is not { } caller) return Challenge();
-        ReportOutcome outcome;
+        if (await HttpContext.GetCallerAsync() is not { } caller) return Challenge();
+        Outcome<Report> outcome;
         if (id == "new")
         {
             outcome = await actions.CreateAsync(caller, PeriodId ?? 0, TaskId, Text, ct);
-            if (outcome.Succeeded && submit) outcome = await actions.SubmitAsync(caller, outcome.Report!.Id, outcome.Report.Version, ct);
+            if (outcome.Value is { } created && submit) outcome = await actions.SubmitAsync(caller, created.Id, created.Version, ct);
         }
         else if (int.TryParse(id, out var reportId))
         {
             outcome = await actions.EditAsync(caller, reportId, Text, Version, ct);
-            if (outcome.Succeeded && submit) outcome = await actions.SubmitAsync(caller, reportId, outcome.Report!.Version, ct);
+            if (outcome.Value is { } edited && submit) outcome = await actions.SubmitAsync(caller, reportId, edited.Version, ct);
         }
         else return NotFound();
 
-        if (outcome.Succeeded) return Redirect($"/work/reports/{outcome.Report!.Id}?saved=true");
-        if (outcome.Failure == ReportFailure.NotFound) return NotFound();
-        if (outcome.Failure == ReportFailure.Forbidden && outcome.Report is null && id != "new") return Forbid();
+        if (outcome.Refusal is not { } refusal) return Redirect($"/work/reports/{outcome.Value!.Id}?saved=true");
+        if (refusal.Kind == RefusalKind.NotFound) return NotFound();
         var loaded = await LoadAsync(id, ct);
-        Problem = outcome.Message;
+        Problem = refusal.Message;
         return loaded ?? Page();
     }
 
     async Task<IActionResult?> LoadAsync(string id, CancellationToken ct)
     {
-        if (await Caller.FromAsync(User, db, ct) is not { } caller) return Challenge();
+        if (await HttpContext.GetCallerAsync() is not { } caller) return Challenge();
         if (id == "new")
         {
             if (caller.UnitId is not { } unitId) return Forbid();

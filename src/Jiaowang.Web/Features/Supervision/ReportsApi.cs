@@ -57,10 +57,8 @@ public static class ReportsApi
         return reports;
     }
 
-    static async Task<Results<Ok<List<ReportItem>>, UnauthorizedHttpResult>> List(
-        HttpContext http, JiaowangDb db, string? state, int? unitId, CancellationToken ct)
+    static async Task<Ok<List<ReportItem>>> List(Caller caller, JiaowangDb db, string? state, int? unitId, CancellationToken ct)
     {
-        if (await Caller.FromAsync(http.User, db, ct) is not { } caller) return TypedResults.Unauthorized();
         var query = db.Reports.AsNoTracking();
         if (!caller.ReadsAll) query = query.Where(r => r.UnitId == caller.UnitId);
         if (unitId is { } u) query = query.Where(r => r.UnitId == u);
@@ -69,44 +67,27 @@ public static class ReportsApi
         return TypedResults.Ok(reports.Select(r => ReportItem.From(r)).ToList());
     }
 
-    static async Task<Results<Ok<ReportItem>, NotFound, UnauthorizedHttpResult>> Get(int id, HttpContext http, JiaowangDb db, ReportActions actions, CancellationToken ct)
-    {
-        if (await Caller.FromAsync(http.User, db, ct) is not { } caller) return TypedResults.Unauthorized();
-        return await actions.FindAsync(caller, id, withVersions: true, ct) is { } report ? TypedResults.Ok(ReportItem.From(report, true)) : TypedResults.NotFound();
-    }
+    static async Task<Results<Ok<ReportItem>, NotFound>> Get(int id, Caller caller, ReportActions actions, CancellationToken ct) =>
+        await actions.FindAsync(caller, id, withVersions: true, ct) is { } report ? TypedResults.Ok(ReportItem.From(report, true)) : TypedResults.NotFound();
 
-    static async Task<IResult> Create(NewReport request, HttpContext http, JiaowangDb db, ReportActions actions, CancellationToken ct)
+    static async Task<Results<Created<ReportItem>, Refused>> Create(NewReport request, Caller caller, ReportActions actions, CancellationToken ct)
     {
-        if (await Caller.FromAsync(http.User, db, ct) is not { } caller) return TypedResults.Unauthorized();
         var outcome = await actions.CreateAsync(caller, request.PeriodId, request.TaskId, request.Text, ct);
-        return outcome.Succeeded ? TypedResults.Created($"/api/reports/{outcome.Report!.Id}", ReportItem.From(outcome.Report)) : Problem(outcome);
+        return outcome.Refusal is { } refusal ? refusal.ToHttp() : TypedResults.Created($"/api/reports/{outcome.Value!.Id}", ReportItem.From(outcome.Value));
     }
 
-    static Task<IResult> Edit(int id, ReportEdit request, HttpContext http, JiaowangDb db, ReportActions actions, CancellationToken ct) =>
-        Run(http, db, caller => actions.EditAsync(caller, id, request.Text, request.Version, ct), ct);
+    static async Task<Results<Ok<ReportItem>, Refused>> Edit(int id, ReportEdit request, Caller caller, ReportActions actions, CancellationToken ct) =>
+        Answer(await actions.EditAsync(caller, id, request.Text, request.Version, ct));
 
-    static Task<IResult> Submit(int id, ReportStep? request, HttpContext http, JiaowangDb db, ReportActions actions, CancellationToken ct) =>
-        Run(http, db, caller => actions.SubmitAsync(caller, id, request?.Version, ct), ct);
+    static async Task<Results<Ok<ReportItem>, Refused>> Submit(int id, ReportStep? request, Caller caller, ReportActions actions, CancellationToken ct) =>
+        Answer(await actions.SubmitAsync(caller, id, request?.Version, ct));
 
-    static Task<IResult> Accept(int id, ReportStep? request, HttpContext http, JiaowangDb db, ReportActions actions, CancellationToken ct) =>
-        Run(http, db, caller => actions.AcceptAsync(caller, id, request?.Version, ct), ct);
+    static async Task<Results<Ok<ReportItem>, Refused>> Accept(int id, ReportStep? request, Caller caller, ReportActions actions, CancellationToken ct) =>
+        Answer(await actions.AcceptAsync(caller, id, request?.Version, ct));
 
-    static Task<IResult> Return(int id, ReportReturn request, HttpContext http, JiaowangDb db, ReportActions actions, CancellationToken ct) =>
-        Run(http, db, caller => actions.ReturnAsync(caller, id, request.Comment, request.Version, ct), ct);
+    static async Task<Results<Ok<ReportItem>, Refused>> Return(int id, ReportReturn request, Caller caller, ReportActions actions, CancellationToken ct) =>
+        Answer(await actions.ReturnAsync(caller, id, request.Comment, request.Version, ct));
 
-    static async Task<IResult> Run(HttpContext http, JiaowangDb db, Func<Caller, Task<ReportOutcome>> action, CancellationToken ct)
-    {
-        if (await Caller.FromAsync(http.User, db, ct) is not { } caller) return TypedResults.Unauthorized();
-        var outcome = await action(caller);
-        return outcome.Succeeded ? TypedResults.Ok(ReportItem.From(outcome.Report!)) : Problem(outcome);
-    }
-
-    /// <summary>Refusals as RFC 7807 problem details with the reason in the caller's language.</summary>
-    public static IResult Problem(ReportOutcome outcome) => outcome.Failure switch
-    {
-        ReportFailure.NotFound => TypedResults.Problem(outcome.Message, statusCode: StatusCodes.Status404NotFound),
-        ReportFailure.Forbidden => TypedResults.Problem(outcome.Message, statusCode: StatusCodes.Status403Forbidden),
-        ReportFailure.Invalid => TypedResults.ValidationProblem(new Dictionary<string, string[]> { [outcome.Field ?? ""] = [outcome.Message ?? ""] }, outcome.Message),
-        _ => TypedResults.Problem(outcome.Message, statusCode: StatusCodes.Status409Conflict),
-    };
+    static Results<Ok<ReportItem>, Refused> Answer(Outcome<Report> outcome) =>
+        outcome.Refusal is { } refusal ? refusal.ToHttp() : TypedResults.Ok(ReportItem.From(outcome.Value!));
 }

@@ -27,16 +27,16 @@ public sealed class ReviewModel(JiaowangDb db, ReportActions actions, RichText r
     }
 
     public async Task<IActionResult> OnPostAcceptAsync(int id, int version, CancellationToken ct) =>
-        await AfterAsync(await actions.AcceptAsync((await Caller.FromAsync(User, db, ct))!, id, version, ct), "accepted", ct);
+        await AfterAsync(await actions.AcceptAsync((await HttpContext.GetCallerAsync())!, id, version, ct), "accepted", ct);
 
     public async Task<IActionResult> OnPostReturnAsync(int id, int version, string? comment, CancellationToken ct) =>
-        await AfterAsync(await actions.ReturnAsync((await Caller.FromAsync(User, db, ct))!, id, comment, version, ct), "returned", ct);
+        await AfterAsync(await actions.ReturnAsync((await HttpContext.GetCallerAsync())!, id, comment, version, ct), "returned", ct);
 
-    async Task<IActionResult> AfterAsync(ReportOutcome outcome, string done, CancellationToken ct)
+    async Task<IActionResult> AfterAsync(Outcome<Report> outcome, string done, CancellationToken ct)
     {
-        if (outcome.Succeeded) return RedirectToPage(new { done });
-        if (outcome.Failure == ReportFailure.NotFound) return NotFound();
-        Problem = outcome.Message;
+        if (outcome.Refusal is not { } refusal) return RedirectToPage(new { done });
+        if (refusal.Kind == RefusalKind.NotFound) return NotFound();
+        Problem = refusal.Message;
         await LoadAsync(ct);
         return Page();
     }

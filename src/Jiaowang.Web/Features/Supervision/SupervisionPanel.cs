@@ -23,7 +23,7 @@ public sealed class SupervisionPanel(JiaowangDb db, TimeProvider clock, IOptions
     public async Task<IViewComponentResult> InvokeAsync(int? planId, int? unitId)
     {
         if (User.Identity?.IsAuthenticated != true) return Content("");
-        if (await Caller.FromAsync(UserClaimsPrincipal, db, HttpContext.RequestAborted) is not { } caller) return Content("");
+        if (await HttpContext.GetCallerAsync() is not { } caller) return Content("");
         var planIds = planId is { } p ? [p] : await db.Assignments.Where(a => a.UnitId == unitId).Select(a => a.Task!.Group!.PlanId).Distinct().ToListAsync();
         var tasks = new List<TaskStatusRow>();
         var overdue = new List<OverdueItem>();

@@ -46,20 +46,21 @@ public sealed class WorkModel(JiaowangDb db, TimeProvider clock, IOptions<Report
 
     public async Task<IActionResult> OnPostReadingAsync(CancellationToken ct)
     {
-        if (await Caller.FromAsync(User, db, ct) is not { } caller) return Challenge();
+        if (await HttpContext.GetCallerAsync() is not { } caller) return Challenge();
         if (ModelState.IsValid)
         {
             var outcome = await ReadingsApi.RecordAsync(caller, TargetId, new NewReading(Value!.Value, AsOf!.Value, Source), db, audit, clock, text, ct);
-            if (outcome.Reading is not null) return RedirectToPage(new { recorded = true });
-            if (outcome.Status == StatusCodes.Status404NotFound) return NotFound();
-            foreach (var (field, messages) in outcome.Errors ?? []) ModelState.AddModelError(field, messages[0]);
+            if (outcome.Succeeded) return RedirectToPage(new { recorded = true });
+            if (outcome.Refusal!.Kind == RefusalKind.NotFound) return NotFound();
+            foreach (var (field, messages) in outcome.Refusal.Errors ?? new Dictionary<string, string[]> { [""] = [outcome.Refusal.Message] })
+                ModelState.AddModelError(field, messages[0]);
         }
         return await LoadAsync(ct) ?? Page();
     }
 
     async Task<IActionResult?> LoadAsync(CancellationToken ct)
     {
-        if (await Caller.FromAsync(User, db, ct) is not { UnitId: { } unitId }) return Forbid();
+        if (await HttpContext.GetCallerAsync() is not { UnitId: { } unitId }) return Forbid();
         var today = clock.Today();
         UnitName = await db.Units.Where(u => u.Id == unitId).Select(u => u.Name).SingleAsync(ct);
         Tasks = await MyWorkApi.ForUnitAsync(db, unitId, today, options.Value, text, ct);

@@ -26,6 +26,9 @@ public sealed record Refusal(RefusalKind Kind, string Message, IReadOnlyDictiona
     public static Refusal Invalid(string field, string message) => new(RefusalKind.Invalid, message, new Dictionary<string, string[]> { [field] = [message] });
     public static Refusal Invalid(IReadOnlyDictionary<string, string[]> errors, string message) => new(RefusalKind.Invalid, message, errors);
 
+    /// <summary>Every message, one per line a page shows: the fields' for an invalid request, else the one reason.</summary>
+    public IReadOnlyList<string> Messages => Errors is { } errors ? errors.Values.SelectMany(m => m).ToList() : [Message];
+
     public int Status => Kind switch
     {
         RefusalKind.Invalid => StatusCodes.Status400BadRequest,
