@@ -45,7 +45,15 @@ as_pg "$pgbin/pg_ctl" -D "$pgdata" -l "$work/postgres.log" -w -t 60 \
   || { cat "$work/postgres.log" >&2; exit 1; }
 export JIAOWANG_TEST_POSTGRES="Host=127.0.0.1;Port=$pgport;Username=postgres;Database=postgres;Pooling=true"
 
-# --- 3. Build once, then run each suite.
+# --- 3. Redocly CLI, which lints the OpenAPI document in the web tests (Security/OpenApiLintTests), in .tools/.
+export JIAOWANG_REDOCLY="$root/.tools/redocly"
+if [[ ! -x $JIAOWANG_REDOCLY/node_modules/.bin/redocly ]]; then
+  log "installing @redocly/cli"
+  npm install --prefix "$JIAOWANG_REDOCLY" --no-audit --no-fund @redocly/cli@2.77.0 >"$work/npm.log" 2>&1 \
+    || { cat "$work/npm.log" >&2; echo "npm install @redocly/cli failed" >&2; exit 1; }
+fi
+
+# --- 4. Build once, then run each suite.
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 export JIAOWANG_CHROMIUM=/usr/bin/chromium
 log "building"

@@ -24,7 +24,7 @@ builder.Services.AddJiaowangSecurity(builder.Configuration);
 builder.Services.AddJiaowangPages();
 builder.Services.AddTextInputRule();
 builder.Services.AddPublicCache();
-builder.Services.AddOpenApi();
+builder.Services.AddJiaowangOpenApi();
 builder.Services.AddAccounts();
 builder.Services.AddPlans();
 builder.Services.AddNetwork();

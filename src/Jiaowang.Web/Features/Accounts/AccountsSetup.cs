@@ -10,6 +10,9 @@ public static class AccountsSetup
     /// <summary>Browsers sign in with a cookie, scripts with a bearer token; this scheme picks by the request.</summary>
     public const string CookieOrBearer = "CookieOrBearer";
 
+    /// <summary>The browser's sign-in cookie (also named in the OpenAPI document's security schemes).</summary>
+    public const string CookieName = ".Jiaowang.Auth";
+
     public static IServiceCollection AddAccounts(this IServiceCollection services)
     {
         services.AddOptions<AccountOptions>().BindConfiguration(AccountOptions.Section);
@@ -25,7 +28,7 @@ public static class AccountsSetup
             options.LoginPath = "/account/login";
             options.LogoutPath = "/account/logout";
             options.AccessDeniedPath = "/account/denied";
-            options.Cookie.Name = ".Jiaowang.Auth";
+            options.Cookie.Name = CookieName;
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Lax;
             options.SlidingExpiration = true;

@@ -37,9 +37,9 @@ public static class DocumentsApi
     public static RouteGroupBuilder MapDocumentsApi(this IEndpointRouteBuilder app)
     {
         var documents = app.MapGroup("/api/plans/{id:int}").WithTags("Documents").RequireAuthorization(Policies.ReadAll);
-        documents.MapGet("/bulletin.docx", Bulletin)
+        documents.MapGet("/bulletin.docx", Bulletin).Produces(StatusCodes.Status200OK, contentType: Docx)
             .WithSummary("Progress bulletin (工作通报) for from–to (yyyy-MM-dd; default: the plan's first day to today), in the official document layout.");
-        documents.MapGet("/summary.docx", Summary)
+        documents.MapGet("/summary.docx", Summary).Produces(StatusCodes.Status200OK, contentType: Docx)
             .WithSummary("The city-wide final summary (办理工作总结): units' accepted summaries per task, targets, overdue and returned counts, satisfaction results.");
         return documents;
     }

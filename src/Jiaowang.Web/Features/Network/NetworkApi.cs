@@ -39,7 +39,7 @@ public static class NetworkApi
         events.MapGet("/", ListEvents).WithSummary("International events by category (exhibition, conference, sports, visit, consulate, other) and start date range.");
 
         // Calendar clients (Outlook, phones) subscribe without signing in.
-        app.MapGet("/calendar/anniversaries.ics", GetCalendar).WithTags("Calendar").AllowAnonymous()
+        app.MapGet("/calendar/anniversaries.ics", GetCalendar).WithTags("Calendar").AllowAnonymous().Produces(StatusCodes.Status200OK, contentType: "text/calendar")
             .WithSummary("Round anniversaries of partnerships and diplomatic relations in the next 12 months, as iCalendar.");
         app.MapNetworkEdits();
         return app;
@@ -122,9 +122,9 @@ public static class NetworkApi
 
     public static string Camel(string name) => char.ToLowerInvariant(name[0]) + name[1..];
 
-    static async Task<IResult> GetCalendar(JiaowangDb db, CountryCatalog countries, TimeProvider clock, CancellationToken ct)
+    static async Task<ContentHttpResult> GetCalendar(JiaowangDb db, CountryCatalog countries, TimeProvider clock, CancellationToken ct)
     {
         var anniversaries = await AnniversaryCalendar.NextTwelveMonthsAsync(db, countries, clock.Today(), ct);
-        return Results.Text(AnniversaryCalendar.ToICalendar(anniversaries, clock.GetUtcNow()), "text/calendar; charset=utf-8");
+        return TypedResults.Text(AnniversaryCalendar.ToICalendar(anniversaries, clock.GetUtcNow()), "text/calendar; charset=utf-8");
     }
 }

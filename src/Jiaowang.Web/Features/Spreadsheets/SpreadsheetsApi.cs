@@ -20,13 +20,14 @@ public static class SpreadsheetsApi
     {
         var plan = app.MapGroup("/api/plans/{id:int}").WithTags("Excel");
         // Liaison contacts are in the export: leaders, office and admins only.
-        plan.MapGet("/export.xlsx", Export).RequireAuthorization(Policies.ReadAll)
+        plan.MapGet("/export.xlsx", Export).RequireAuthorization(Policies.ReadAll).Produces(StatusCodes.Status200OK, contentType: XlsxType)
             .WithSummary("The plan as an Excel workbook: targets, readings (in the import format), tasks, reports, units and liaisons.");
-        plan.MapGet("/readings/template.xlsx", Template).RequireAuthorization(Policies.Office)
+        plan.MapGet("/readings/template.xlsx", Template).RequireAuthorization(Policies.Office).Produces(StatusCodes.Status200OK, contentType: XlsxType)
             .WithSummary("An Excel template to bulk-enter readings: one row per manually reported target, with instructions (office).");
         // Scripts upload with a bearer token, so no antiforgery token is needed and a browser cookie is not accepted;
         // people use the page /plans/{id}/readings/import.
         plan.MapPost("/readings/import", Import).DisableAntiforgery().RequireAuthorization(Policies.OfficeScript)
+            .Accepts<IFormFile>("multipart/form-data").ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .WithSummary("Imports readings from an .xlsx workbook, all or nothing; 422 lists every bad cell (office). ?dryRun=true only checks.");
         return plan;
     }
@@ -56,8 +57,8 @@ public static class SpreadsheetsApi
         return TypedResults.File(bytes, XlsxType, FileName(title, text["Template.FileSuffix"]));
     }
 
-    static async Task<IResult> Import(int id, HttpRequest request, ReadingImporter importer, IStringLocalizer<SpreadsheetText> text,
-        bool? dryRun, CancellationToken ct)
+    static async Task<Results<Ok<ReadingImportSummary>, NotFound, ProblemHttpResult>> Import(int id, HttpRequest request, Caller caller, ReadingImporter importer,
+        IStringLocalizer<SpreadsheetText> text, bool? dryRun, CancellationToken ct)
     {
         IFormFile? file = null;
         try
@@ -73,17 +74,13 @@ public static class SpreadsheetsApi
         if (file.Length > MaxUpload)
             return Refused(text, [new ImportError(file.FileName, null, null, null, text["Import.TooLarge", MaxUpload / 1024 / 1024])]);
         await using var content = file.OpenReadStream();
-        var outcome = await importer.ImportAsync(id, content, file.FileName, request.HttpContext.User.Identity?.Name ?? "?", dryRun == true, ct);
-        return outcome switch
-        {
-            null => TypedResults.NotFound(),
-            { Summary: { } summary } => TypedResults.Ok(summary),
-            { Errors: var errors } => Refused(text, errors),
-        };
+        var outcome = await importer.ImportAsync(id, content, file.FileName, caller.UserName, dryRun == true, ct);
+        if (outcome is not { } done) return TypedResults.NotFound();
+        return done.Summary is { } summary ? TypedResults.Ok(summary) : Refused(text, done.Errors);
     }
 
     /// <summary>422 problem details whose <c>errors</c> name every bad cell: sheet, row, column, header and why.</summary>
-    public static IResult Refused(IStringLocalizer<SpreadsheetText> text, IReadOnlyList<ImportError> errors) =>
+    public static ProblemHttpResult Refused(IStringLocalizer<SpreadsheetText> text, IReadOnlyList<ImportError> errors) =>
         TypedResults.Problem(title: text["Import.Refused", errors.Count], detail: text["Import.NothingStored"],
             statusCode: StatusCodes.Status422UnprocessableEntity,
             extensions: new Dictionary<string, object?> { ["errors"] = errors });

@@ -21,7 +21,7 @@ public static class AttachmentsApi
         // so this needs no antiforgery token; the page uploads through its own form, which has one.
         files.MapPost("/", Upload).Accepts<byte[]>("application/octet-stream")
             .WithSummary("Attaches a file (PDF, Word, Excel, image; at most 20 MB; type checked by content): body = the file, ?fileName= its name.");
-        files.MapGet("/{attachmentId:int}", Download).ScopedTo(Scope.Attachment).WithSummary("The file as uploaded.");
+        files.MapGet("/{attachmentId:int}", Download).ScopedTo(Scope.Attachment).Produces(StatusCodes.Status200OK, contentType: "application/octet-stream").WithSummary("The file as uploaded.");
         return files;
     }
 

@@ -43,8 +43,18 @@ public sealed record Caller(string UserId, string UserName, IReadOnlySet<string>
         return new Caller(id, row.UserName!, roles, unitId);
     }
 
-    /// <summary>Minimal-API binding: a handler that takes a <see cref="Caller"/> gets the request's, resolved once.</summary>
-    public static async ValueTask<Caller?> BindAsync(HttpContext context, ParameterInfo parameter) => await context.GetCallerAsync();
+    /// <summary>
+    /// Minimal-API binding: a handler that takes a <see cref="Caller"/> gets the request's, resolved once. A handler
+    /// that takes <c>Caller?</c> also runs for anonymous requests; one that takes <c>Caller</c> answers 401 when there
+    /// is nobody behind the request (a token whose account is gone), as the handlers' own checks used to.
+    /// </summary>
+    public static async ValueTask<Caller?> BindAsync(HttpContext context, ParameterInfo parameter)
+    {
+        var caller = await context.GetCallerAsync();
+        if (caller is null && new NullabilityInfoContext().Create(parameter).ReadState != NullabilityState.Nullable)
+            throw new BadHttpRequestException("No signed-in account behind this request.", StatusCodes.Status401Unauthorized);
+        return caller;
+    }
 }
 
 public static class CallerResolution
