@@ -24,9 +24,10 @@ public sealed class ManageModel(JiaowangDb db, EvaluationActions actions, TimePr
     public bool Opened { get; private set; }
     public string? Problem { get; private set; }
     public CloseRequestItem? PendingRequest { get; private set; }
-    public bool IsAdmin => User.IsInRole(Roles.Admin);
+    public bool IsAdmin => caller?.IsAdmin == true;
     /// <summary>Whether the signed-in person made the pending request, and so cannot confirm it.</summary>
-    public bool RequestedByMe => string.Equals(PendingRequest?.RequestedBy, User.Identity?.Name, StringComparison.OrdinalIgnoreCase);
+    public bool RequestedByMe => string.Equals(PendingRequest?.RequestedBy, caller?.UserName, StringComparison.OrdinalIgnoreCase);
+    Caller? caller;
     public int MinimumBallots => options.Value.MinimumBallots;
 
     [BindProperty] public string? Reason { get; set; }
@@ -57,6 +58,7 @@ public sealed class ManageModel(JiaowangDb db, EvaluationActions actions, TimePr
     async Task<bool> LoadAsync(int id, CancellationToken ct)
     {
         db.ChangeTracker.Clear();
+        caller = await HttpContext.GetCallerAsync();
         if (await actions.FindAsync(id, ct) is not { } evaluation) return false;
         Evaluation = evaluation;
         var now = clock.GetUtcNow();

@@ -69,7 +69,7 @@ public sealed class EditModel(JiaowangDb db, CountryCatalog countries, PartnerEd
             year, Form.EstablishedOn, Form.Status, Form.EndedOn, Number(Form.Latitude, "latitude", 90), Number(Form.Longitude, "longitude", 180), Form.Notes, Form.Source);
         if (problems.Count > 0) { Problems = problems; return Page(); }
 
-        var user = User.Identity?.Name ?? "?";
+        var user = (await HttpContext.GetCallerAsync())!.UserName;
         var result = id is { } existing ? await editor.EditAsync(existing, input, user, ct) : await editor.CreateAsync(input, user, ct);
         if (result.NotFound) return NotFound();
         if (result.Partner is not { } saved) { Problems = result.Problems; return Page(); }

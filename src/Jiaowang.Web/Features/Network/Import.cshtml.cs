@@ -20,7 +20,7 @@ public sealed class ImportModel(PartnerImporter importer) : PageModel
     {
         if (Upload is null || Upload.Length == 0) { Problems = [new CellProblem("", 0, "", NetworkMessages.Format("Problem.Empty"))]; return Page(); }
         await using var content = Upload.OpenReadStream();
-        var result = await importer.ImportAsync(Upload.FileName, content, User.Identity?.Name ?? "?", ct);
+        var result = await importer.ImportAsync(Upload.FileName, content, (await HttpContext.GetCallerAsync())!.UserName, ct);
         Problems = result.Problems;
         Added = result.Ok ? result.Added : null;
         return Page();

@@ -33,17 +33,15 @@ public static class NetworkEditApi
         office.MapPut("/targets/{id:int}/binding", BindTarget).WithSummary("Binds a target to a registry count, or null for manual readings (office).");
     }
 
-    static string UserName(HttpContext http) => http.User.Identity?.Name ?? "?";
-
-    static async Task<Results<Created<PartnerItem>, ValidationProblem>> CreatePartner(PartnerInput input, PartnerEditor editor, HttpContext http, CancellationToken ct)
+    static async Task<Results<Created<PartnerItem>, ValidationProblem>> CreatePartner(PartnerInput input, PartnerEditor editor, Caller caller, CancellationToken ct)
     {
-        var result = await editor.CreateAsync(input, UserName(http), ct);
+        var result = await editor.CreateAsync(input, caller.UserName, ct);
         return result.Partner is { } p ? TypedResults.Created($"/api/partners/{p.Id}", p) : TypedResults.ValidationProblem(result.Problems);
     }
 
-    static async Task<Results<Ok<PartnerItem>, NotFound, ValidationProblem>> EditPartner(int id, PartnerInput input, PartnerEditor editor, HttpContext http, CancellationToken ct)
+    static async Task<Results<Ok<PartnerItem>, NotFound, ValidationProblem>> EditPartner(int id, PartnerInput input, PartnerEditor editor, Caller caller, CancellationToken ct)
     {
-        var result = await editor.EditAsync(id, input, UserName(http), ct);
+        var result = await editor.EditAsync(id, input, caller.UserName, ct);
         if (result.NotFound) return TypedResults.NotFound();
         return result.Partner is { } p ? TypedResults.Ok(p) : TypedResults.ValidationProblem(result.Problems);
     }
@@ -99,10 +97,10 @@ public static class NetworkEditApi
     public sealed record ImportResponse(int Added, IReadOnlyList<CellProblem> Problems);
 
     static async Task<Results<Ok<ImportResponse>, BadRequest<ImportResponse>>> ImportPartners(IFormFile file, PartnerImporter importer,
-        HttpContext http, CancellationToken ct)
+        Caller caller, CancellationToken ct)
     {
         await using var content = file.OpenReadStream();
-        var result = await importer.ImportAsync(file.FileName, content, UserName(http), ct);
+        var result = await importer.ImportAsync(file.FileName, content, caller.UserName, ct);
         var body = new ImportResponse(result.Added, result.Problems);
         return result.Ok ? TypedResults.Ok(body) : TypedResults.BadRequest(body);
     }

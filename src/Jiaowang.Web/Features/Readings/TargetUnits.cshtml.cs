@@ -36,7 +36,7 @@ public sealed class TargetUnitsModel(JiaowangDb db, AuditLog audit) : PageModel
     public async Task<IActionResult> OnPostAsync(int targetId, int[] unitIds, CancellationToken ct)
     {
         if (!await db.Targets.AnyAsync(t => t.Id == targetId, ct)) return NotFound();
-        if (await ReadingsApi.AssignAsync(db, audit, User.Identity!.Name!, targetId, unitIds, ct) is null) return BadRequest();
+        if (await ReadingsApi.AssignAsync(db, audit, (await HttpContext.GetCallerAsync())!.UserName, targetId, unitIds, ct) is null) return BadRequest();
         return Redirect($"/office/targets?saved=true#target-{targetId}");
     }
 }

@@ -31,10 +31,10 @@ public sealed class RemindersPageModel(JiaowangDb db, ReminderService reminders,
         await OnGetAsync(null, ct);
         var late = LateUnits.FirstOrDefault(g => g.Key.UnitId == unitId);
         if (late is null) return NotFound();
-        await reminders.SendAsync(unitId, null, reminders.Compose(late.Key.UnitName, late), User.Identity!.Name!, ct: ct);
+        await reminders.SendAsync(unitId, null, reminders.Compose(late.Key.UnitName, late), (await HttpContext.GetCallerAsync())!.UserName, ct: ct);
         return RedirectToPage(new { sent = 1 });
     }
 
     public async Task<IActionResult> OnPostAllAsync(CancellationToken ct) =>
-        RedirectToPage(new { sent = (await reminders.RemindLateUnitsAsync(User.Identity!.Name!, ct)).Count });
+        RedirectToPage(new { sent = (await reminders.RemindLateUnitsAsync((await HttpContext.GetCallerAsync())!.UserName, ct)).Count });
 }

@@ -46,7 +46,7 @@ public sealed class ImportReadingsModel(JiaowangDb db, ReadingImporter importer,
         using var buffer = new MemoryStream();
         await Upload.CopyToAsync(buffer, ct);
         var bytes = buffer.ToArray();
-        var outcome = await importer.ImportAsync(id, new MemoryStream(bytes), Upload.FileName, User.Identity?.Name ?? "?", dryRun: true, ct);
+        var outcome = await importer.ImportAsync(id, new MemoryStream(bytes), Upload.FileName, (await HttpContext.GetCallerAsync())!.UserName, dryRun: true, ct);
         Errors = outcome!.Value.Errors;
         Preview = outcome.Value.Summary;
         if (Preview is not null)
@@ -75,7 +75,7 @@ public sealed class ImportReadingsModel(JiaowangDb db, ReadingImporter importer,
             return Page();
         }
         // Checked again: the data may have changed since the preview, and the posted file is the client's word.
-        var outcome = await importer.ImportAsync(id, new MemoryStream(bytes), CheckedName ?? "upload.xlsx", User.Identity?.Name ?? "?", dryRun: false, ct);
+        var outcome = await importer.ImportAsync(id, new MemoryStream(bytes), CheckedName ?? "upload.xlsx", (await HttpContext.GetCallerAsync())!.UserName, dryRun: false, ct);
         Errors = outcome!.Value.Errors;
         Done = outcome.Value.Summary;
         Checked = null;

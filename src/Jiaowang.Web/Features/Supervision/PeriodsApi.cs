@@ -36,7 +36,7 @@ public static class PeriodsApi
     }
 
     static async Task<Results<Ok<PeriodItem>, NotFound, ValidationProblem>> Change(
-        int id, PeriodChange change, HttpContext http, JiaowangDb db, AuditLog audit, CancellationToken ct)
+        int id, PeriodChange change, Caller caller, JiaowangDb db, AuditLog audit, CancellationToken ct)
     {
         var period = await db.Periods.FirstOrDefaultAsync(p => p.Id == id, ct);
         if (period is null) return TypedResults.NotFound();
@@ -46,7 +46,7 @@ public static class PeriodsApi
         }
         var before = PeriodItem.From(period);
         period.Deadline = change.Deadline;
-        await audit.SaveAsync(db, http.User.Identity!.Name!, () => [new AuditRecord("Period", id.ToString(), "edit", before, PeriodItem.From(period))], ct);
+        await audit.SaveAsync(db, caller.UserName, () => [new AuditRecord("Period", id.ToString(), "edit", before, PeriodItem.From(period))], ct);
         return TypedResults.Ok(PeriodItem.From(period));
     }
 }

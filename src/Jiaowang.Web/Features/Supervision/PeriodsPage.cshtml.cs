@@ -35,7 +35,7 @@ public sealed class PeriodsPageModel(JiaowangDb db, AuditLog audit, IOptions<Rep
         }
         var before = PeriodItem.From(period);
         period.Deadline = day;
-        await audit.SaveAsync(db, User.Identity!.Name!, () => [new AuditRecord("Period", periodId.ToString(), "edit", before, PeriodItem.From(period))], ct);
+        await audit.SaveAsync(db, (await HttpContext.GetCallerAsync())!.UserName, () => [new AuditRecord("Period", periodId.ToString(), "edit", before, PeriodItem.From(period))], ct);
         return RedirectToPage(new { saved = true });
     }
 
