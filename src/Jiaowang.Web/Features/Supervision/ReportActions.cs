@@ -40,7 +40,8 @@ public sealed class ReportActions(JiaowangDb db, AuditLog audit, RichText richTe
         else if (taskId is null) return new(null, ReportFailure.Invalid, text["Report.TaskRequired"], "taskId");
         else
         {
-            var ours = await db.Assignments.AnyAsync(a => a.PlanTaskId == taskId && a.UnitId == unitId && a.Task!.Group!.PlanId == period.PlanId, ct);
+            // Named in the task itself or through its group (各区人民政府): the same rule as every list of what is owed.
+            var ours = await db.Tasks.AnyAsync(t => t.Id == taskId && t.Group!.PlanId == period.PlanId, ct) && await Owing.OwesAsync(db, taskId.Value, unitId, ct);
             if (!ours) return new(null, ReportFailure.Forbidden, text["Report.NotYourTask"]);
         }
         var existing = await db.Reports.Where(r => r.PeriodId == periodId && r.TaskId == taskId && r.UnitId == unitId).Select(r => (int?)r.Id).FirstOrDefaultAsync(ct);
