@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Jiaowang.Web.Data;
 using Jiaowang.Web.Tests;
 using Microsoft.Playwright;
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Jiaowang.Web.Data;
 using Jiaowang.Web.Features.Accounts;
 using Microsoft.Extensions.DependencyInjection;
 
