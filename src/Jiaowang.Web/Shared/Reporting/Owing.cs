@@ -15,22 +15,23 @@ public sealed record OwedTask(int PlanTaskId, int PlanId, int Number, string Tit
 /// </summary>
 public static class Owing
 {
+    // A unit owes through any group's assignment: as a member of a full group, or as named for a task of a chosen one.
+    static readonly UnitKind[] GroupKinds = [UnitKind.Group, UnitKind.ChosenGroup];
+
     public static Task<List<OwedTask>> ForPlanAsync(JiaowangDb db, int planId, CancellationToken ct = default) =>
         LoadAsync(db, db.Assignments.Where(a => a.Task!.Group!.PlanId == planId), ct);
 
     /// <summary>The tasks a unit owes, named itself or through a group it belongs to.</summary>
     public static async Task<List<OwedTask>> ForUnitAsync(JiaowangDb db, int unitId, CancellationToken ct = default)
     {
-        var groupIds = db.UnitMemberships.Where(m => m.MemberId == unitId).Select(m => m.GroupId);
-        var owed = await LoadAsync(db, db.Assignments.Where(a => a.UnitId == unitId || groupIds.Contains(a.UnitId)), ct);
+        var owed = await LoadAsync(db, db.Assignments.Where(a => a.UnitId == unitId || GroupKinds.Contains(a.Unit!.Kind)), ct);
         return owed.Where(o => o.UnitId == unitId).ToList();
     }
 
     /// <summary>Whether the unit owes reports on the task (the check before a liaison starts one).</summary>
     public static async Task<bool> OwesAsync(JiaowangDb db, int taskId, int unitId, CancellationToken ct = default)
     {
-        var groupIds = db.UnitMemberships.Where(m => m.MemberId == unitId).Select(m => m.GroupId);
-        var owed = await LoadAsync(db, db.Assignments.Where(a => a.PlanTaskId == taskId && (a.UnitId == unitId || groupIds.Contains(a.UnitId))), ct);
+        var owed = await LoadAsync(db, db.Assignments.Where(a => a.PlanTaskId == taskId && (a.UnitId == unitId || GroupKinds.Contains(a.Unit!.Kind))), ct);
         return owed.Any(o => o.UnitId == unitId);
     }
 
