@@ -36,6 +36,7 @@ builder.Services.AddSpreadsheets();
 builder.Services.AddEvaluations(builder.Configuration);
 builder.Services.AddDocuments(builder.Configuration);
 builder.Services.AddDashboard();
+builder.Services.AddUnits();
 
 var app = builder.Build();
 

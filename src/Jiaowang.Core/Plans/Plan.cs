@@ -89,7 +89,48 @@ public class Unit
     public required string Name { get; set; }
     /// <summary>A note the document attaches to the name, e.g. 含开发区、长江新区、风景区(管委会)下同.</summary>
     public string? Annotation { get; set; }
+    /// <summary>What kind of body it is; a group owes its reports through its members (see <see cref="UnitGroups"/>).</summary>
+    public UnitKind Kind { get; set; }
     public List<Assignment> Assignments { get; set; } = [];
+    /// <summary>For a group: the units it stands for.</summary>
+    public List<UnitMembership> Members { get; set; } = [];
+}
+
+public enum UnitKind
+{
+    /// <summary>A municipal body (市直部门), which reports for itself.</summary>
+    Body = 0,
+    /// <summary>区人民政府</summary>
+    District = 1,
+    /// <summary>功能区 (开发区、长江新区、风景区管委会), which reports as a district does.</summary>
+    FunctionalZone = 2,
+    /// <summary>各区人民政府: every member reports.</summary>
+    Group = 3,
+    /// <summary>各相关区人民政府: the members the office names for each task report.</summary>
+    ChosenGroup = 4,
+}
+
+/// <summary>A unit standing in a group, such as 江岸区 in 各区人民政府.</summary>
+public class UnitMembership
+{
+    public int GroupId { get; set; }
+    public Unit? Group { get; set; }
+    public int MemberId { get; set; }
+    public Unit? Member { get; set; }
+}
+
+/// <summary>
+/// A member the office names for one task assigned to a <see cref="UnitKind.ChosenGroup"/> (各相关区人民政府): that
+/// member owes the task's reports.
+/// </summary>
+public class ChosenMember
+{
+    public int PlanTaskId { get; set; }
+    public PlanTask? Task { get; set; }
+    public int GroupId { get; set; }
+    public Unit? Group { get; set; }
+    public int MemberId { get; set; }
+    public Unit? Member { get; set; }
 }
 
 public enum AssignmentRole

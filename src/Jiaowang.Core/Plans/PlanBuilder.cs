@@ -49,7 +49,7 @@ public static class PlanBuilder
         Unit UnitNamed(string name)
         {
             if (units.TryGetValue(name, out var unit)) return unit;
-            unit = findUnit(name) ?? new Unit { Name = name };
+            unit = findUnit(name) ?? new Unit { Name = name, Kind = UnitGroups.KindOf(name) };
             if (notes.TryGetValue(name, out var note)) unit.Annotation = note;
             return units[name] = unit;
         }

@@ -24,5 +24,11 @@ public static class DatabaseHosting
         {
             await DatabaseStartup.SeedBundledPlanAsync(app.Services, logger);
         }
+        if (app.Configuration.GetValue("Seed:Districts", true))
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            var attached = await Features.Units.DistrictList.EnsureAsync(scope.ServiceProvider.GetRequiredService<JiaowangDb>());
+            if (attached > 0) logger.LogInformation("Made {Count} districts and zones the members of 各区人民政府", attached);
+        }
     }
 }

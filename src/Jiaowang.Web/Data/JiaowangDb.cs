@@ -25,6 +25,8 @@ public abstract class JiaowangDb(DbContextOptions options) : IdentityDbContext<J
     public DbSet<PlanTask> Tasks => Set<PlanTask>();
     public DbSet<Unit> Units => Set<Unit>();
     public DbSet<Assignment> Assignments => Set<Assignment>();
+    public DbSet<UnitMembership> UnitMemberships => Set<UnitMembership>();
+    public DbSet<ChosenMember> ChosenMembers => Set<ChosenMember>();
     public DbSet<Phase> Phases => Set<Phase>();
     public DbSet<Reading> Readings => Set<Reading>();
     public DbSet<Partner> Partners => Set<Partner>();

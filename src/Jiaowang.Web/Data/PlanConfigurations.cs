@@ -72,6 +72,28 @@ sealed class UnitConfiguration : IEntityTypeConfiguration<Unit>
         unit.Property(u => u.Annotation).HasMaxLength(500);
         unit.HasIndex(u => u.Name).IsUnique();
         unit.HasMany(u => u.Assignments).WithOne(a => a.Unit).HasForeignKey(a => a.UnitId).OnDelete(DeleteBehavior.Restrict);
+        unit.HasMany(u => u.Members).WithOne(m => m.Group).HasForeignKey(m => m.GroupId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+sealed class UnitMembershipConfiguration : IEntityTypeConfiguration<UnitMembership>
+{
+    public void Configure(EntityTypeBuilder<UnitMembership> membership)
+    {
+        membership.HasKey(m => new { m.GroupId, m.MemberId });
+        membership.HasIndex(m => m.MemberId);
+        membership.HasOne(m => m.Member).WithMany().HasForeignKey(m => m.MemberId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+sealed class ChosenMemberConfiguration : IEntityTypeConfiguration<ChosenMember>
+{
+    public void Configure(EntityTypeBuilder<ChosenMember> chosen)
+    {
+        chosen.HasKey(c => new { c.PlanTaskId, c.GroupId, c.MemberId });
+        chosen.HasOne(c => c.Task).WithMany().HasForeignKey(c => c.PlanTaskId).OnDelete(DeleteBehavior.Cascade);
+        chosen.HasOne(c => c.Group).WithMany().HasForeignKey(c => c.GroupId).OnDelete(DeleteBehavior.Restrict);
+        chosen.HasOne(c => c.Member).WithMany().HasForeignKey(c => c.MemberId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

@@ -17,7 +17,17 @@ public sealed record DashboardModel(
     IReadOnlyList<TargetGroupPanel> TargetGroups,
     IReadOnlyList<UnitRow> Units,
     IReadOnlyList<MatrixUnit> MatrixUnits,
-    IReadOnlyList<MatrixGroup> Matrix);
+    IReadOnlyList<MatrixGroup> Matrix)
+{
+    /// <summary>Tasks assigned to a group (各区人民政府): the group's status rolled up from its members', and each member's.</summary>
+    public IReadOnlyList<GroupRollup> Groups { get; init; } = [];
+}
+
+/// <summary>A group's part in one task, judged from its members' reports by the task rules (docs/STATUS-RULES.md).</summary>
+public sealed record GroupRollup(int TaskId, int TaskNumber, string TaskTitle, int GroupId, string GroupName, string Status, IReadOnlyList<MemberCell> Members);
+
+/// <summary>One member's part: its own status on the task and its latest monthly report.</summary>
+public sealed record MemberCell(int UnitId, string Name, string Status, int? ReportId, string? ReportState);
 
 /// <param name="TargetStatuses">Number of targets per status code.</param>
 /// <param name="TaskStatuses">Number of tasks per status code.</param>

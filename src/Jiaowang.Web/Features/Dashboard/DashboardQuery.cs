@@ -75,10 +75,12 @@ public static class DashboardQuery
 
         // What each unit owed by today: per task for monthly periods, one summary per unit otherwise — as the overdue list counts.
         var due = periods.Where(p => p.IsOverdue(today))
-            .SelectMany(p => p.Owed(assignments, a => a.PlanTaskId, a => a.UnitId).Select(o => (Period: p, o.TaskId, o.Assignment.UnitId)))
+            .SelectMany(p => p.Owed(supervision.Owed, a => a.PlanTaskId, a => a.UnitId).Select(o => (Period: p, o.TaskId, o.Assignment.UnitId)))
             .ToList();
         var overdueByUnit = supervision.Overdue.GroupBy(o => o.UnitId).ToDictionary(g => g.Key, g => g.Count());
-        var league = units.Select(u =>
+        // The league ranks who reports: a group's members stand in its place once it has them.
+        var reporting = supervision.Owed.Select(o => new MatrixUnit(o.UnitId, o.UnitName)).DistinctBy(u => u.Id).ToList();
+        var league = reporting.Select(u =>
         {
             var owed = due.Where(d => d.UnitId == u.Id).ToList();
             var onTime = owed.Count(d => reportByKey.TryGetValue((d.Period.Id, d.TaskId, d.UnitId), out var r)
@@ -105,6 +107,21 @@ public static class DashboardQuery
                         report?.Id, report is null ? null : ApiCode.Of(report.State));
                 }).ToList())).ToList())).ToList();
 
+        // Each group named in a task, its status from its members' reports and each member's own (expandable on the page).
+        var groupRows = supervision.Owed.Where(o => o.GroupId is not null).GroupBy(o => (o.PlanTaskId, GroupId: o.GroupId!.Value, o.GroupName))
+            .Select(g =>
+            {
+                var task = tasks.First(t => t.Id == g.Key.PlanTaskId);
+                return new GroupRollup(task.Id, task.Number, task.Title, g.Key.GroupId, g.Key.GroupName!,
+                    Code(supervision.UnitOnTask(task.Id, g.Key.GroupId).Status),
+                    g.Select(m =>
+                    {
+                        var report = latestReport.GetValueOrDefault((task.Id, m.UnitId));
+                        return new MemberCell(m.UnitId, m.UnitName, Code(supervision.UnitOnTask(task.Id, m.UnitId).Status),
+                            report?.Id, report is null ? null : ApiCode.Of(report.State));
+                    }).ToList());
+            }).ToList();
+
         var bars = targets.GroupBy(t => t.GroupName).Select(g => new TargetGroupPanel(g.Key, g.Select(t =>
         {
             var state = states[t.Id];
@@ -123,7 +140,7 @@ public static class DashboardQuery
             due.Count, supervision.Overdue.Count, reports.Count(r => r.State == ReportState.Submitted),
             unanswered.Values.Sum(), readings.Count, followUps.Count, CountBy(followUps.Select(f => Code(FollowUpStatus.Of(f.State, f.Deadline, today)))));
         return new DashboardModel(planId, plan.Title, plan.DocumentNumber, today, timeProgress, span?.Start.FirstDay, span?.End.LastDay,
-            headline, bars, league, units, matrix);
+            headline, bars, league, units, matrix) { Groups = groupRows };
     }
 
     static string Code(Status status) => StatusText.Code(status);

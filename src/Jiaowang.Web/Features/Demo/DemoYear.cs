@@ -71,6 +71,8 @@ public static class DemoYear
             var previous = await db.DemoRuns.AsNoTracking().FirstOrDefaultAsync(r => r.PlanId == planId, ct);
             var replaced = await RemoveEarlierDemoAsync(db, planId, periodIds, ct) || previous is not null;
 
+            // The districts report for 各区人民政府, as in the real office: the shipped list, when the office has none yet.
+            await Units.DistrictList.EnsureAsync(db, ct);
             var plan = await PlanShape.LoadAsync(db, planId, ct);
             var accounts = await DemoAccounts.EnsureAsync(db, plan.Units, password, clock.GetUtcNow(), ct);
             var readers = await AssignTargetsAsync(db, plan, ct);

@@ -42,9 +42,10 @@ sealed class PlanShape
     public static async Task<PlanShape> LoadAsync(JiaowangDb db, int planId, CancellationToken ct)
     {
         var tasks = await db.Tasks.AsNoTracking().Where(t => t.Group!.PlanId == planId)
-            .Select(t => new { t.Id, t.Number, t.Title, t.Text, GroupPosition = t.Group!.Position,
-                Units = t.Assignments.Select(a => new { a.UnitId, a.Unit!.Name, a.Role, a.Position }).ToList() })
+            .Select(t => new { t.Id, t.Number, t.Title, t.Text, GroupPosition = t.Group!.Position })
             .ToListAsync(ct);
+        // The units that report: a group's members in its place (Shared/Reporting/Owing), as the pages count them.
+        var owed = (await Owing.ForPlanAsync(db, planId, ct)).ToLookup(o => o.PlanTaskId);
         var ordered = tasks.OrderBy(t => t.GroupPosition).ThenBy(t => t.Number).ThenBy(t => t.Id).ToList();
         var units = new Dictionary<int, UnitInfo>();
         var taskInfos = new List<TaskInfo>();
@@ -52,9 +53,9 @@ sealed class PlanShape
         {
             var parts = new List<(UnitInfo, bool)>();
             // The lead units first, then the co-units, each in the order the document names them.
-            foreach (var a in task.Units.OrderBy(a => a.Role).ThenBy(a => a.Position).ThenBy(a => a.UnitId))
+            foreach (var a in owed[task.Id].OrderBy(a => a.Role))
             {
-                if (!units.TryGetValue(a.UnitId, out var unit)) units[a.UnitId] = unit = new UnitInfo(a.UnitId, a.Name, units.Count);
+                if (!units.TryGetValue(a.UnitId, out var unit)) units[a.UnitId] = unit = new UnitInfo(a.UnitId, a.UnitName, units.Count);
                 parts.Add((unit, a.Role == AssignmentRole.Lead));
             }
             // A task without a lead unit (a document that names none) is reported by its first unit as if it led.

@@ -62,7 +62,7 @@ static class DocumentParts
     /// <summary>A unit's report under a task: the unit's name and role in bold, then the report's paragraphs.</summary>
     public static void UnitReport(OfficialDocument document, UnitPart unit, string? label, string html)
     {
-        var lead = new List<TextRun> { new($"{unit.Name}（{RoleName(unit.Role)}{(label is null ? "" : "，" + label)}）：", Bold: true) };
+        var lead = new List<TextRun> { new($"{(unit.GroupName is { } g ? g + "·" : "")}{unit.Name}（{RoleName(unit.Role)}{(label is null ? "" : "，" + label)}）：", Bold: true) };
         document.Blocks(RichTextBlocks.Parse(html), lead);
     }
 

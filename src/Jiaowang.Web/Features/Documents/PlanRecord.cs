@@ -8,7 +8,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Jiaowang.Web.Features.Documents;
 
 /// <summary>A unit's part in a task, in the plan's order: lead units (牵头) first, then co-units (配合).</summary>
-public sealed record UnitPart(int UnitId, string Name, AssignmentRole Role);
+/// <param name="GroupName">The group the unit reports for (各区人民政府), which the documents print before its name.</param>
+public sealed record UnitPart(int UnitId, string Name, AssignmentRole Role, string? GroupName = null);
 
 public sealed record TaskPart(int Id, int Number, string Title, IReadOnlyList<UnitPart> Units);
 
@@ -50,10 +51,10 @@ public sealed record PlanRecord(int PlanId, string Title, string? DocumentNumber
         var groups = await db.TaskGroups.AsNoTracking().Where(g => g.PlanId == planId).OrderBy(g => g.Position)
             .Select(g => new { g.Number, g.Title, Tasks = g.Tasks.OrderBy(t => t.Number).Select(t => new { t.Id, t.Number, t.Title }).ToList() })
             .ToListAsync(ct);
-        var assignments = await db.Assignments.AsNoTracking().Where(a => a.Task!.Group!.PlanId == planId)
-            .Select(a => new { a.PlanTaskId, a.UnitId, a.Unit!.Name, a.Role, a.Position }).ToListAsync(ct);
+        // A group's members stand in its place, each with its own report, listed under the group's name.
+        var assignments = await Owing.ForPlanAsync(db, planId, ct);
         var byTask = assignments.GroupBy(a => a.PlanTaskId).ToDictionary(g => g.Key,
-            g => (IReadOnlyList<UnitPart>)g.OrderBy(a => a.Role).ThenBy(a => a.Position).Select(a => new UnitPart(a.UnitId, a.Name, a.Role)).ToList());
+            g => (IReadOnlyList<UnitPart>)g.OrderBy(a => a.Role).Select(a => new UnitPart(a.UnitId, a.UnitName, a.Role, a.GroupName)).ToList());
         var groupParts = groups.Select(g => new GroupPart(g.Number, g.Title,
             g.Tasks.Select(t => new TaskPart(t.Id, t.Number, t.Title, byTask.GetValueOrDefault(t.Id) ?? [])).ToList())).ToList();
 
@@ -75,7 +76,7 @@ public sealed record PlanRecord(int PlanId, string Title, string? DocumentNumber
 
         var reportByKey = reports.ToDictionary(r => (r.PeriodId, r.TaskId, r.UnitId), r => r.Id);
         var owed = periods.SelectMany(period => period.Owed(assignments, a => a.PlanTaskId, a => a.UnitId)
-            .Select(e => new OwedReport(period.Id, period.Kind, period.Deadline, e.TaskId, e.Assignment.UnitId, e.Assignment.Name,
+            .Select(e => new OwedReport(period.Id, period.Kind, period.Deadline, e.TaskId, e.Assignment.UnitId, e.Assignment.UnitName,
                 reportByKey.TryGetValue((period.Id, e.TaskId, e.Assignment.UnitId), out var id) && firstSubmits.TryGetValue(id, out var sent) ? sent : null)))
             .ToList();
 

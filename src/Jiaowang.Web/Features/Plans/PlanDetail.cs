@@ -35,7 +35,16 @@ public sealed record PlanDetail(
         if (plan is null) return null;
         var states = await TargetStates.ForPlanAsync(db, id, plan.Phases,
             plan.TargetGroups.SelectMany(g => g.Targets).Select(t => new TargetFigure(t.Id, t.Value, t.Qualifier)), today, ct);
-        return From(plan, states, text);
+        var detail = From(plan, states, text);
+        // A task that names a group lists it with the members that report for it (all, or the ones named for the task).
+        var owed = await Owing.ForPlanAsync(db, id, ct);
+        if (!owed.Any(o => o.GroupId is not null)) return detail;
+        var groupsByTask = plan.TaskGroups.SelectMany(g => g.Tasks).ToDictionary(t => t.Id, t => (IReadOnlyList<GroupItem>)t.Assignments
+            .Where(a => UnitGroups.IsGroup(a.Unit!.Kind)).OrderBy(a => a.Role).ThenBy(a => a.Position)
+            .Select(a => new GroupItem(a.UnitId, a.Unit!.Name, a.Unit.Kind == UnitKind.ChosenGroup ? "chosenGroup" : "group",
+                owed.Where(o => o.PlanTaskId == t.Id && o.GroupId == a.UnitId).Select(o => new UnitRef(o.UnitId, o.UnitName)).ToList()))
+            .ToList());
+        return detail with { Tasks = detail.Tasks.Select(t => t with { Groups = groupsByTask.GetValueOrDefault(t.Id) ?? [] }).ToList() };
     }
 
     public static PlanDetail From(Plan plan, IReadOnlyDictionary<int, TargetState> states, IStringLocalizer<SharedResource> text)
@@ -93,6 +102,9 @@ public sealed record TaskItem(
     IReadOnlyList<UnitRef> LeadUnits,
     IReadOnlyList<UnitRef> CoUnits)
 {
+    /// <summary>The groups among the task's units (各区人民政府), each with the members that report for it.</summary>
+    public IReadOnlyList<GroupItem> Groups { get; init; } = [];
+
     public static TaskItem From(PlanTask task, TaskGroup group)
     {
         var ordered = task.Assignments.OrderBy(a => a.Position).ToList();
@@ -107,3 +119,7 @@ public sealed record TaskItem(
 public sealed record PhaseItem(string Name, string Start, string End, string Description);
 
 public sealed record UnitRef(int Id, string Name);
+
+/// <param name="Kind">group (every member reports) or chosenGroup (the members the office named for the task report).</param>
+/// <param name="Members">The members that report on the task; empty while a group has none, and then it reports for itself.</param>
+public sealed record GroupItem(int Id, string Name, string Kind, IReadOnlyList<UnitRef> Members);

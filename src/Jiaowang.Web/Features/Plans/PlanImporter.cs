@@ -41,6 +41,11 @@ public sealed class PlanImporter(JiaowangDb db, TimeProvider clock)
             {
                 return new PlanImportOutcome(PlanImportStatus.HasReports, existing.Id, existing.Title, existing.ImportedAt, existing.SourceHash == hash);
             }
+            // The members the office named for a task's 各相关区人民政府 belong to the task as the document numbers it:
+            // a replacement of the same plan keeps them for the task of the same number that still names the group.
+            var existingId = existing?.Id ?? 0;
+            var chosen = await db.ChosenMembers.Where(c => c.Task!.Group!.PlanId == existingId)
+                .Select(c => new { c.Task!.Number, c.GroupId, c.MemberId }).ToListAsync(ct);
             if (existing is not null)
             {
                 db.Plans.Remove(existing);
@@ -52,6 +57,15 @@ public sealed class PlanImporter(JiaowangDb db, TimeProvider clock)
             var plan = PlanBuilder.Build(parsed, sourceName, sourceText, name => known.GetValueOrDefault(name), clock.GetUtcNow());
             db.Plans.Add(plan);
             await db.SaveChangesAsync(ct);
+            if (chosen.Count > 0)
+            {
+                var tasks = plan.TaskGroups.SelectMany(g => g.Tasks).ToList();
+                db.ChosenMembers.AddRange(chosen
+                    .Select(c => (c, Task: tasks.FirstOrDefault(t => t.Number == c.Number && t.Assignments.Any(a => a.UnitId == c.GroupId))))
+                    .Where(x => x.Task is not null)
+                    .Select(x => new ChosenMember { PlanTaskId = x.Task!.Id, GroupId = x.c.GroupId, MemberId = x.c.MemberId }));
+                await db.SaveChangesAsync(ct);
+            }
             await transaction.CommitAsync(ct);
             return new PlanImportOutcome(existing is null ? PlanImportStatus.Imported : PlanImportStatus.Replaced, plan.Id, plan.Title, plan.ImportedAt, true);
         });

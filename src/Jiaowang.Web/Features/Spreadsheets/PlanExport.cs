@@ -97,7 +97,8 @@ public sealed class PlanExport(JiaowangDb db, TimeProvider clock, IOptions<Repor
         var liaisonRole = await db.Roles.Where(r => r.Name == Roles.Liaison).Select(r => r.Id).FirstOrDefaultAsync(ct);
         var liaisons = await db.Users.AsNoTracking().Where(u => u.UnitId != null && db.UserRoles.Any(ur => ur.UserId == u.Id && ur.RoleId == liaisonRole))
             .Select(u => new { UnitId = u.UnitId!.Value, u.UserName, u.DisplayName, u.Email, u.PhoneNumber }).ToListAsync(ct);
-        var units = tasks.SelectMany(t => t.Assignments).GroupBy(a => a.UnitId)
+        // The units that report: a group's members in its place, each with its own liaisons.
+        var units = supervision.Owed.GroupBy(a => a.UnitId)
             .Select(g => new UnitLine(unitNames[g.Key],
                 g.Where(a => a.Role == AssignmentRole.Lead).Select(a => tasks.First(t => t.Id == a.PlanTaskId).Number).Order().ToList(),
                 g.Where(a => a.Role == AssignmentRole.Co).Select(a => tasks.First(t => t.Id == a.PlanTaskId).Number).Order().ToList(),

@@ -32,9 +32,7 @@ public static class MyWorkApi
     public static async Task<List<MyTask>> ForUnitAsync(JiaowangDb db, int unitId, DateOnly today, ReportingOptions options,
         IStringLocalizer<ReportsText> text, CancellationToken ct = default)
     {
-        var rows = await db.Assignments.AsNoTracking().Where(a => a.UnitId == unitId)
-            .OrderBy(a => a.Task!.Group!.PlanId).ThenBy(a => a.Task!.Number)
-            .Select(a => new { a.PlanTaskId, a.Task!.Group!.PlanId, a.Task.Number, a.Task.Title, a.Role }).ToListAsync(ct);
+        var rows = (await Owing.ForUnitAsync(db, unitId, ct)).OrderBy(a => a.PlanId).ThenBy(a => a.Number).ToList();
         var result = new List<MyTask>();
         foreach (var plan in rows.GroupBy(r => r.PlanId))
         {

@@ -23,7 +23,8 @@ public sealed class ReportActions(JiaowangDb db, AuditLog audit, RichText richTe
         else if (taskId is null) return Refusal.Invalid("taskId", text["Report.TaskRequired"]);
         else
         {
-            var ours = await db.Assignments.AnyAsync(a => a.PlanTaskId == taskId && a.UnitId == unitId && a.Task!.Group!.PlanId == period.PlanId, ct);
+            // Named in the task itself or through its group (各区人民政府): the same rule as every list of what is owed.
+            var ours = await db.Tasks.AnyAsync(t => t.Id == taskId && t.Group!.PlanId == period.PlanId, ct) && await Owing.OwesAsync(db, taskId.Value, unitId, ct);
             if (!ours) return Refusal.Forbidden(text["Report.NotYourTask"]);
         }
         var existing = await db.Reports.Where(r => r.PeriodId == periodId && r.TaskId == taskId && r.UnitId == unitId).Select(r => (int?)r.Id).FirstOrDefaultAsync(ct);

@@ -24,17 +24,20 @@ public sealed class SupervisionPanel(JiaowangDb db, TimeProvider clock, IOptions
     {
         if (User.Identity?.IsAuthenticated != true) return Content("");
         if (await HttpContext.GetCallerAsync() is not { } caller) return Content("");
-        var planIds = planId is { } p ? [p] : await db.Assignments.Where(a => a.UnitId == unitId).Select(a => a.Task!.Group!.PlanId).Distinct().ToListAsync();
+        var owedByUnit = unitId is { } u ? await Owing.ForUnitAsync(db, u, HttpContext.RequestAborted) : null;
+        var planIds = planId is { } p ? [p] : owedByUnit!.Select(o => o.PlanId).Distinct().ToList();
         var tasks = new List<TaskStatusRow>();
         var overdue = new List<OverdueItem>();
         foreach (var id in planIds)
         {
             var supervision = await SupervisionState.LoadAsync(db, id, clock.Today(), options.Value);
             var rows = await db.Tasks.AsNoTracking().Where(t => t.Group!.PlanId == id)
-                .Where(t => unitId == null || t.Assignments.Any(a => a.UnitId == unitId))
                 .OrderBy(t => t.Number).Select(t => new { t.Id, t.Number, t.Title }).ToListAsync();
+            // A unit's page lists the tasks it owes, also those assigned to its group; a group's page those it is named in.
+            if (unitId is { } unit) rows = rows.Where(t => owedByUnit!.Any(o => o.PlanTaskId == t.Id) || supervision.Owed.Any(o => o.PlanTaskId == t.Id && o.GroupId == unit)).ToList();
             tasks.AddRange(rows.Select(t => new TaskStatusRow(t.Id, t.Number, t.Title, supervision.Tasks[t.Id])));
-            overdue.AddRange(supervision.Overdue.Where(o => unitId == null || o.UnitId == unitId));
+            overdue.AddRange(supervision.Overdue.Where(o => unitId == null || o.UnitId == unitId
+                || supervision.Owed.Any(w => w.UnitId == o.UnitId && w.GroupId == unitId)));
         }
         var readable = overdue.Where(o => caller.CanSee(o.UnitId)).ToList();
         return View("~/Features/Supervision/_SupervisionPanel.cshtml",

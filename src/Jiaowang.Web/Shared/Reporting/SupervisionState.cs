@@ -22,12 +22,14 @@ public sealed record SupervisionState(IReadOnlyDictionary<int, TaskAssessment> T
     /// <summary>One unit's part of a task judged alone, by the same rules as the task (the dashboard's task × unit matrix).</summary>
     public Func<int, int, TaskAssessment> UnitOnTask { get; init; } = (_, _) => new TaskAssessment(Status.OnTrack, TaskReason.NotStarted, 0, 0);
 
+    /// <summary>Who owes each task of the plan, groups expanded into their members (<see cref="Owing"/>).</summary>
+    public IReadOnlyList<OwedTask> Owed { get; init; } = [];
+
     public static async Task<SupervisionState> LoadAsync(JiaowangDb db, int planId, DateOnly today, ReportingOptions options, CancellationToken ct = default)
     {
         var periods = await Periods.ForPlanAsync(db, planId, options, ct);
         var periodIds = periods.Select(p => p.Id).ToList();
-        var assignments = await db.Assignments.AsNoTracking().Where(a => a.Task!.Group!.PlanId == planId)
-            .Select(a => new { a.PlanTaskId, a.UnitId, UnitName = a.Unit!.Name, a.Task!.Number, a.Task.Title }).ToListAsync(ct);
+        var assignments = await Owing.ForPlanAsync(db, planId, ct);
         var reports = (await db.Reports.AsNoTracking().Where(r => periodIds.Contains(r.PeriodId))
                 .Select(r => new { r.PeriodId, r.TaskId, r.UnitId, r.State }).ToListAsync(ct))
             .ToDictionary(r => (r.PeriodId, r.TaskId, r.UnitId), r => r.State);
@@ -57,7 +59,11 @@ public sealed record SupervisionState(IReadOnlyDictionary<int, TaskAssessment> T
         var overdue = periods.Where(p => p.IsOverdue(today)).SelectMany(Outstanding);
         return new SupervisionState(tasks, overdue.OrderBy(o => o.Deadline).ThenBy(o => o.UnitName).ThenBy(o => o.TaskNumber).ToList(), periods, Outstanding)
         {
-            UnitOnTask = (taskId, unitId) => TaskProgress.Assess(Expected(taskId, unitId).ToList(), today),
+            // A group's part is its members' parts judged together, by the same rules as a task.
+            UnitOnTask = (taskId, unitId) => TaskProgress.Assess(assignments
+                .Where(a => a.PlanTaskId == taskId && (a.UnitId == unitId || a.GroupId == unitId))
+                .SelectMany(a => Expected(taskId, a.UnitId)).ToList(), today),
+            Owed = assignments,
         };
     }
 }

@@ -611,6 +611,26 @@ namespace Jiaowang.Web.Data.Migrations.Postgres
                     b.ToTable("Assignments");
                 });
 
+            modelBuilder.Entity("Jiaowang.Core.Plans.ChosenMember", b =>
+                {
+                    b.Property<int>("PlanTaskId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("GroupId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MemberId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("PlanTaskId", "GroupId", "MemberId");
+
+                    b.HasIndex("GroupId");
+
+                    b.HasIndex("MemberId");
+
+                    b.ToTable("ChosenMembers");
+                });
+
             modelBuilder.Entity("Jiaowang.Core.Plans.Phase", b =>
                 {
                     b.Property<int>("Id")
@@ -880,6 +900,9 @@ namespace Jiaowang.Web.Data.Migrations.Postgres
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -891,6 +914,21 @@ namespace Jiaowang.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("Units");
+                });
+
+            modelBuilder.Entity("Jiaowang.Core.Plans.UnitMembership", b =>
+                {
+                    b.Property<int>("GroupId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MemberId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("GroupId", "MemberId");
+
+                    b.HasIndex("MemberId");
+
+                    b.ToTable("UnitMemberships");
                 });
 
             modelBuilder.Entity("Jiaowang.Core.Reporting.Attachment", b =>
@@ -1564,6 +1602,33 @@ namespace Jiaowang.Web.Data.Migrations.Postgres
                     b.Navigation("Unit");
                 });
 
+            modelBuilder.Entity("Jiaowang.Core.Plans.ChosenMember", b =>
+                {
+                    b.HasOne("Jiaowang.Core.Plans.Unit", "Group")
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Jiaowang.Core.Plans.Unit", "Member")
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Jiaowang.Core.Plans.PlanTask", "Task")
+                        .WithMany()
+                        .HasForeignKey("PlanTaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Group");
+
+                    b.Navigation("Member");
+
+                    b.Navigation("Task");
+                });
+
             modelBuilder.Entity("Jiaowang.Core.Plans.Phase", b =>
                 {
                     b.HasOne("Jiaowang.Core.Plans.Plan", null)
@@ -1622,6 +1687,25 @@ namespace Jiaowang.Web.Data.Migrations.Postgres
                         .HasForeignKey("PlanId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Jiaowang.Core.Plans.UnitMembership", b =>
+                {
+                    b.HasOne("Jiaowang.Core.Plans.Unit", "Group")
+                        .WithMany("Members")
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Jiaowang.Core.Plans.Unit", "Member")
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Group");
+
+                    b.Navigation("Member");
                 });
 
             modelBuilder.Entity("Jiaowang.Core.Reporting.Attachment", b =>
@@ -1833,6 +1917,8 @@ namespace Jiaowang.Web.Data.Migrations.Postgres
             modelBuilder.Entity("Jiaowang.Core.Plans.Unit", b =>
                 {
                     b.Navigation("Assignments");
+
+                    b.Navigation("Members");
                 });
 
             modelBuilder.Entity("Jiaowang.Core.Reporting.Report", b =>

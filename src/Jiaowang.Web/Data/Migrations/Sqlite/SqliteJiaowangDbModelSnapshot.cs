@@ -585,6 +585,26 @@ namespace Jiaowang.Web.Data.Migrations.Sqlite
                     b.ToTable("Assignments");
                 });
 
+            modelBuilder.Entity("Jiaowang.Core.Plans.ChosenMember", b =>
+                {
+                    b.Property<int>("PlanTaskId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("GroupId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PlanTaskId", "GroupId", "MemberId");
+
+                    b.HasIndex("GroupId");
+
+                    b.HasIndex("MemberId");
+
+                    b.ToTable("ChosenMembers");
+                });
+
             modelBuilder.Entity("Jiaowang.Core.Plans.Phase", b =>
                 {
                     b.Property<int>("Id")
@@ -838,6 +858,9 @@ namespace Jiaowang.Web.Data.Migrations.Sqlite
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -849,6 +872,21 @@ namespace Jiaowang.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Units");
+                });
+
+            modelBuilder.Entity("Jiaowang.Core.Plans.UnitMembership", b =>
+                {
+                    b.Property<int>("GroupId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("GroupId", "MemberId");
+
+                    b.HasIndex("MemberId");
+
+                    b.ToTable("UnitMemberships");
                 });
 
             modelBuilder.Entity("Jiaowang.Core.Reporting.Attachment", b =>
@@ -1506,6 +1544,33 @@ namespace Jiaowang.Web.Data.Migrations.Sqlite
                     b.Navigation("Unit");
                 });
 
+            modelBuilder.Entity("Jiaowang.Core.Plans.ChosenMember", b =>
+                {
+                    b.HasOne("Jiaowang.Core.Plans.Unit", "Group")
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Jiaowang.Core.Plans.Unit", "Member")
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Jiaowang.Core.Plans.PlanTask", "Task")
+                        .WithMany()
+                        .HasForeignKey("PlanTaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Group");
+
+                    b.Navigation("Member");
+
+                    b.Navigation("Task");
+                });
+
             modelBuilder.Entity("Jiaowang.Core.Plans.Phase", b =>
                 {
                     b.HasOne("Jiaowang.Core.Plans.Plan", null)
@@ -1564,6 +1629,25 @@ namespace Jiaowang.Web.Data.Migrations.Sqlite
                         .HasForeignKey("PlanId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Jiaowang.Core.Plans.UnitMembership", b =>
+                {
+                    b.HasOne("Jiaowang.Core.Plans.Unit", "Group")
+                        .WithMany("Members")
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Jiaowang.Core.Plans.Unit", "Member")
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Group");
+
+                    b.Navigation("Member");
                 });
 
             modelBuilder.Entity("Jiaowang.Core.Reporting.Attachment", b =>
@@ -1775,6 +1859,8 @@ namespace Jiaowang.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("Jiaowang.Core.Plans.Unit", b =>
                 {
                     b.Navigation("Assignments");
+
+                    b.Navigation("Members");
                 });
 
             modelBuilder.Entity("Jiaowang.Core.Reporting.Report", b =>

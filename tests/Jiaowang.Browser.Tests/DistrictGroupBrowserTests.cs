@@ -1,0 +1,132 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Jiaowang.Web.Data;
+using Jiaowang.Web.Tests;
+using Microsoft.Playwright;
+
+namespace Jiaowang.Browser.Tests;
+
+/// <summary>The app with the shipped district list attached to 各区人民政府, on the database the derived fixture names.</summary>
+public abstract class DistrictBrowserApp(DatabaseProvider provider) : IAsyncLifetime
+{
+    IPlaywright playwright = null!;
+    public JiaowangFactory Factory { get; private set; } = null!;
+    public IBrowser Browser { get; private set; } = null!;
+    public string BaseUrl { get; private set; } = "";
+
+    public async Task InitializeAsync()
+    {
+        Factory = new JiaowangFactory(await TestDatabase.CreateAsync(provider), settings: new Dictionary<string, string> { ["Seed:Districts"] = "true" });
+        BaseUrl = LoopbackBrowser.Serve(Factory);
+        playwright = await Playwright.CreateAsync();
+        Browser = await LoopbackBrowser.LaunchAsync(playwright);
+    }
+
+    public async Task<IPage> NewPersonAsync()
+    {
+        var context = await Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 }, BaseURL = BaseUrl });
+        return await context.NewPageAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        playwright.Dispose();
+        await Factory.DisposeAsync();
+        await Factory.Database.DisposeAsync();
+    }
+}
+
+public sealed class SqliteDistrictBrowserApp() : DistrictBrowserApp(DatabaseProvider.Sqlite);
+
+public sealed class PostgresDistrictBrowserApp() : DistrictBrowserApp(DatabaseProvider.Postgres);
+
+/// <summary>Task 12 names 各区人民政府: each of the 17 districts and zones owes and files its own report, and the dashboard rolls them up.</summary>
+public abstract class DistrictGroupBrowserTests(DistrictBrowserApp app)
+{
+    static async Task SignInAsync(IPage page, string userName)
+    {
+        await page.GotoAsync("/account/login?culture=zh-CN");
+        await page.GetByLabel("用户名").FillAsync(userName);
+        await page.GetByLabel("密码").FillAsync(Accounts.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+    }
+
+    [Fact]
+    public async Task Each_district_reports_on_a_task_of_the_districts_group_and_the_dashboard_rolls_them_up()
+    {
+        var anonymous = app.Factory.CreateClient();
+        var planId = (await anonymous.GetFromJsonAsync<JsonElement>("/api/plans"))[0].GetProperty("id").GetInt32();
+        var plan = await anonymous.GetFromJsonAsync<JsonElement>($"/api/plans/{planId}");
+        var task12 = plan.GetProperty("tasks").EnumerateArray().Single(t => t.GetProperty("number").GetInt32() == 12);
+        var taskId = task12.GetProperty("id").GetInt32();
+        var districts = task12.GetProperty("groups")[0].GetProperty("members").EnumerateArray().Select(m => m.GetProperty("name").GetString()!).ToList();
+        Assert.Equal(17, districts.Count);
+
+        await Accounts.CreateAsync(app.Factory, "office", name: "office-districts");
+        foreach (var (district, i) in districts.Select((d, i) => (d, i))) await Accounts.CreateAsync(app.Factory, "liaison", district, $"district-{i:00}");
+
+        // 江岸区's liaison files May through the page, as a liaison would.
+        var jiangan = await app.NewPersonAsync();
+        await SignInAsync(jiangan, $"district-{districts.IndexOf("江岸区"):00}");
+        await jiangan.GotoAsync("/work");
+        await jiangan.GetByRole(AriaRole.Row).Filter(new() { HasText = "月报 2026年5月" }).Filter(new() { HasText = "12. " })
+            .GetByRole(AriaRole.Link, new() { Name = "填写" }).ClickAsync();
+        await jiangan.GetByLabel("报告内容").FillAsync("江岸区：重点场所双语标识完成改造 36 处。");
+        await jiangan.GetByRole(AriaRole.Button, new() { Name = "报送" }).ClickAsync();
+        await Assertions.Expect(jiangan.Locator("strong.report-state")).ToHaveTextAsync("已报送");
+
+        // The others file every overdue month by API, except 新洲区, which has not reported yet.
+        var first = await Accounts.BearerClientAsync(app.Factory, "district-00");
+        var overdue = (await first.GetFromJsonAsync<JsonElement>($"/api/plans/{planId}/periods")).EnumerateArray()
+            .Where(p => p.GetProperty("kind").GetString() == "monthly" && DateOnly.Parse(p.GetProperty("deadline").GetString()!) < DateOnly.FromDateTime(JiaowangFactory.Today.Date))
+            .Select(p => p.GetProperty("id").GetInt32()).ToList();
+        Assert.NotEmpty(overdue);
+        foreach (var (district, i) in districts.Select((d, i) => (d, i)).Where(d => d.d != "新洲区"))
+            await FileAsync($"district-{i:00}", overdue, taskId, district);
+
+        var office = await app.NewPersonAsync();
+        await SignInAsync(office, "office-districts");
+        await office.GotoAsync("/dashboard");
+        var row = office.Locator($"details.group-rollup[data-task=\"{taskId}\"]");
+        await Assertions.Expect(row.Locator("summary")).ToContainTextAsync("各区人民政府");
+        await Assertions.Expect(row.Locator("summary .status")).ToHaveTextAsync("进度滞后");
+        await row.Locator("summary").ClickAsync();
+        await Assertions.Expect(row.Locator("tbody tr")).ToHaveCountAsync(17);
+        await Assertions.Expect(row.Locator("tbody tr").Filter(new() { HasText = "新洲区" }).Locator(".status")).ToHaveTextAsync("进度滞后");
+        await Assertions.Expect(row.Locator("tbody tr").Filter(new() { HasText = "江岸区" }).Locator(".status")).ToHaveTextAsync("正常推进");
+        await Assertions.Expect(row.Locator("tbody tr").Filter(new() { HasText = "江岸区" })).ToContainTextAsync("已报送");
+
+        // 新洲区 catches up: the group is on track again.
+        await FileAsync($"district-{districts.IndexOf("新洲区"):00}", overdue, taskId, "新洲区");
+        await office.ReloadAsync();
+        await Assertions.Expect(row.Locator("summary .status")).ToHaveTextAsync("正常推进");
+    }
+
+    async Task FileAsync(string userName, IReadOnlyList<int> periods, int taskId, string district)
+    {
+        var client = await Accounts.BearerClientAsync(app.Factory, userName);
+        var existing = (await client.GetFromJsonAsync<JsonElement>("/api/reports")).EnumerateArray().ToList();
+        foreach (var period in periods)
+        {
+            var report = existing.FirstOrDefault(r => r.GetProperty("periodId").GetInt32() == period && r.GetProperty("taskId").ValueKind == JsonValueKind.Number
+                && r.GetProperty("taskId").GetInt32() == taskId);
+            int id;
+            if (report.ValueKind == JsonValueKind.Undefined)
+            {
+                var created = await client.PostAsJsonAsync("/api/reports", new { periodId = period, taskId, text = $"<p>{district}进展情况。</p>" });
+                created.EnsureSuccessStatusCode();
+                id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+            }
+            else if (report.GetProperty("state").GetString() == "submitted") continue;
+            else id = report.GetProperty("id").GetInt32();
+            (await client.PostAsJsonAsync($"/api/reports/{id}/submit", new { })).EnsureSuccessStatusCode();
+        }
+    }
+}
+
+public sealed class SqliteDistrictGroupBrowserTests(SqliteDistrictBrowserApp app)
+    : DistrictGroupBrowserTests(app), IClassFixture<SqliteDistrictBrowserApp>;
+
+public sealed class PostgresDistrictGroupBrowserTests(PostgresDistrictBrowserApp app)
+    : DistrictGroupBrowserTests(app), IClassFixture<PostgresDistrictBrowserApp>;
