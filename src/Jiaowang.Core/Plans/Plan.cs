@@ -89,6 +89,8 @@ public class Unit
     public required string Name { get; set; }
     /// <summary>A note the document attaches to the name, e.g. 含开发区、长江新区、风景区(管委会)下同.</summary>
     public string? Annotation { get; set; }
+    /// <summary>报分管领导审签: the unit's leader approves each report before it reaches the office.</summary>
+    public bool LeaderApprovesReports { get; set; }
     public List<Assignment> Assignments { get; set; } = [];
 }
 
