@@ -60,8 +60,8 @@ public sealed class LeadingGroupTests : IAsyncLifetime
 
         // A liaison reads the group; only the office changes it; strangers are asked to sign in.
         var (_, liaison) = await app.LiaisonAsync("市商务局");
-        var read = await liaison.GetFromJsonAsync<List<LeadingGroupItem>>(Group);
-        Assert.Equal(["张副市长", "王局长", "李主任"], read!.Select(m => m.Name));
+        var read = (await liaison.GetFromJsonAsync<List<LeadingGroupItem>>(Group))!;
+        Assert.Equal(new[] { "张副市长", "王局长", "李主任" }, read.Select(m => m.Name));
         Assert.Equal("市交通运输局党组书记、局长", read[1].Title);
         Assert.Equal("市交通运输局", read[1].UnitName);
         Assert.Equal(HttpStatusCode.Forbidden, (await liaison.PostAsJsonAsync(Group, new { name = "x", post = "member" })).StatusCode);

@@ -72,7 +72,7 @@ public sealed class ReportApproval(JiaowangDb db, AuditLog audit, TimeProvider c
         if (!caller.IsOffice && caller.LeadsUnitId is null) return [];
         var query = db.Reports.AsNoTracking().Where(r => r.State == ReportState.AwaitingApproval);
         if (!caller.IsOffice) query = query.Where(r => r.UnitId == caller.LeadsUnitId);
-        var rows = await query.OrderBy(r => r.UpdatedAt).ThenBy(r => r.Id)
+        var rows = await query.OrderBy(r => r.Id)
             .Select(r => new { r.Id, r.Version, r.UnitId, r.TaskId, r.Period!.Kind, r.Period.Start, r.Period.Deadline, r.Text, r.UpdatedAt })
             .ToListAsync(ct);
         var unitIds = rows.Select(r => r.UnitId).Distinct().ToList();
