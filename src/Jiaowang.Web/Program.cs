@@ -5,6 +5,7 @@ using Jiaowang.Web.Features.Audit;
 using Jiaowang.Web.Features.Meetings;
 using Jiaowang.Web.Features.Evaluations;
 using Jiaowang.Web.Features.Documents;
+using Jiaowang.Web.Features.Leadership;
 using Jiaowang.Web.Features.Dashboard;
 using Jiaowang.Web.Features.Plans;
 using Jiaowang.Web.Features.Readings;
@@ -37,6 +38,7 @@ builder.Services.AddEvaluations(builder.Configuration);
 builder.Services.AddDocuments(builder.Configuration);
 builder.Services.AddDashboard();
 builder.Services.AddUnits();
+builder.Services.AddLeadership();
 
 var app = builder.Build();
 
@@ -81,6 +83,8 @@ api.MapSpreadsheetsApi();
 api.MapEvaluationsApi();
 api.MapDocumentsApi();
 api.MapDashboardApi();
+api.MapLeadershipApi();
+api.MapReportApprovalApi();
 
 app.Run();
 

@@ -91,6 +91,8 @@ public class Unit
     public string? Annotation { get; set; }
     /// <summary>What kind of body it is; a group owes its reports through its members (see <see cref="UnitGroups"/>).</summary>
     public UnitKind Kind { get; set; }
+    /// <summary>报分管领导审签: the unit's leader approves each report before it reaches the office.</summary>
+    public bool LeaderApprovesReports { get; set; }
     public List<Assignment> Assignments { get; set; } = [];
     /// <summary>For a group: the units it stands for.</summary>
     public List<UnitMembership> Members { get; set; } = [];

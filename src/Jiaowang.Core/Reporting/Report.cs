@@ -11,6 +11,11 @@ public enum ReportState
     Returned = 2,
     /// <summary>已通过</summary>
     Accepted = 3,
+    /// <summary>
+    /// 待领导审签: submitted by the liaison of a unit whose leader (分管领导) signs before the office sees it. Not yet
+    /// submitted as far as deadlines go; the leader approves (→ <see cref="Submitted"/>) or sends it back (→ <see cref="Returned"/>).
+    /// </summary>
+    AwaitingApproval = 4,
 }
 
 /// <summary>Why a change to a report was refused.</summary>
@@ -24,6 +29,8 @@ public enum ReportError
     CommentRequired,
     /// <summary>A report cannot be submitted empty.</summary>
     TextRequired,
+    /// <summary>Only a report awaiting its unit leader's approval can be approved or sent back by the leader.</summary>
+    NotAwaitingApproval,
 }
 
 /// <summary>
@@ -47,6 +54,9 @@ public class Report
     public string? ReviewComment { get; private set; }
     public string? ReviewedBy { get; private set; }
     public DateTimeOffset? SubmittedAt { get; private set; }
+    /// <summary>The unit leader (分管领导) who approved the report before it reached the office; null without approval.</summary>
+    public string? ApprovedBy { get; private set; }
+    public DateTimeOffset? ApprovedAt { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
     public List<ReportVersion> Versions { get; set; } = [];
 
@@ -67,13 +77,48 @@ public class Report
         return null;
     }
 
-    public ReportError? Submit(string by, DateTimeOffset at)
+    /// <param name="leaderApproves">The unit has switched on its leader's approval: the report waits for the leader
+    /// instead of going to the office.</param>
+    public ReportError? Submit(string by, DateTimeOffset at, bool leaderApproves = false)
     {
         if (!IsEditable) return ReportError.NotEditable;
         if (string.IsNullOrWhiteSpace(Text)) return ReportError.TextRequired;
+        // A new submission is a new text: an approval given to an earlier one does not carry over.
+        ApprovedBy = null;
+        ApprovedAt = null;
+        if (leaderApproves)
+        {
+            State = ReportState.AwaitingApproval;
+            Record("submit", by, at, null);
+            return null;
+        }
         State = ReportState.Submitted;
         SubmittedAt = at;
         Record("submit", by, at, null);
+        return null;
+    }
+
+    /// <summary>The unit leader signs: the report reaches the office, submitted as of now.</summary>
+    public ReportError? Approve(string leader, DateTimeOffset at)
+    {
+        if (State != ReportState.AwaitingApproval) return ReportError.NotAwaitingApproval;
+        State = ReportState.Submitted;
+        SubmittedAt = at;
+        ApprovedBy = leader;
+        ApprovedAt = at;
+        Record("approve", leader, at, null);
+        return null;
+    }
+
+    /// <summary>The unit leader sends the report back to the liaison with what to change; the office never saw it.</summary>
+    public ReportError? SendBack(string leader, string comment, DateTimeOffset at)
+    {
+        if (State != ReportState.AwaitingApproval) return ReportError.NotAwaitingApproval;
+        if (string.IsNullOrWhiteSpace(comment)) return ReportError.CommentRequired;
+        State = ReportState.Returned;
+        ReviewedBy = leader;
+        ReviewComment = comment.Trim();
+        Record("sendBack", leader, at, ReviewComment);
         return null;
     }
 
@@ -112,7 +157,7 @@ public class ReportVersion
     public int Id { get; set; }
     public int ReportId { get; set; }
     public int Version { get; set; }
-    /// <summary>create, edit, submit, accept, return.</summary>
+    /// <summary>create, edit, submit, approve, sendBack, accept, return.</summary>
     public required string Action { get; set; }
     public ReportState State { get; set; }
     public required string Text { get; set; }

@@ -29,6 +29,9 @@ public abstract class JiaowangDb(DbContextOptions options) : IdentityDbContext<J
     public DbSet<ChosenMember> ChosenMembers => Set<ChosenMember>();
     public DbSet<Phase> Phases => Set<Phase>();
     public DbSet<Reading> Readings => Set<Reading>();
+    // The leading group (领导小组) and what the office publishes of each plan (公开范围).
+    public DbSet<LeadingGroupMember> LeadingGroupMembers => Set<LeadingGroupMember>();
+    public DbSet<PlanPublication> PlanPublications => Set<PlanPublication>();
     public DbSet<Partner> Partners => Set<Partner>();
     public DbSet<GrassrootsPair> GrassrootsPairs => Set<GrassrootsPair>();
     public DbSet<ExchangeProject> ExchangeProjects => Set<ExchangeProject>();

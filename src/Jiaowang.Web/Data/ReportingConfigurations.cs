@@ -24,6 +24,7 @@ sealed class ReportConfiguration : IEntityTypeConfiguration<Report>
         report.Property(r => r.Text).HasMaxLength(200_000);
         report.Property(r => r.ReviewComment).HasMaxLength(4000);
         report.Property(r => r.ReviewedBy).HasMaxLength(256);
+        report.Property(r => r.ApprovedBy).HasMaxLength(256);
         // Two people saving the same report: the second save names a version that is no longer current and is refused.
         report.Property(r => r.Version).IsConcurrencyToken();
         // Reports are never deleted: a plan, period, task or unit that has reports cannot be deleted either.

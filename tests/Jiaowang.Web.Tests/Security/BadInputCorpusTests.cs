@@ -229,7 +229,40 @@ public sealed class BadInputCorpusTests(ITestOutputHelper output) : IAsyncLifeti
             new { answers = ballotUnits.Select((u, i) => new { unitId = u, satisfaction = i == 0 ? v : "satisfied", comment = (string?)null }) });
         cases["POST /api/evaluations/{id}/ballots answers.[].comment"] = v => voters.Dequeue().PostAsJsonAsync($"/api/evaluations/{evaluation}/ballots",
             new { answers = ballotUnits.Select((u, i) => new { unitId = u, satisfaction = "satisfied", comment = i == 0 ? v : null }) });
+        foreach (var field in new[] { "name", "post", "title", "userName" })
+        {
+            Dictionary<string, object?> Member(string v) => With(new() { ["name"] = "张副市长", ["post"] = "head", ["title"] = "市政府副市长", ["unitId"] = null, ["userName"] = null }, field, v);
+            cases[$"POST /api/plans/{{id}}/leading-group {field}"] = v => Json(office, post, $"/api/plans/{app.PlanId}/leading-group", Member(v));
+            cases[$"PUT /api/leading-group/{{id}} {field}"] = async v =>
+            {
+                leadingGroupMember ??= JsonDocument.Parse(await Ok(await office.PostAsJsonAsync($"/api/plans/{app.PlanId}/leading-group",
+                    new { name = "李主任", post = "deputyHead", title = "市委外办主任" }))).RootElement.GetProperty("id").GetInt32();
+                return await Json(office, HttpMethod.Put, $"/api/leading-group/{leadingGroupMember}", Member(v));
+            };
+        }
+        cases["POST /api/reports/{id}/send-back comment"] = async v =>
+        {
+            var (report, unitLeader, owner) = awaitingApproval ??= await AwaitingApprovalAsync();
+            using var current = JsonDocument.Parse(await office.GetStringAsync($"/api/reports/{report}"));
+            if (current.RootElement.GetProperty("state").GetString() == "returned")
+                await Ok(await owner.PostAsJsonAsync($"/api/reports/{report}/submit", new { }));
+            return await unitLeader.PostAsJsonAsync($"/api/reports/{report}/send-back", new { comment = v });
+        };
         return cases;
+    }
+
+    int? leadingGroupMember;
+    (int Report, HttpClient Leader, HttpClient Owner)? awaitingApproval;
+
+    /// <summary>Unit A's report for task 5 in August, submitted into its leader's approval queue.</summary>
+    async Task<(int, HttpClient, HttpClient)> AwaitingApprovalAsync()
+    {
+        await Ok(await office.PutAsJsonAsync($"/api/units/{unitA}/approval", new { required = true }));
+        var unitLeader = await Accounts.BearerClientAsync(app.Factory, (await Accounts.CreateAsync(app.Factory, "leader", "市交通运输局")).UserName!);
+        using var created = JsonDocument.Parse(await Ok(await liaison.PostAsJsonAsync("/api/reports", new { taskId = app.TaskIds[5], periodId = app.Monthly(8).Id, text = "待审签" })));
+        var report = created.RootElement.GetProperty("id").GetInt32();
+        await Ok(await liaison.PostAsJsonAsync($"/api/reports/{report}/submit", new { }));
+        return (report, unitLeader, liaison);
     }
 
     [Fact]

@@ -7,7 +7,7 @@ namespace Jiaowang.Web.Features.Network;
 
 /// <summary>International events by category and date range.</summary>
 [AllowAnonymous]
-public sealed class EventsModel(JiaowangDb db, CountryCatalog countries) : PageModel
+public sealed class EventsModel(JiaowangDb db, CountryCatalog countries, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Category { get; set; }
     [BindProperty(SupportsGet = true)] public DateOnly? From { get; set; }
@@ -18,6 +18,7 @@ public sealed class EventsModel(JiaowangDb db, CountryCatalog countries) : PageM
     public async Task OnGetAsync(CancellationToken ct)
     {
         EventCategory? category = Enum.TryParse<EventCategory>(Category, ignoreCase: true, out var c) && Enum.IsDefined(c) ? c : null;
-        Events = await NetworkApi.EventsAsync(db, countries, category, From, To, ct);
+        var events = await NetworkApi.EventsAsync(db, countries, category, From, To, ct);
+        Events = User.Identity?.IsAuthenticated == true ? events : await NetworkApi.PublishedAsync(events, db, clock, ct);
     }
 }

@@ -105,6 +105,7 @@ public static class NetworkApi
         }
         var events = await EventsAsync(db, countries, wanted, from, to, ct);
         if (http.User.Identity?.IsAuthenticated == true) return TypedResults.Ok(events);
+        events = await PublishedAsync(events, db, http.RequestServices.GetRequiredService<TimeProvider>(), ct);
         return TypedResults.Ok(events.Select(e => e.ToPublic()).ToList());
     }
 
@@ -118,6 +119,14 @@ public static class NetworkApi
         return events.Select(e => new EventItem(e.Id, Camel(e.Category.ToString()), e.Title, e.StartsOn, e.EndsOn, e.CountryCode,
             countries.ByCode(e.CountryCode) is { } k ? (TextSetup.IsEnglish ? k.NameEn : k.NameZh) : null,
             e.Who, e.Level, e.HostUnit, e.Notes, e.Source)).ToList();
+    }
+
+    /// <summary>The events anonymous visitors may see: those not yet started only when the office publishes them (Features/Leadership/PublicView).</summary>
+    public static async Task<List<EventItem>> PublishedAsync(List<EventItem> events, JiaowangDb db, TimeProvider clock, CancellationToken ct)
+    {
+        if (await Leadership.PublicView.ShowsUpcomingEventsAsync(db, ct)) return events;
+        var today = clock.Today();
+        return events.Where(e => e.StartsOn <= today).ToList();
     }
 
     public static string Camel(string name) => char.ToLowerInvariant(name[0]) + name[1..];

@@ -16,6 +16,10 @@ public sealed class OverviewModel(JiaowangDb db, TimeProvider clock, IStringLoca
     public PlanDetail? Plan { get; private set; }
     public PhaseTimeline? Timeline { get; private set; }
     public IReadOnlyList<PlanSummary> OtherPlans { get; private set; } = [];
+    /// <summary>What is published, when the page shows the public view; null for signed-in users, who see everything.</summary>
+    public Jiaowang.Core.Plans.PlanPublication? Publication { get; private set; }
+    public bool ShowsValues => Publication?.ShowsValues ?? true;
+    public bool ShowsStatuses => Publication?.ShowsStatuses ?? true;
 
     public async Task<IActionResult> OnGetAsync(int? id, CancellationToken ct)
     {
@@ -31,6 +35,12 @@ public sealed class OverviewModel(JiaowangDb db, TimeProvider clock, IStringLoca
         var today = clock.Today();
         Plan = await PlanDetail.LoadAsync(db, chosen, today, text, ct);
         if (Plan is null) return NotFound();
+        if (Leadership.PublicView.AppliesTo(HttpContext))
+        {
+            // Anonymous visitors (and the office previewing with ?view=public) see what the office published.
+            Publication = await Leadership.PublicView.ForPlanAsync(db, chosen, ct);
+            Plan = Leadership.PublicView.Apply(Plan, Publication);
+        }
 
         OtherPlans = plans.Where(p => p.Id != chosen).ToList();
         Timeline = PhaseTimeline.Build(Plan.Phases.Select(p => (p.Name, YearMonth.Parse(p.Start), YearMonth.Parse(p.End))), today);

@@ -65,9 +65,9 @@ public sealed record PlanDetail(
     }
 }
 
-/// <param name="Current">The latest reported value, in the target's unit; null until someone reports one.</param>
-/// <param name="Status">onTrack, atRisk, behind or done (docs/STATUS-RULES.md).</param>
-/// <param name="StatusReason">Why, in the reader's language, with value and time progress.</param>
+/// <param name="Current">The latest reported value, in the target's unit; null until someone reports one, or for anonymous readers when the office does not publish values.</param>
+/// <param name="Status">onTrack, atRisk, behind or done (docs/STATUS-RULES.md); null for anonymous readers when the office does not publish statuses.</param>
+/// <param name="StatusReason">Why, in the reader's language, with value and time progress; null when statuses or values are not published.</param>
 /// <param name="Source">"manual" (people report readings) or "registry" (counted from the partner/event registry).</param>
 /// <param name="Binding">What a registry target counts (ActivePartners …), null for manual targets.</param>
 public sealed record TargetItem(
@@ -81,8 +81,8 @@ public sealed record TargetItem(
     decimal NormalizedValue,
     decimal? Current,
     DateOnly? CurrentAsOf,
-    string Status,
-    string StatusReason,
+    string? Status,
+    string? StatusReason,
     string Source = "manual",
     string? Binding = null)
 {

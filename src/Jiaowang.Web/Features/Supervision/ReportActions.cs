@@ -48,8 +48,12 @@ public sealed class ReportActions(JiaowangDb db, AuditLog audit, RichText richTe
     public Task<Outcome<Report>> EditAsync(Caller caller, int id, string? body, int version, CancellationToken ct = default) =>
         ChangeAsync(caller, id, version, writer: true, "edit", (r, at) => r.Edit(richText.Clean(body), caller.UserName, at), ct);
 
-    public Task<Outcome<Report>> SubmitAsync(Caller caller, int id, int? version, CancellationToken ct = default) =>
-        ChangeAsync(caller, id, version, writer: true, "submit", (r, at) => r.Submit(caller.UserName, at), ct);
+    public async Task<Outcome<Report>> SubmitAsync(Caller caller, int id, int? version, CancellationToken ct = default)
+    {
+        // A unit that has its leader sign (ReportApproval) submits into the leader's queue, not the office's.
+        var leaderApproves = caller.UnitId is { } unitId && await ReportApproval.RequiredForAsync(db, unitId, ct);
+        return await ChangeAsync(caller, id, version, writer: true, "submit", (r, at) => r.Submit(caller.UserName, at, leaderApproves), ct);
+    }
 
     public Task<Outcome<Report>> AcceptAsync(Caller caller, int id, int? version, CancellationToken ct = default) =>
         ChangeAsync(caller, id, version, writer: false, "accept", (r, at) => r.Accept(caller.UserName, at), ct);

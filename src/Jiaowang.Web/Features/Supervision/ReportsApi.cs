@@ -10,16 +10,19 @@ namespace Jiaowang.Web.Features.Supervision;
 
 public sealed record ReportVersionItem(int Version, string Action, string State, string Text, string? Comment, string By, DateTimeOffset At);
 
-/// <param name="State">draft, submitted, returned or accepted.</param>
+/// <param name="State">draft, awaitingApproval (its unit leader signs first), submitted, returned or accepted.</param>
 /// <param name="Version">Send it back with a change; a save naming an older version is refused with 409.</param>
+/// <param name="ApprovedBy">The unit leader who approved it before it reached the office, and when; null without approval.</param>
 public sealed record ReportItem(int Id, int PeriodId, int? TaskId, int UnitId, string State, string Text, int Version,
-    string? ReviewComment, string? ReviewedBy, DateTimeOffset? SubmittedAt, DateTimeOffset UpdatedAt, IReadOnlyList<ReportVersionItem>? Versions)
+    string? ReviewComment, string? ReviewedBy, DateTimeOffset? SubmittedAt, DateTimeOffset UpdatedAt, IReadOnlyList<ReportVersionItem>? Versions,
+    string? ApprovedBy = null, DateTimeOffset? ApprovedAt = null)
 {
     public static string StateCode(ReportState state) => ApiCode.Of(state);
 
     public static ReportItem From(Report r, bool withVersions = false) => new(r.Id, r.PeriodId, r.TaskId, r.UnitId, StateCode(r.State), r.Text, r.Version,
         r.ReviewComment, r.ReviewedBy, r.SubmittedAt, r.UpdatedAt,
-        withVersions ? r.Versions.OrderBy(v => v.Version).Select(v => new ReportVersionItem(v.Version, v.Action, StateCode(v.State), v.Text, v.Comment, v.By, v.At)).ToList() : null);
+        withVersions ? r.Versions.OrderBy(v => v.Version).Select(v => new ReportVersionItem(v.Version, v.Action, StateCode(v.State), v.Text, v.Comment, v.By, v.At)).ToList() : null,
+        r.ApprovedBy, r.ApprovedAt);
 }
 
 /// <param name="TaskId">The task, for a monthly period; leave out for a stage or final summary.</param>

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Jiaowang.Web.Features.Supervision;
 
 public sealed record QueueItem(int Id, int Version, string UnitName, string? TaskTitle, PeriodKind Kind, DateOnly PeriodStart, DateOnly Deadline,
-    string Text, DateTimeOffset? SubmittedAt);
+    string Text, DateTimeOffset? SubmittedAt, string? ApprovedBy = null, DateTimeOffset? ApprovedAt = null);
 
 /// <summary>The office's review queue (审核): submitted reports, oldest first; accept, or return with a comment.</summary>
 [Authorize(Policy = Policies.Office)]
@@ -44,12 +44,12 @@ public sealed class ReviewModel(JiaowangDb db, ReportActions actions, RichText r
     async Task LoadAsync(CancellationToken ct)
     {
         var rows = await db.Reports.AsNoTracking().Where(r => r.State == ReportState.Submitted).OrderBy(r => r.Id)
-            .Select(r => new { r.Id, r.Version, r.UnitId, r.TaskId, r.Period!.Kind, r.Period.Start, r.Period.Deadline, r.Text, r.SubmittedAt })
+            .Select(r => new { r.Id, r.Version, r.UnitId, r.TaskId, r.Period!.Kind, r.Period.Start, r.Period.Deadline, r.Text, r.SubmittedAt, r.ApprovedBy, r.ApprovedAt })
             .ToListAsync(ct);
         var unitIds = rows.Select(r => r.UnitId).Distinct().ToList();
         var taskIds = rows.Where(r => r.TaskId != null).Select(r => r.TaskId!.Value).Distinct().ToList();
         var units = await db.Units.Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
         var tasks = await db.Tasks.Where(t => taskIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, t => t.Number + ". " + t.Title, ct);
-        Queue = rows.Select(r => new QueueItem(r.Id, r.Version, units[r.UnitId], r.TaskId is { } t ? tasks[t] : null, r.Kind, r.Start, r.Deadline, r.Text, r.SubmittedAt)).ToList();
+        Queue = rows.Select(r => new QueueItem(r.Id, r.Version, units[r.UnitId], r.TaskId is { } t ? tasks[t] : null, r.Kind, r.Start, r.Deadline, r.Text, r.SubmittedAt, r.ApprovedBy, r.ApprovedAt)).ToList();
     }
 }

@@ -19,6 +19,9 @@ public sealed record Caller(string UserId, string UserName, IReadOnlySet<string>
     public bool IsLiaison => Roles.Contains(Features.Accounts.Roles.Liaison);
     public bool IsMember => Roles.Contains(Features.Accounts.Roles.Member);
 
+    /// <summary>For a leader bound to a unit (分管领导): the unit whose reports they approve. Null for everyone else.</summary>
+    public int? LeadsUnitId { get; init; }
+
     /// <summary>Office, admins and leaders read every unit's reports; liaisons only their own unit's.</summary>
     public bool ReadsAll => IsOffice || IsLeader;
 
@@ -40,7 +43,8 @@ public sealed record Caller(string UserId, string UserName, IReadOnlySet<string>
         var roles = user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToHashSet(StringComparer.Ordinal);
         // A unit is bound only to liaisons: an office account that somehow has one still reports for nobody.
         var unitId = roles.Contains(Features.Accounts.Roles.Liaison) ? row.UnitId : null;
-        return new Caller(id, row.UserName!, roles, unitId);
+        var leadsUnitId = roles.Contains(Features.Accounts.Roles.Leader) ? row.UnitId : null;
+        return new Caller(id, row.UserName!, roles, unitId) { LeadsUnitId = leadsUnitId };
     }
 
     /// <summary>
