@@ -39,6 +39,9 @@ public sealed record BackupManifest(
     static readonly JsonSerializerOptions Json = new(JsonSerializerOptions.Web)
     {
         WriteIndented = true,
+        // Readable by a person opening the zip: 方案 and "+" as themselves, no empty column lists.
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
         Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
     };
 
