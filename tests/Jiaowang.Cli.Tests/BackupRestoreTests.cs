@@ -42,14 +42,13 @@ public sealed class BackupRestoreTests
         var restored = await Cli.RunAsync(["restore", archive], culture: "en_US.UTF-8", environment: target.Environment);
 
         Assert.True(restored.ExitCode == 0, restored.Error + restored.Out);
+        // Its last step is jiaowang audit verify's check, on the restored database and the anchor file it wrote.
         Assert.Contains("The audit log is intact", restored.Out);
         var expected = await TableRows.ReadAsync(source);
         var actual = await TableRows.ReadAsync(target);
         Assert.True(expected["Reports"].Count > 100, "the demo year should have reports");
         Assert.Contains(Convert.ToHexString(attachment), Assert.Single(actual["Attachments"]));
         foreach (var table in TableRows.ModelTables()) Assert.True(expected[table].SequenceEqual(actual[table]), $"table {table} differs after the restore");
-        var verified = await Cli.RunAsync(["audit", "verify"], environment: target.Environment);
-        Assert.True(verified.ExitCode == 0, verified.Error);
 
         // Restoring again over the now full database is refused without --force.
         var again = await Cli.RunAsync(["restore", archive], environment: target.Environment);
