@@ -41,6 +41,18 @@ static class CliHost
     /// <summary>Services for one command, on a migrated database.</summary>
     public static async Task<ServiceProvider> StartAsync(ParseResult parse, CancellationToken ct)
     {
+        var provider = Services(parse);
+        await DatabaseStartup.MigrateAsync(provider, ct);
+        await AccountsSetup.EnsureRolesAsync(provider);
+        return provider;
+    }
+
+    /// <summary>
+    /// Services without touching the database: <c>restore</c> must look at the target as it is, before migrating it
+    /// or writing the roles (which would create an audit key and entries of their own).
+    /// </summary>
+    public static ServiceProvider Services(ParseResult parse)
+    {
         var configuration = Configuration(parse);
         var services = new ServiceCollection();
         services
@@ -58,9 +70,6 @@ static class CliHost
         services.AddIdentityCore<JiaowangUser>(AccountsSetup.ConfigureIdentity)
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<JiaowangDb>();
-        var provider = services.BuildServiceProvider();
-        await DatabaseStartup.MigrateAsync(provider, ct);
-        await AccountsSetup.EnsureRolesAsync(provider);
-        return provider;
+        return services.BuildServiceProvider();
     }
 }

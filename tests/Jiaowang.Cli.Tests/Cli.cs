@@ -24,6 +24,20 @@ public static class Cli
 
     public static async Task<Result> RunAsync(IEnumerable<string> args, string culture = "zh_CN.UTF-8", IDictionary<string, string>? environment = null, string? stdin = null)
     {
+        var start = StartInfo(args, culture, environment);
+        using var process = Process.Start(start)!;
+        if (stdin is not null) await process.StandardInput.WriteAsync(stdin);
+        process.StandardInput.Close();
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(timeout.Token);
+        return new Result(process.ExitCode, await output, await error);
+    }
+
+    /// <summary>How the program is started, for tests that start it themselves (and kill it).</summary>
+    public static ProcessStartInfo StartInfo(IEnumerable<string> args, string culture = "zh_CN.UTF-8", IDictionary<string, string>? environment = null)
+    {
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
@@ -37,14 +51,6 @@ public static class Cli
         start.Environment["LC_ALL"] = culture;
         start.Environment.Remove("DOTNET_SYSTEM_GLOBALIZATION_INVARIANT");
         foreach (var (key, value) in environment ?? new Dictionary<string, string>()) start.Environment[key] = value;
-
-        using var process = Process.Start(start)!;
-        if (stdin is not null) await process.StandardInput.WriteAsync(stdin);
-        process.StandardInput.Close();
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        return new Result(process.ExitCode, await output, await error);
+        return start;
     }
 }

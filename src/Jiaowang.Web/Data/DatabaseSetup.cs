@@ -94,7 +94,7 @@ public static class DatabaseSetup
             default:
                 services.AddDbContext<JiaowangDb, SqliteJiaowangDb>((sp, options) =>
                 {
-                    options.UseSqlite(connectionString);
+                    options.UseSqlite(connectionString).AddInterceptors(SqliteDurability.Instance);
                     Configure(sp, options);
                 });
                 break;

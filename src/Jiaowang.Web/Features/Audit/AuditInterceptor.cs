@@ -71,6 +71,8 @@ public sealed class AuditInterceptor(AuditSeal seal, AuditActors actors, TimePro
             var records = changes.Select(c => c.Describe()).ToList();
             if (session.Describe is { } describe) records.AddRange(describe());
             if (records.Count > 0) await WriteAsync(db, session, records, ct);
+            // The crash tests stop here, everything written and nothing committed (off unless JIAOWANG_TEST_PAUSE_AT is set).
+            await TestPause.AtAsync(records.Select(r => $"{r.Entity}:{r.Action}"));
             if (session.OwnedTransaction is { } owned) await owned.CommitAsync(ct);
         }
         catch

@@ -111,7 +111,12 @@ public sealed class AuditSeal
             if (current is not null && current.IsSignedWith(Key) && current.Id >= id) return;
             var anchor = AuditAnchor.Sign(id, hash, Key);
             var temporary = $"{AnchorFile}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
-            File.WriteAllText(temporary, JsonSerializer.Serialize(new AnchorFileContent(anchor.Id, anchor.Hash, anchor.Signature), JsonSerializerOptions.Web));
+            using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write))
+            {
+                file.Write(JsonSerializer.SerializeToUtf8Bytes(new AnchorFileContent(anchor.Id, anchor.Hash, anchor.Signature), JsonSerializerOptions.Web));
+                // On disk before the rename: after a power cut the anchor is the old one or the new one, never an empty file.
+                file.Flush(flushToDisk: true);
+            }
             File.Move(temporary, AnchorFile, overwrite: true);
         }
     }

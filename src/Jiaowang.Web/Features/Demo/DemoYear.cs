@@ -59,14 +59,14 @@ public static class DemoYear
     {
         clock ??= TimeProvider.System;
         if (!await db.Plans.AnyAsync(p => p.Id == planId, ct)) throw new DemoRefusedException(DemoRefusal.NoPlan, planId, 0);
-        // Periods are generated the way the app does on first use, so the demo reports fill the periods the pages show.
-        var periods = await Periods.ForPlanAsync(db, planId, reporting ?? new ReportingOptions(), ct);
-        var periodIds = periods.Select(p => p.Id).ToList();
-
         var strategy = db.Database.CreateExecutionStrategy();
         return await strategy.ExecuteAsync(async () =>
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            // Periods are generated the way the app does on first use, so the demo reports fill the periods the pages
+            // show; inside the transaction, so that an interrupted run leaves no trace at all (the crash tests check).
+            var periods = await Periods.ForPlanAsync(db, planId, reporting ?? new ReportingOptions(), ct);
+            var periodIds = periods.Select(p => p.Id).ToList();
             await RefuseRealDataAsync(db, planId, periodIds, ct);
             var previous = await db.DemoRuns.AsNoTracking().FirstOrDefaultAsync(r => r.PlanId == planId, ct);
             var replaced = await RemoveEarlierDemoAsync(db, planId, periodIds, ct) || previous is not null;
