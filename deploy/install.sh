@@ -15,6 +15,7 @@
 #   JIAOWANG_BIN      where the `jiaowang` wrapper goes (/usr/local/bin)
 #   JIAOWANG_USER     the service user              (jiaowang)
 #   PUBLISH_ARGS      extra `dotnet publish` arguments, e.g. "--self-contained -r linux-x64" or "--no-build"
+#   JIAOWANG_PUBLISHED a folder holding web/ and cli/ published on another machine: installed as they are, no SDK needed
 set -euo pipefail
 source_root=$(cd "$(dirname "$0")/.." && pwd)
 prefix=${JIAOWANG_PREFIX:-/opt/jiaowang}
@@ -51,10 +52,14 @@ say "publishing into $prefix"
 mkdir -p "$prefix"
 staging=$(mktemp -d "$prefix/.staging.XXXXXX")
 trap 'rm -rf "$staging"' EXIT
-for project in Jiaowang.Web:web Jiaowang.Cli:cli; do
-  dotnet publish "$source_root/src/${project%%:*}" -c Release -nologo -v quiet -o "$staging/${project##*:}" "${publish_args[@]}" \
-    >"$staging/publish.log" 2>&1 || { cat "$staging/publish.log" >&2; exit 1; }
-done
+if [[ -n ${JIAOWANG_PUBLISHED:-} ]]; then
+  cp -a "$JIAOWANG_PUBLISHED/web" "$JIAOWANG_PUBLISHED/cli" "$staging/"
+else
+  for project in Jiaowang.Web:web Jiaowang.Cli:cli; do
+    dotnet publish "$source_root/src/${project%%:*}" -c Release -nologo -v quiet -o "$staging/${project##*:}" "${publish_args[@]}" \
+      >"$staging/publish.log" 2>&1 || { cat "$staging/publish.log" >&2; exit 1; }
+  done
+fi
 chmod -R u=rwX,go=rX "$staging/web" "$staging/cli"
 
 # --- 2. The service user (no login, no home of its own beyond the state folder) and its folders.
