@@ -53,7 +53,11 @@ mkdir -p "$prefix"
 staging=$(mktemp -d "$prefix/.staging.XXXXXX")
 trap 'rm -rf "$staging"' EXIT
 if [[ -n ${JIAOWANG_PUBLISHED:-} ]]; then
-  cp -a "$JIAOWANG_PUBLISHED/web" "$JIAOWANG_PUBLISHED/cli" "$staging/"
+  for part in web cli; do
+    [[ -x $JIAOWANG_PUBLISHED/$part/${part/web/Jiaowang.Web} || -x $JIAOWANG_PUBLISHED/$part/jiaowang ]] \
+      || { echo "$JIAOWANG_PUBLISHED/$part does not hold a published app" >&2; exit 1; }
+    mkdir "$staging/$part" && cp -a "$JIAOWANG_PUBLISHED/$part/." "$staging/$part/"
+  done
 else
   for project in Jiaowang.Web:web Jiaowang.Cli:cli; do
     dotnet publish "$source_root/src/${project%%:*}" -c Release -nologo -v quiet -o "$staging/${project##*:}" "${publish_args[@]}" \

@@ -82,7 +82,7 @@ as_service() { if [[ $(id -u) -eq 0 ]]; then runuser -u "$service_user" -- "$@";
 as_service bash "$t/start.sh" >"$t/app.log" 2>&1 &
 app=$!
 up=no
-for _ in $(seq 1 120); do
+for _ in $(seq 1 240); do
   curl -sf "http://127.0.0.1:$app_port/healthz" >/dev/null && { up=yes; break; }
   kill -0 "$app" 2>/dev/null || break
   sleep 0.5
