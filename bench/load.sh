@@ -7,6 +7,7 @@
 #   bench/load.sh                              # 64 connections, 300 s on each database
 #   DURATION=60 bench/load.sh                  # a shorter run
 #   ONLY=postgres CONNECTIONS=32 bench/load.sh # one database (sqlite or postgres)
+#   LOGS=/tmp/load-logs bench/load.sh          # keep the app instances' logs (errors are logged with their trace id)
 #
 # Needs nginx and PostgreSQL's server binaries (Debian packages nginx, postgresql); starts a throw-away PostgreSQL
 # cluster in a temporary folder. Not part of ./test.sh.
@@ -22,6 +23,7 @@ pids=()
 pgbin=$(dirname "$(ls -d /usr/lib/postgresql/*/bin/initdb | sort -V | tail -n 1)")
 as_pg() { if [[ $(id -u) -eq 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 cleanup() {
+  [[ -n ${LOGS:-} ]] && mkdir -p "$LOGS" && cp "$work"/app-*.log "$LOGS/" 2>/dev/null
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
   [[ -f $work/nginx/nginx.pid ]] && kill "$(cat "$work/nginx/nginx.pid")" 2>/dev/null
   [[ -d $work/pgdata ]] && as_pg "$pgbin/pg_ctl" -D "$work/pgdata" -m immediate stop >/dev/null 2>&1
@@ -41,7 +43,7 @@ driver=bench/LoadDriver/bin/Release/net10.0/LoadDriver.dll
 # ASP.NET's key ring: a bearer token from one is good on the other (until the keys live in the database).
 start_app() { # port, then environment assignments
   local port=$1; shift
-  env "$@" HOME="$work/home" ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning \
+  env "$@" HOME="$work/home" ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning Logging__LogLevel__Microsoft.AspNetCore=Error \
     Accounts__SignInRateLimit__PermitLimit=10000 Accounts__RequireTwoFactorForStaff=false Reminders__Automatic=false \
     taskset -c 0 dotnet "$web/Jiaowang.Web.dll" --urls "http://127.0.0.1:$port" --contentRoot "$PWD/src/Jiaowang.Web" \
     >"$work/app-$port.log" 2>&1 &
@@ -52,7 +54,7 @@ start_app() { # port, then environment assignments
 # The demo year up to the end of June: the plan's monthly periods of July to September are still empty, so each
 # liaison connection starts its own draft there (the first half-year of reports, reviews and readings is in place).
 demo_year() { # environment assignments
-  echo "$password" | env "$@" Audit__KeyFile="$work/audit.key" Audit__AnchorFile="$work/audit.anchor" \
+  echo "$password" | env "$@" \
     dotnet "$cli" demo generate --seed 2026 --until 2026-06-30 --password-stdin >"$work/demo.log"
 }
 run_driver() { # label, base url, read-back url
@@ -79,8 +81,9 @@ if [[ " $only " == *" postgres "* ]]; then
   mkdir -p "$work/pgdata"; [[ $(id -u) -ne 0 ]] || chown postgres "$work/pgdata"
   as_pg "$pgbin/initdb" -D "$work/pgdata" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >"$work/initdb.log"
   as_pg "$pgbin/pg_ctl" -D "$work/pgdata" -l "$work/pgdata/postgres.log" -w -o "-p $pgport -k $work/pgdata -c listen_addresses=127.0.0.1 -c max_connections=300" start >/dev/null
+  # Its own audit key and anchor: the anchor is a checkpoint of one database's chain.
   db=(Database__Provider=Postgres "ConnectionStrings__Jiaowang=Host=127.0.0.1;Port=$pgport;Username=postgres;Database=jiaowang_load"
-      Audit__KeyFile="$work/audit.key" Audit__AnchorFile="$work/audit.anchor")
+      Audit__KeyFile="$work/pg-audit.key" Audit__AnchorFile="$work/pg-audit.anchor")
   # The first instance migrates and loads the plan; the second starts once it is up (two instances on one database
   # must not migrate at the same time: `jiaowang db migrate` with Database:MigrateOnStart=false is the way for that).
   start_app 5102 "${db[@]}"
