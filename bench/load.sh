@@ -23,7 +23,7 @@ pids=()
 pgbin=$(dirname "$(ls -d /usr/lib/postgresql/*/bin/initdb | sort -V | tail -n 1)")
 as_pg() { if [[ $(id -u) -eq 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 cleanup() {
-  [[ -n ${LOGS:-} ]] && mkdir -p "$LOGS" && cp "$work"/app-*.log "$LOGS/" 2>/dev/null
+  [[ -n ${LOGS:-} ]] && mkdir -p "$LOGS" && cp "$work"/app-*.log "$work"/nginx/error.log "$LOGS/" 2>/dev/null
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
   [[ -f $work/nginx/nginx.pid ]] && kill "$(cat "$work/nginx/nginx.pid")" 2>/dev/null
   [[ -d $work/pgdata ]] && as_pg "$pgbin/pg_ctl" -D "$work/pgdata" -m immediate stop >/dev/null 2>&1
