@@ -19,6 +19,7 @@ dpkg -s fonts-noto-cjk >/dev/null 2>&1 || missing+=(fonts-noto-cjk)
 dpkg -s libreoffice-writer >/dev/null 2>&1 || missing+=(libreoffice-writer)
 dpkg -s libreoffice-calc >/dev/null 2>&1 || missing+=(libreoffice-calc)
 command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
+[[ -x /usr/sbin/nginx ]] || missing+=(nginx)  # the deploy smoke test's reverse proxy
 if ((${#missing[@]})); then
   log "installing ${missing[*]}"
   if [[ $(id -u) -ne 0 ]]; then echo "need root to apt-get install ${missing[*]}" >&2; exit 1; fi
@@ -88,6 +89,18 @@ for project in tests/Jiaowang.Core.Tests tests/Jiaowang.Cli.Tests tests/Jiaowang
     failed=$((failed + 1))
   fi
 done
+
+# --- 4. Deployment smoke test: docs/DEPLOY.md followed by script into a temp root, checked through nginx over TLS.
+#        Each check counts as one test.
+log "deploy smoke test (tests/deploy/smoke.sh)"
+PUBLISH_ARGS=--no-build tests/deploy/smoke.sh >"$work/deploy.log" 2>&1
+grep -E "^(not ok|#)" "$work/deploy.log" | head -n 40
+if deploy_summary=$(grep -E "^[0-9]+ passed, [0-9]+ failed$" "$work/deploy.log" | tail -n 1) && [[ -n $deploy_summary ]]; then
+  echo "   deploy: $deploy_summary"
+  passed=$((passed + ${deploy_summary%% passed*})); failed=$((failed + $(sed -E 's/.*, ([0-9]+) failed/\1/' <<<"$deploy_summary")))
+else
+  echo "   deploy smoke test: no summary" >&2; tail -n 30 "$work/deploy.log" >&2; failed=$((failed + 1))
+fi
 
 line="$passed passed, $failed failed"
 ((skipped > 0)) && line+=", $skipped skipped"
