@@ -299,6 +299,8 @@ public sealed class EndpointSweepTests(ITestOutputHelper output) : IAsyncLifetim
         {
             "id" => ownId.ToString(),
             "attachmentId" => attachmentA.ToString(),
+            // Office-only unit and task pieces: any existing id will do, the role decides.
+            "memberId" or "groupId" or "taskId" => app.PlanId.ToString(),
             "code" => "404",
             "format" => "csv",
             "documentName" => "v1",
