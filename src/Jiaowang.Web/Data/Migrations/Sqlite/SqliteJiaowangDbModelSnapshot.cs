@@ -1167,6 +1167,12 @@ namespace Jiaowang.Web.Data.Migrations.Sqlite
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("IsPrimaryLiaison")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset?>("LastSignInAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("INTEGER");
 
@@ -1216,6 +1222,10 @@ namespace Jiaowang.Web.Data.Migrations.Sqlite
                         .HasDatabaseName("UserNameIndex");
 
                     b.HasIndex("UnitId");
+
+                    b.HasIndex(new[] { "UnitId" }, "IX_AspNetUsers_PrimaryLiaison")
+                        .IsUnique()
+                        .HasFilter("\"IsPrimaryLiaison\"");
 
                     b.ToTable("AspNetUsers", (string)null);
                 });
