@@ -54,6 +54,10 @@ public sealed partial class AccountService(UserManager<JiaowangUser> users, Jiao
         if (string.IsNullOrWhiteSpace(account.UserName)) errors.Add(new("name", text["Account.NameRequired"]));
         else if (await users.FindByNameAsync(account.UserName.Trim()) is not null) errors.Add(new("name", text["Account.NameTaken", account.UserName.Trim()]));
         if (!Roles.IsKnown(role)) errors.Add(new("role", text["Account.UnknownRole", account.Role, string.Join(", ", Roles.All)]));
+        // The columns' sizes: a longer value would fail in the database instead of being named here.
+        if (account.DisplayName?.Trim().Length > 100) errors.Add(new("displayName", words["Import.TooLong", 100]));
+        if (account.Email?.Trim().Length > 256) errors.Add(new("email", words["Import.TooLong", 256]));
+        if (account.Phone?.Trim().Length > 50) errors.Add(new("phone", words["Import.TooLong", 50]));
 
         int? unitId = null;
         if (account.UnitId is { } byId)
