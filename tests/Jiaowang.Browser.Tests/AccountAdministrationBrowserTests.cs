@@ -49,7 +49,10 @@ public abstract class AccountAdministrationBrowserTests(SupervisionBrowserApp ap
     async Task<int> PastReportAsync()
     {
         var old = await Accounts.CreateAsync(app.Factory, "liaison", HandoverUnit);
-        using var client = await Accounts.BearerClientAsync(app.Factory, old.UserName!);
+        // The app listens on Kestrel here, so the script talks to its loopback address.
+        using var client = new HttpClient { BaseAddress = new Uri(app.BaseUrl) };
+        var token = await client.PostAsJsonAsync("/api/auth/token", new { userName = old.UserName, password = Accounts.Password });
+        client.DefaultRequestHeaders.Authorization = new("Bearer", (await token.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString());
         var task = (await client.GetFromJsonAsync<JsonElement>("/api/me/tasks"))[0].GetProperty("id").GetInt32();
         var plan = (await client.GetFromJsonAsync<JsonElement>("/api/plans"))[0].GetProperty("id").GetInt32();
         var period = (await client.GetFromJsonAsync<JsonElement>($"/api/plans/{plan}/periods")).EnumerateArray()
