@@ -42,7 +42,8 @@ public abstract class AccountAdministrationBrowserTests(SupervisionBrowserApp ap
         {
             Name = "联络员.xlsx", MimeType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", Buffer = sheet,
         });
-        await office.GetByRole(AriaRole.Button, new() { Name = "导入" }).ClickAsync();
+        // Forty accounts mean forty password hashes in one transaction: on a busy machine that takes longer than a click waits.
+        await office.GetByRole(AriaRole.Button, new() { Name = "导入" }).ClickAsync(new() { Timeout = 180_000 });
     }
 
     /// <summary>The unit's current liaison writes and submits a report through the API, before the handover.</summary>
