@@ -1,7 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
+using Jiaowang.Web.Data;
 using Jiaowang.Web.Features.Accounts;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Jiaowang.Web.Tests;
 using Jiaowang.Web.Tests.AccountAdmin;
 
@@ -55,8 +58,8 @@ public sealed class UserAdminCommandTests : IAsyncLifetime
         Assert.Contains("市不存在局", refused.Error);
         Assert.Contains("第 7 行 A 用户名 列", refused.Error);
         Assert.Contains("一个账号也没有开设", refused.Error);
-        var none = await RunAsync("user", "list", "--q", "cli-");
-        Assert.Contains("共 0 个账号", none.Out);
+        await using (var scope = factory.Services.CreateAsyncScope())
+            Assert.False(await scope.ServiceProvider.GetRequiredService<JiaowangDb>().Users.AnyAsync(u => u.UserName!.StartsWith("cli-")));
 
         var imported = await RunAsync("user", "import", Save("good.xlsx", AccountSheets.Write(rows)));
 
@@ -66,9 +69,6 @@ public sealed class UserAdminCommandTests : IAsyncLifetime
         Assert.Equal(0, listed.ExitCode);
         Assert.Contains("共 20 个账号", listed.Out);
         Assert.Contains("mustChangePassword", listed.Out);
-        var badFilter = await RunAsync("user", "list", "--state", "asleep");
-        Assert.Equal(2, badFilter.ExitCode);
-        Assert.Contains("--state", badFilter.Error);
     }
 
     [Fact]

@@ -7,29 +7,40 @@ using Jiaowang.Web.Tests.Supervision;
 
 namespace Jiaowang.Web.Tests.AccountAdmin;
 
-/// <summary>Issue 11, item 2, through <c>/api/accounts</c>: who administers whom, what disable and reset do, handover, the list.</summary>
-public sealed class AccountAdministrationTests : IAsyncLifetime
+/// <summary>One app for the class: the Wuhan plan, an office and an admin account with bearer clients.</summary>
+public sealed class AccountAdminApp : IAsyncLifetime
 {
-    const string NewPassword = "A-new-Password-9";
-    SupervisionApp app = null!;
-    HttpClient office = null!, admin = null!;
-    string officeName = "";
+    public SupervisionApp App { get; private set; } = null!;
+    public HttpClient Office { get; private set; } = null!;
+    public HttpClient Admin { get; private set; } = null!;
+    public string OfficeName { get; private set; } = "";
 
     public async Task InitializeAsync()
     {
-        app = await SupervisionApp.StartAsync(DatabaseProvider.Sqlite);
-        var officeUser = await Accounts.CreateAsync(app.Factory, Roles.Office);
-        officeName = officeUser.UserName!;
-        office = await Accounts.BearerClientAsync(app.Factory, officeName);
-        admin = await Accounts.BearerClientAsync(app.Factory, (await Accounts.CreateAsync(app.Factory, Roles.Admin)).UserName!);
+        App = await SupervisionApp.StartAsync(DatabaseProvider.Sqlite);
+        OfficeName = (await Accounts.CreateAsync(App.Factory, Roles.Office)).UserName!;
+        Office = await Accounts.BearerClientAsync(App.Factory, OfficeName);
+        Admin = await Accounts.BearerClientAsync(App.Factory, (await Accounts.CreateAsync(App.Factory, Roles.Admin)).UserName!);
     }
 
     public async Task DisposeAsync()
     {
-        office.Dispose();
-        admin.Dispose();
-        await app.DisposeAsync();
+        Office.Dispose();
+        Admin.Dispose();
+        await App.DisposeAsync();
     }
+}
+
+/// <summary>
+/// Issue 11, item 2, through <c>/api/accounts</c>: who administers whom, what disable and reset do, handover, the list.
+/// The tests share one app and keep to their own units or names.
+/// </summary>
+public sealed class AccountAdministrationTests(AccountAdminApp fixture) : IClassFixture<AccountAdminApp>
+{
+    const string NewPassword = "A-new-Password-9";
+    readonly SupervisionApp app = fixture.App;
+    readonly HttpClient office = fixture.Office, admin = fixture.Admin;
+    readonly string officeName = fixture.OfficeName;
 
     static string Unique(string prefix) => $"{prefix}-{Guid.NewGuid():N}"[..18];
 
