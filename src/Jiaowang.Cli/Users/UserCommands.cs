@@ -14,6 +14,9 @@ static class UserCommands
         user.Subcommands.Add(Add());
         user.Subcommands.Add(Switch("disable", disable: true));
         user.Subcommands.Add(Switch("enable", disable: false));
+        user.Subcommands.Add(UserAdminCommands.Reset());
+        user.Subcommands.Add(UserAdminCommands.List());
+        user.Subcommands.Add(UserAdminCommands.Import());
         return user;
     }
 

@@ -5,7 +5,17 @@ namespace Jiaowang.Core.Documents;
 /// <summary>One row of an account sheet, with its row number in the sheet for messages.</summary>
 public sealed record AccountRow(int Row, string UserName, string? DisplayName, string? Unit, string Role, string? Email, string? Phone);
 
-public sealed record AccountSheetResult(IReadOnlyList<AccountRow> Rows, string? Error);
+/// <param name="Sheet">The sheet's name, and <paramref name="Columns"/> where each field was found (index, header as
+/// written): what a message needs to name a bad cell as the person sees it in Excel.</param>
+public sealed record AccountSheetResult(IReadOnlyList<AccountRow> Rows, string? Error, string Sheet = "",
+    IReadOnlyDictionary<string, (int Index, string Header)>? Columns = null)
+{
+    /// <summary>A problem with one cell: <paramref name="field"/> is name, display, unit, role, email or phone.</summary>
+    public SheetProblem Problem(int row, string field, string message) =>
+        Columns?.TryGetValue(field, out var column) == true
+            ? new SheetProblem(Sheet, row, XlsxWriter.ColumnLetter(column.Index), column.Header, message)
+            : new SheetProblem(Sheet, row, null, null, message);
+}
 
 /// <summary>
 /// Reads the office's account list (name, unit, role, email, phone) from the first sheet of an .xlsx file. Headers may be
@@ -31,7 +41,8 @@ public static class AccountSheet
 
     public static AccountSheetResult Read(Stream xlsx)
     {
-        var sheet = XlsxReader.TryRead(xlsx)?.FirstSheet;
+        var book = XlsxReader.TryRead(xlsx);
+        var sheet = book?.FirstSheet;
         if (sheet is null) return new([], "not-xlsx");
         if (sheet.Count == 0) return new([], "empty");
         // The header is the sheet's first row, as the form lays it out.
@@ -39,6 +50,7 @@ public static class AccountSheet
         var columns = (header?.Cells ?? new Dictionary<int, XlsxCell>())
             .Select(c => (Key: Headers.GetValueOrDefault(c.Value.Text.Trim()), Index: c.Key)).Where(c => c.Key is not null)
             .GroupBy(c => c.Key!).ToDictionary(g => g.Key, g => g.Min(c => c.Index));
+        var found = columns.ToDictionary(c => c.Key, c => (c.Value, header!.Cells[c.Value].Text.Trim()));
         if (!columns.ContainsKey("name") || !columns.ContainsKey("role")) return new([], "headers");
 
         string? Cell(XlsxRow row, string key) =>
@@ -50,6 +62,6 @@ public static class AccountSheet
             rows.Add(new AccountRow(row.Number, Cell(row, "name") ?? "", Cell(row, "display"), Cell(row, "unit"),
                 RoleNames.GetValueOrDefault(role, role), Cell(row, "email"), Cell(row, "phone")));
         }
-        return new(rows, null);
+        return new(rows, null, book!.Names[0], found);
     }
 }

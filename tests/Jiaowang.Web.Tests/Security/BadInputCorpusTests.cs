@@ -221,6 +221,15 @@ public sealed class BadInputCorpusTests(ITestOutputHelper output) : IAsyncLifeti
                 ["who"] = "", ["level"] = "国际", ["hostUnit"] = "市商务局", ["notes"] = "", ["source"] = "",
             }, field, v));
         }
+        foreach (var field in new[] { "userName", "role", "displayName", "email", "phone" })
+        {
+            cases[$"POST /api/accounts {field}"] = v => Json(office, post, "/api/accounts", With(new()
+            {
+                ["userName"] = $"bad-input-{++serial}", ["role"] = "leader", ["unitId"] = null, ["displayName"] = "王强", ["email"] = null, ["phone"] = null,
+            }, field, v));
+        }
+        cases["PUT /api/accounts/{id} role"] = async v =>
+            await office.PutAsJsonAsync($"/api/accounts/{(await Accounts.CreateAsync(app.Factory, "leader")).Id}", new { role = v, unitId = (int?)null });
         cases["PUT /api/targets/{id}/binding binding"] = v => office.PutAsJsonAsync($"/api/targets/{app.TargetId("国际友城")}/binding", new { binding = v });
         cases["POST /api/evaluations title"] = v =>
             office.PostAsJsonAsync("/api/evaluations", new { planId = app.PlanId, title = v, closesAt = JiaowangFactory.Today.AddDays(3), unitIds = (int[]?)null });

@@ -4,6 +4,8 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using Jiaowang.Web.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Jiaowang.Web.Tests.Supervision;
 
@@ -33,26 +35,31 @@ public sealed class AccountImportTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Each_row_becomes_an_account_with_a_one_time_password_and_bad_rows_are_named()
+    public async Task A_sheet_with_a_bad_cell_opens_nothing_and_names_the_cell_and_the_corrected_sheet_opens_every_row()
     {
         var office = await Accounts.CreateAsync(app.Factory, "office");
         using var client = await Accounts.CookieClientAsync(app.Factory, office.UserName!);
-        var page = await client.GetStringAsync("/office/accounts/import");
-        var token = Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
-        var xlsx = Sheet(
+        string[][] Rows(string unit) =>
+        [
             ["用户名", "姓名", "单位", "角色", "邮箱", "电话"],
             ["imp-jtj", "李明", "市交通运输局", "联络员", "li@wuhan.test", "027-88"],
             ["imp-leader", "王强", "", "领导", "", ""],
-            ["imp-bad", "", "不存在的单位", "liaison", "", ""]);
+            ["imp-third", "", unit, "liaison", "", ""],
+        ];
 
-        using var form = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" }, { new ByteArrayContent(xlsx), "sheet", "账号.xlsx" } };
-        var response = await client.PostAsync("/office/accounts/import", form);
+        var refused = await ImportAsync(client, Sheet(Rows("不存在的单位")));
 
-        var result = await response.Content.ReadAsStringAsync();
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(2, Regex.Matches(result, "class=\"one-time-password\">[A-Za-z0-9]{16}<").Count);
-        Assert.Contains("不存在的单位", result);
-        var created = Regex.Match(result, "imp-jtj</td>\\s*<td>\\s*<span>[^<]*</span> <code class=\"one-time-password\">([A-Za-z0-9]{16})<").Groups[1].Value;
+        Assert.DoesNotContain("class=\"one-time-password\"", refused);
+        Assert.Contains("第 4 行 C 单位 列", refused);
+        Assert.Contains("不存在的单位", refused);
+        Assert.Contains("一个账号也没有开设", refused);
+        await using (var scope = app.Factory.Services.CreateAsyncScope())
+            Assert.False(await scope.ServiceProvider.GetRequiredService<JiaowangDb>().Users.AnyAsync(u => u.UserName == "imp-jtj"));
+
+        var result = await ImportAsync(client, Sheet(Rows("市商务局")));
+
+        Assert.Equal(3, Regex.Matches(result, "class=\"one-time-password\">[A-Za-z0-9]{16}<").Count);
+        var created = Regex.Match(result, "imp-jtj</td>[\\s\\S]*?<code class=\"one-time-password\">([A-Za-z0-9]{16})<").Groups[1].Value;
         using var liaison = app.Factory.CreateClient(new() { AllowAutoRedirect = false });
         var login = await Accounts.PostFormAsync(liaison, "/account/login", new() { ["UserName"] = "imp-jtj", ["Password"] = created });
         Assert.Equal("/account/password", login.Headers.Location!.OriginalString.Split('?')[0]);

@@ -8,8 +8,9 @@ using Microsoft.Extensions.Localization;
 namespace Jiaowang.Web.Features.Accounts;
 
 /// <summary>What is needed to open an account. Without a password, a one-time password is generated.</summary>
+/// <param name="UnitId">The unit by id (the API); <paramref name="UnitName"/> by name (pages, the CLI, sheets).</param>
 public sealed record NewAccount(string UserName, string Role, string? UnitName = null, string? Password = null,
-    string? DisplayName = null, string? Email = null, string? Phone = null);
+    string? DisplayName = null, string? Email = null, string? Phone = null, int? UnitId = null);
 
 /// <summary>A problem with one field of a new account, in the reader's language.</summary>
 public sealed record AccountError(string Field, string Message);
@@ -19,8 +20,12 @@ public sealed record AccountResult(JiaowangUser? User, string? OneTimePassword, 
     public bool Succeeded => Errors.Count == 0;
 }
 
-/// <summary>Opens accounts the same way for the CLI, the office's pages and bulk imports.</summary>
-public sealed class AccountService(UserManager<JiaowangUser> users, JiaowangDb db, TimeProvider clock, IStringLocalizer<SharedResource> text)
+/// <summary>
+/// Opens and administers accounts the same way for the CLI, the office's pages, the API and bulk imports; who may
+/// administer whom is decided here and nowhere else (AccountAdministration.cs).
+/// </summary>
+public sealed partial class AccountService(UserManager<JiaowangUser> users, JiaowangDb db, TimeProvider clock, IStringLocalizer<SharedResource> text,
+    IStringLocalizer<AccountsText> words, Audit.AuditLog audit)
 {
     /// <summary>
     /// Who may open which account: the office opens liaison and leader accounts; member (政协委员, who vote on the
@@ -28,7 +33,9 @@ public sealed class AccountService(UserManager<JiaowangUser> users, JiaowangDb d
     /// name nor give itself more power.
     /// </summary>
     public static IReadOnlyList<string> RolesCreatableBy(System.Security.Claims.ClaimsPrincipal creator) =>
-        creator.IsInRole(Roles.Admin) ? Roles.All : creator.IsInRole(Roles.Office) ? [Roles.Liaison, Roles.Leader] : [];
+        RolesFor(creator.IsInRole(Roles.Admin), creator.IsInRole(Roles.Office));
+
+    static IReadOnlyList<string> RolesFor(bool admin, bool office) => admin ? Roles.All : office ? [Roles.Liaison, Roles.Leader] : [];
 
     /// <summary>Opens an account for a signed-in person on a page or an API, within what their role may open.</summary>
     public Task<AccountResult> CreateAsync(NewAccount account, System.Security.Claims.ClaimsPrincipal creator, CancellationToken ct = default)
@@ -47,9 +54,18 @@ public sealed class AccountService(UserManager<JiaowangUser> users, JiaowangDb d
         if (string.IsNullOrWhiteSpace(account.UserName)) errors.Add(new("name", text["Account.NameRequired"]));
         else if (await users.FindByNameAsync(account.UserName.Trim()) is not null) errors.Add(new("name", text["Account.NameTaken", account.UserName.Trim()]));
         if (!Roles.IsKnown(role)) errors.Add(new("role", text["Account.UnknownRole", account.Role, string.Join(", ", Roles.All)]));
+        // The columns' sizes: a longer value would fail in the database instead of being named here.
+        if (account.DisplayName?.Trim().Length > 100) errors.Add(new("displayName", words["Import.TooLong", 100]));
+        if (account.Email?.Trim().Length > 256) errors.Add(new("email", words["Import.TooLong", 256]));
+        if (account.Phone?.Trim().Length > 50) errors.Add(new("phone", words["Import.TooLong", 50]));
 
         int? unitId = null;
-        if (!string.IsNullOrWhiteSpace(account.UnitName))
+        if (account.UnitId is { } byId)
+        {
+            unitId = await db.Units.AnyAsync(u => u.Id == byId, ct) ? byId : null;
+            if (unitId is null) errors.Add(new("unit", words["Admin.UnknownUnitId", byId]));
+        }
+        else if (!string.IsNullOrWhiteSpace(account.UnitName))
         {
             var name = account.UnitName.Trim();
             unitId = await db.Units.Where(u => u.Name == name).Select(u => (int?)u.Id).FirstOrDefaultAsync(ct);
@@ -71,37 +87,36 @@ public sealed class AccountService(UserManager<JiaowangUser> users, JiaowangDb d
             UnitId = unitId,
             MustChangePassword = oneTime is not null,
             CreatedAt = clock.GetUtcNow(),
+            // The unit's first liaison is its primary one; later ones join until the office hands over.
+            IsPrimaryLiaison = role == Roles.Liaison && unitId is { } unit && !await db.Users.AnyAsync(u => u.UnitId == unit && u.IsPrimaryLiaison, ct),
         };
 
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // Inside a bulk import's transaction, this account is one part of it; otherwise it has its own.
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         var created = await users.CreateAsync(user, account.Password ?? oneTime!);
-        if (!created.Succeeded) return new AccountResult(null, null, created.Errors.Select(e => new AccountError("password", Describe(e))).ToList());
+        if (!created.Succeeded)
+        {
+            return new AccountResult(null, null, created.Errors
+                .Select(e => new AccountError(e.Code.Contains("UserName", StringComparison.Ordinal) ? "name" : "password", Describe(e))).ToList());
+        }
         var inRole = await users.AddToRoleAsync(user, role);
         if (!inRole.Succeeded) return new AccountResult(null, null, inRole.Errors.Select(e => new AccountError("role", Describe(e))).ToList());
-        await transaction.CommitAsync(ct);
+        if (transaction is not null) await transaction.CommitAsync(ct);
         return new AccountResult(user, oneTime, []);
     }
 
-    /// <summary>
-    /// Disables an account: locked out until the end of time, and a new security stamp so that every cookie and
-    /// token of it is refused at its next request. No schema change: Identity's lockout is the disabled flag.
-    /// </summary>
-    public async Task<JiaowangUser?> DisableAsync(string userName, string actor, Audit.AuditLog audit, CancellationToken ct = default)
+    /// <summary>Disables an account by name, for the command line (the server's administrator); see <see cref="DisableAsync(Caller, string, CancellationToken)"/>.</summary>
+    public async Task<JiaowangUser?> DisableAsync(string userName, string actor, Audit.AuditLog _, CancellationToken ct = default)
     {
         if (await users.FindByNameAsync(userName.Trim()) is not { } user) return null;
-        await users.SetLockoutEnabledAsync(user, true);
-        await users.SetLockoutEndDateAsync(user, DateTimeOffset.MaxValue);
-        await users.UpdateSecurityStampAsync(user);
-        await audit.SaveAsync(db, actor, () => [new Audit.AuditRecord("Account", user.Id, "disabled", null, new { user.UserName })], ct);
+        await InTransactionAsync(() => DisableAsync(user, actor, ct), ct);
         return user;
     }
 
-    public async Task<JiaowangUser?> EnableAsync(string userName, string actor, Audit.AuditLog audit, CancellationToken ct = default)
+    public async Task<JiaowangUser?> EnableAsync(string userName, string actor, Audit.AuditLog _, CancellationToken ct = default)
     {
         if (await users.FindByNameAsync(userName.Trim()) is not { } user) return null;
-        await users.SetLockoutEndDateAsync(user, null);
-        await users.ResetAccessFailedCountAsync(user);
-        await audit.SaveAsync(db, actor, () => [new Audit.AuditRecord("Account", user.Id, "enabled", null, new { user.UserName })], ct);
+        await InTransactionAsync(() => EnableAsync(user, actor, ct), ct);
         return user;
     }
 

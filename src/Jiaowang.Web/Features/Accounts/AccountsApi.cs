@@ -31,6 +31,7 @@ public static class AccountsApi
         app.MapPost("/api/me/password", ChangePassword).WithTags("Accounts").ScopedTo(Scope.Self)
             .RequireAuthorization(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder(IdentityConstants.BearerScheme).RequireAuthenticatedUser().Build())
             .WithSummary("Changes the signed-in user's password; every session and token issued before ends.");
+        app.MapAccountAdminApi();
         return app;
     }
 

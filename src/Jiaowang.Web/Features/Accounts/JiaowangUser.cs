@@ -12,6 +12,14 @@ public class JiaowangUser : IdentityUser
     /// <summary>Set when the password was generated and printed once: the first sign-in must choose a new one.</summary>
     public bool MustChangePassword { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+    /// <summary>
+    /// The liaison the office calls first for this unit (主联络员). A unit may have several liaisons; exactly one is
+    /// primary, and a handover moves the flag. Reports, readings and follow-ups belong to the unit, not to a liaison,
+    /// so a handover loses nothing.
+    /// </summary>
+    public bool IsPrimaryLiaison { get; set; }
+    /// <summary>The last successful sign-in (form or token), for the office's account list.</summary>
+    public DateTimeOffset? LastSignInAt { get; set; }
 }
 
 /// <summary>The five roles of the platform, as stored by Identity.</summary>

@@ -28,7 +28,8 @@ public sealed record SignInCheck(SignInVerdict Verdict, JiaowangUser? User = nul
 /// right. Failures slow the address down (<see cref="SignInThrottle"/>) instead of locking the account. Each attempt
 /// is audited, without the password or the code.
 /// </summary>
-public sealed class SignInGuard(UserManager<JiaowangUser> users, SignInThrottle throttle, JiaowangDb db, AuditLog audit, IHttpContextAccessor http)
+public sealed class SignInGuard(UserManager<JiaowangUser> users, SignInThrottle throttle, JiaowangDb db, AuditLog audit, IHttpContextAccessor http,
+    TimeProvider clock)
 {
     static string? dummyHash;
 
@@ -66,6 +67,8 @@ public sealed class SignInGuard(UserManager<JiaowangUser> users, SignInThrottle 
             return new SignInCheck(SignInVerdict.Disabled, user);
         }
         await users.ResetAccessFailedCountAsync(user!);
+        // Saved with the audit record below: the office's list shows who has not signed in for a long time.
+        user!.LastSignInAt = clock.GetUtcNow();
         await AuditAsync(user!.UserName!, user.Id, "sign-in", new { method, address, twoFactor = user.TwoFactorEnabled }, ct);
         return new SignInCheck(SignInVerdict.Succeeded, user);
     }

@@ -32,6 +32,8 @@ static class DemoAccounts
         var hash = password is null ? null : new PasswordHasher<JiaowangUser>().HashPassword(new JiaowangUser(), password);
         var roles = await RoleIdsAsync(db, ct);
         var opened = 0;
+        // A demo liaison is its unit's primary one unless the unit already has one (one primary per unit).
+        var withPrimary = (await db.Users.Where(u => u.IsPrimaryLiaison && u.UnitId != null).Select(u => u.UnitId!.Value).ToListAsync(ct)).ToHashSet();
         foreach (var (name, role, unitId, displayName) in wanted)
         {
             if (existing.TryGetValue(name.ToUpperInvariant(), out var user))
@@ -48,6 +50,7 @@ static class DemoAccounts
                 UserName = name, NormalizedUserName = name.ToUpperInvariant(), Email = Email(name), NormalizedEmail = Email(name).ToUpperInvariant(),
                 EmailConfirmed = true, DisplayName = displayName, UnitId = unitId, PasswordHash = hash, LockoutEnabled = true,
                 SecurityStamp = Guid.NewGuid().ToString("N"), ConcurrencyStamp = Guid.NewGuid().ToString(), CreatedAt = now,
+                IsPrimaryLiaison = role == Roles.Liaison && unitId is { } unit && withPrimary.Add(unit),
             };
             db.Users.Add(user);
             db.UserRoles.Add(new IdentityUserRole<string> { UserId = user.Id, RoleId = roles[role] });

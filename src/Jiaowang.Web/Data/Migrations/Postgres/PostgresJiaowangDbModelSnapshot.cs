@@ -1259,6 +1259,12 @@ namespace Jiaowang.Web.Data.Migrations.Postgres
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("boolean");
 
+                    b.Property<bool>("IsPrimaryLiaison")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("LastSignInAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("boolean");
 
@@ -1308,6 +1314,10 @@ namespace Jiaowang.Web.Data.Migrations.Postgres
                         .HasDatabaseName("UserNameIndex");
 
                     b.HasIndex("UnitId");
+
+                    b.HasIndex(new[] { "UnitId" }, "IX_AspNetUsers_PrimaryLiaison")
+                        .IsUnique()
+                        .HasFilter("\"IsPrimaryLiaison\"");
 
                     b.ToTable("AspNetUsers", (string)null);
                 });

@@ -1205,6 +1205,12 @@ namespace Jiaowang.Web.Data.Migrations.Sqlite
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("IsPrimaryLiaison")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset?>("LastSignInAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("INTEGER");
 
@@ -1254,6 +1260,10 @@ namespace Jiaowang.Web.Data.Migrations.Sqlite
                         .HasDatabaseName("UserNameIndex");
 
                     b.HasIndex("UnitId");
+
+                    b.HasIndex(new[] { "UnitId" }, "IX_AspNetUsers_PrimaryLiaison")
+                        .IsUnique()
+                        .HasFilter("\"IsPrimaryLiaison\"");
 
                     b.ToTable("AspNetUsers", (string)null);
                 });
