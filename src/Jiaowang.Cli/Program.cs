@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text;
 using Jiaowang.Cli;
 using Jiaowang.Cli.Audit;
+using Jiaowang.Cli.Database;
 using Jiaowang.Cli.Demo;
 using Jiaowang.Cli.Network;
 using Jiaowang.Cli.Plans;
@@ -18,6 +19,7 @@ root.Subcommands.Add(TargetCommands.Create());
 root.Subcommands.Add(UserCommands.Create());
 root.Subcommands.Add(DemoCommands.Create());
 root.Subcommands.Add(AuditCommands.Create());
+root.Subcommands.Add(DbCommands.Create());
 
 try
 {
