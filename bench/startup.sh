@@ -16,11 +16,11 @@ dotnet build src/Jiaowang.Web -c Release -nologo -v quiet >/dev/null
 dotnet build bench/BareHost -c Release -nologo -v quiet -o "$work/bare" >/dev/null
 
 export ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning
-web() { ConnectionStrings__Jiaowang="Data Source=$work/bench.db" Audit__KeyFile="$work/audit.key" Audit__AnchorFile="$work/audit.anchor" \
+web() { exec env ConnectionStrings__Jiaowang="Data Source=$work/bench.db" Audit__KeyFile="$work/audit.key" Audit__AnchorFile="$work/audit.anchor" \
   dotnet src/Jiaowang.Web/bin/Release/net10.0/Jiaowang.Web.dll --urls "http://127.0.0.1:$port" --contentRoot "$PWD/src/Jiaowang.Web"; }
-bare() { dotnet "$work/bare/BareHost.dll" --urls "http://127.0.0.1:$port"; }
+bare() { exec dotnet "$work/bare/BareHost.dll" --urls "http://127.0.0.1:$port"; }
 
-# Milliseconds from launching $1 until GET $2 answers 200.
+# Milliseconds from launching $1 until GET $2 answers 200 (the functions exec dotnet, so $server is the app itself).
 first_200() {
   local start end
   start=$(date +%s%N)

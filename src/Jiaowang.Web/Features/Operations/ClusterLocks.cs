@@ -30,7 +30,8 @@ public sealed class ClusterLocks(DatabaseInfo database, ILogger<ClusterLocks> lo
     {
         if (database.Provider != DatabaseProvider.Postgres) return NoLock.Instance;
         var connection = await OpenAsync(database, ct);
-        await using var take = new NpgsqlCommand("SELECT pg_advisory_lock(@key)", connection);
+        // Waits as long as the holder works (a first start imports the bundled plan): the lock frees when it finishes or dies.
+        await using var take = new NpgsqlCommand("SELECT pg_advisory_lock(@key)", connection) { CommandTimeout = 0 };
         take.Parameters.AddWithValue("key", Key(name));
         await take.ExecuteNonQueryAsync(ct);
         return connection;
