@@ -95,12 +95,23 @@ public sealed class ChangeListener(DatabaseInfo database, IOutputCacheStore outp
 
     public async Task StopAsync(CancellationToken ct)
     {
-        await stopping.CancelAsync();
-        if (loop is not null) await loop.WaitAsync(ct).ContinueWith(_ => { }, TaskScheduler.Default);
+        // Nothing was started on SQLite; the host may also stop after the services were disposed (test hosts do).
+        if (loop is null) return;
+        try
+        {
+            await stopping.CancelAsync();
+        }
+        catch (ObjectDisposedException)
+        {
+            return;
+        }
+        await loop.WaitAsync(ct).ContinueWith(_ => { }, TaskScheduler.Default);
     }
 
     public async ValueTask DisposeAsync()
     {
+        if (!stopping.IsCancellationRequested) await stopping.CancelAsync();
+        if (loop is not null) await loop.ContinueWith(_ => { }, TaskScheduler.Default);
         stopping.Dispose();
         if (connection is not null) await connection.DisposeAsync();
     }
