@@ -3,6 +3,7 @@ using System.Text;
 using Jiaowang.Cli;
 using Jiaowang.Cli.Audit;
 using Jiaowang.Cli.Backup;
+using Jiaowang.Cli.Database;
 using Jiaowang.Cli.Demo;
 using Jiaowang.Cli.Network;
 using Jiaowang.Cli.Plans;
@@ -21,6 +22,7 @@ root.Subcommands.Add(DemoCommands.Create());
 root.Subcommands.Add(AuditCommands.Create());
 root.Subcommands.Add(BackupCommands.Backup());
 root.Subcommands.Add(RestoreCommand.Create());
+root.Subcommands.Add(DbCommands.Create());
 
 try
 {

@@ -3,6 +3,7 @@ using Jiaowang.Web.Features.Network;
 using Jiaowang.Web.Features.Accounts;
 using Jiaowang.Web.Features.Audit;
 using Jiaowang.Web.Features.Meetings;
+using Jiaowang.Web.Features.Operations;
 using Jiaowang.Web.Features.Evaluations;
 using Jiaowang.Web.Features.Documents;
 using Jiaowang.Web.Features.Leadership;
@@ -18,6 +19,7 @@ using Jiaowang.Web.Shared;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddJiaowangDatabase();
+builder.AddOperations();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddJiaowangText();
 builder.Services.AddJiaowangErrors();
@@ -28,7 +30,7 @@ builder.Services.AddPublicCache();
 builder.Services.AddJiaowangOpenApi();
 builder.Services.AddAccounts();
 builder.Services.AddPlans();
-builder.Services.AddNetwork();
+builder.Services.AddNetwork().AddRegistrySyncJob();
 builder.Services.AddAudit();
 builder.Services.AddSupervision(builder.Configuration);
 builder.Services.AddReminders(builder.Configuration);
@@ -42,8 +44,12 @@ builder.Services.AddLeadership();
 
 var app = builder.Build();
 
-await app.PrepareDatabaseAsync();
-await app.PrepareNetworkAsync();
+// Several instances starting together take turns here: the first migrates and imports, the others find it done.
+await using (await app.StartupLockAsync())
+{
+    await app.PrepareDatabaseAsync();
+    await app.PrepareNetworkAsync();
+}
 
 // The proxy's word on scheme and client address comes first (from a configured proxy only), with the security headers.
 app.UseJiaowangSecurity();
@@ -62,7 +68,7 @@ app.UseOutputCache();
 app.MapStaticAssets().AllowAnonymous();
 app.MapRazorPages().WithStaticAssets();
 app.MapOpenApi().AllowAnonymous();
-app.MapGet("/healthz", () => "ok").AllowAnonymous().ExcludeFromDescription();
+app.MapOperations();
 // Every API endpoint is mapped under one group that applies the text input rule (control characters, bidi overrides,
 // over-long strings) to whatever it binds: a new endpoint cannot forget it.
 var api = app.MapCheckedInput();

@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+
 namespace Jiaowang.Web.Data;
 
 public static class DatabaseHosting
@@ -9,8 +11,10 @@ public static class DatabaseHosting
     }
 
     /// <summary>
-    /// Applies migrations, loads the bundled plan into an empty database (unless <c>Seed:BundledPlan</c> is false)
-    /// and runs a first query so that the first visitor does not pay for EF's model building.
+    /// Applies migrations (unless <c>Database:MigrateOnStart</c> is false: then <c>jiaowang db migrate</c> must have run,
+    /// and a database behind this build stops the start with that advice), loads the bundled plan into an empty
+    /// database (unless <c>Seed:BundledPlan</c> is false); these first queries also build EF's model, so the first
+    /// visitor does not pay for it.
     /// </summary>
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
@@ -18,7 +22,18 @@ public static class DatabaseHosting
         using var actor = Features.Audit.AuditActors.Use("system:startup");
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Jiaowang.Database");
         logger.LogInformation("Database: {Provider} {Target}", app.Services.GetRequiredService<DatabaseInfo>().Provider, app.Services.GetRequiredService<DatabaseInfo>().Display);
-        await DatabaseStartup.MigrateAsync(app.Services);
+        if (app.Configuration.GetValue("Database:MigrateOnStart", true))
+        {
+            var applied = await DatabaseStartup.MigrateAsync(app.Services);
+            if (applied.Count > 0) logger.LogInformation("Applied {Count} migrations, the last {Last}", applied.Count, applied[^1]);
+        }
+        else
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            var pending = (await scope.ServiceProvider.GetRequiredService<JiaowangDb>().Database.GetPendingMigrationsAsync()).ToList();
+            if (pending.Count > 0)
+                throw new InvalidOperationException($"The database lacks {pending.Count} migration(s) of this build (Database:MigrateOnStart is false): run `jiaowang db migrate` first.");
+        }
         await Features.Accounts.AccountsSetup.EnsureRolesAsync(app.Services);
         if (app.Configuration.GetValue("Seed:BundledPlan", true))
         {

@@ -76,6 +76,8 @@ public static class DatabaseSetup
         services.AddSingleton(new DatabaseInfo(provider, connectionString));
         // Every write through this database is chained into the audit log at SaveChanges (Features/Audit).
         services.AddAuditChain(configuration);
+        // On PostgreSQL, every committed write tells the other instances to drop their caches (ChangeNotifications).
+        if (provider == DatabaseProvider.Postgres) services.AddSingleton<IInterceptor, ChangeNotifications>();
 
         void Configure(IServiceProvider sp, DbContextOptionsBuilder options)
         {

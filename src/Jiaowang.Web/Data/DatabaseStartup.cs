@@ -9,11 +9,20 @@ public static class DatabaseStartup
 {
     public const string BundledPlanPath = "Seed/wuhan-2026-26.txt";
 
-    public static async Task MigrateAsync(IServiceProvider services, CancellationToken ct = default)
+    /// <summary>
+    /// Applies the pending migrations, if any. On PostgreSQL the web host and the CLI (<c>jiaowang db migrate</c>) take
+    /// turns through an advisory lock, so two processes never migrate at once. Up to date, it costs one query: EF's
+    /// <c>Migrate</c> would also compare the model with the last migration's snapshot, which takes most of a second.
+    /// </summary>
+    /// <returns>The migrations applied.</returns>
+    public static async Task<IReadOnlyList<string>> MigrateAsync(IServiceProvider services, CancellationToken ct = default)
     {
+        await using var held = await Features.Operations.ClusterLocks.WaitAsync(services.GetRequiredService<DatabaseInfo>(), "migrate", ct);
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<JiaowangDb>();
-        await db.Database.MigrateAsync(ct);
+        var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
+        if (pending.Count > 0) await db.Database.MigrateAsync(ct);
+        return pending;
     }
 
     /// <summary>Imports the bundled plan when no plan is stored yet, so a new user's first screen is the real plan.</summary>

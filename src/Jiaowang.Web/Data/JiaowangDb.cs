@@ -6,6 +6,7 @@ using Jiaowang.Core.Evaluations;
 using Jiaowang.Core.Plans;
 using Jiaowang.Core.Reporting;
 using Jiaowang.Web.Features.Accounts;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -16,7 +17,7 @@ namespace Jiaowang.Web.Data;
 /// The platform's database. Each provider has its own derived context (<see cref="SqliteJiaowangDb"/>,
 /// <see cref="PostgresJiaowangDb"/>) so that each keeps its own migrations; code uses this base type.
 /// </summary>
-public abstract class JiaowangDb(DbContextOptions options) : IdentityDbContext<JiaowangUser, IdentityRole, string>(options)
+public abstract class JiaowangDb(DbContextOptions options) : IdentityDbContext<JiaowangUser, IdentityRole, string>(options), IDataProtectionKeyContext
 {
     public DbSet<Plan> Plans => Set<Plan>();
     public DbSet<TargetGroup> TargetGroups => Set<TargetGroup>();
@@ -57,6 +58,8 @@ public abstract class JiaowangDb(DbContextOptions options) : IdentityDbContext<J
     public DbSet<EvaluationElector> EvaluationElectors => Set<EvaluationElector>();
     public DbSet<EvaluationVoter> EvaluationVoters => Set<EvaluationVoter>();
     public DbSet<EvaluationAnswer> EvaluationAnswers => Set<EvaluationAnswer>();
+    /// <summary>The Data Protection key ring every instance shares (sign-in cookies, antiforgery, bearer tokens).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -37,7 +37,7 @@ public sealed class EndpointSweepTests(ITestOutputHelper output) : IAsyncLifetim
         "POST /api/auth/token", "POST /api/auth/refresh",
         "GET /api/plans/", "GET /api/plans/{id:int}", "GET /api/units/", "GET /api/units/{id:int}",
         "GET /api/partners/", "GET /api/partners/{id:int}", "GET /api/partners/counts", "GET /api/events/",
-        "GET /calendar/anniversaries.ics", "GET /openapi/{documentName}.json", "GET /healthz",
+        "GET /calendar/anniversaries.ics", "GET /openapi/{documentName}.json", "GET /healthz", "GET /readyz",
     ];
 
     static readonly string[] StaffAndPublicRoles = ["office", "admin", "leader", "liaison", "member"];

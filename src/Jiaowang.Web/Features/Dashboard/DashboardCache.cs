@@ -34,6 +34,9 @@ public sealed class DashboardCache(TimeProvider clock, IConfiguration configurat
 
     void Changed() => Interlocked.Increment(ref generation);
 
+    /// <summary>Drops every kept model: another instance or the CLI wrote (Features/Operations/ChangeListener).</summary>
+    public void Invalidate() => Changed();
+
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
         Changed();

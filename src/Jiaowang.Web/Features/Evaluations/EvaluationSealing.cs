@@ -49,26 +49,15 @@ public static class EvaluationSealing
 /// unsealed until someone happens to open its results.
 /// </summary>
 public sealed class EvaluationSealer(IServiceScopeFactory scopes, TimeProvider clock, Microsoft.Extensions.Options.IOptions<EvaluationOptions> options,
-    ILogger<EvaluationSealer> logger) : BackgroundService
+    Operations.BackgroundJobs jobs) : BackgroundService
 {
     static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(Interval);
-        do
-        {
-            try
-            {
-                await SealDueAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                // A failed round (database briefly away) is retried at the next tick rather than stopping the job.
-                logger.LogError(e, "Sealing closed evaluations failed");
-            }
-        } while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    public const string Job = "evaluation-sealing";
+
+    // With several instances on one database, the one that leads the job seals (Features/Operations/BackgroundJobs);
+    // the conditional claim in SealAsync stays, for a seal started by someone opening the results.
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => jobs.RepeatAsync(Job, Interval, SealDueAsync, stoppingToken);
 
     /// <returns>How many evaluations were sealed.</returns>
     public async Task<int> SealDueAsync(CancellationToken ct = default)

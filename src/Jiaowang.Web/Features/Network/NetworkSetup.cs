@@ -16,12 +16,15 @@ public static class NetworkSetup
         .AddScoped<PartnerImporter>()
         .AddScoped<PartnerEditor>();
 
+    /// <summary>The web host's share: the registry sync round in the background (the CLI syncs as it writes).</summary>
+    public static IServiceCollection AddRegistrySyncJob(this IServiceCollection services) => services.AddHostedService<RegistrySyncJob>();
+
     public static CountryCatalog LoadCountries() =>
         CountryCatalog.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, CountriesPath)));
 
     /// <summary>
     /// On an empty registry, imports the shipped copy of the real partner list (each row keeps its source URLs), unless
-    /// <c>Seed:Partners</c> is false; then brings registry-bound targets up to date.
+    /// <c>Seed:Partners</c> is false. Registry-bound targets are brought up to date by <see cref="RegistrySyncJob"/>.
     /// </summary>
     public static async Task PrepareNetworkAsync(this WebApplication app)
     {
@@ -36,6 +39,5 @@ public static class NetworkSetup
             if (result.Ok) logger.LogInformation("Loaded {Count} partners from the shipped list", result.Added);
             else logger.LogError("The shipped partner list was refused: {Problems}", string.Join("; ", result.Problems));
         }
-        await scope.ServiceProvider.GetRequiredService<RegistrySync>().RefreshAsync();
     }
 }

@@ -1,3 +1,4 @@
+using Jiaowang.Web.Features.Operations;
 using Jiaowang.Web.Shared;
 using Microsoft.Extensions.Options;
 
@@ -7,26 +8,16 @@ namespace Jiaowang.Web.Features.Reminders;
 /// Sends the automatic reminders before deadlines. Runs at start and then every <see cref="ReminderOptions.Interval"/>;
 /// the day comes from <see cref="TimeProvider"/>, so tests choose it, and each reminder's unique key makes reruns harmless.
 /// </summary>
-public sealed class AutomaticReminders(IServiceScopeFactory scopes, TimeProvider clock, IOptions<ReminderOptions> options, ILogger<AutomaticReminders> logger)
+public sealed class AutomaticReminders(IServiceScopeFactory scopes, TimeProvider clock, IOptions<ReminderOptions> options, BackgroundJobs jobs,
+    ILogger<AutomaticReminders> logger)
     : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.Value.Automatic) return;
-        using var timer = new PeriodicTimer(options.Value.Interval);
-        do
-        {
-            try
-            {
-                await RunOnceAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                // A failed round (database briefly away) is retried at the next tick rather than stopping the job.
-                logger.LogError(e, "Automatic reminders failed");
-            }
-        } while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    public const string Job = "reminders";
+
+    // With several instances on one database, the one that leads the job sends (Features/Operations/BackgroundJobs).
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => options.Value.Automatic
+        ? jobs.RepeatAsync(Job, options.Value.Interval, RunOnceAsync, stoppingToken)
+        : Task.CompletedTask;
 
     public async Task<int> RunOnceAsync(CancellationToken ct = default)
     {

@@ -1,0 +1,88 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Jiaowang.Web.Data;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using OpenTelemetry.Metrics;
+
+namespace Jiaowang.Web.Features.Operations;
+
+/// <summary>
+/// What running the platform needs beyond its features (docs/OPERATIONS.md): one Data Protection key ring for all
+/// instances, one leader per background job, caches dropped across instances, health and readiness probes,
+/// Prometheus metrics and JSON logs in production.
+/// </summary>
+public static class OperationsSetup
+{
+    /// <summary>Fixed, so that every instance (and every install folder) reads the same protected payloads.</summary>
+    public const string ApplicationName = "Jiaowang";
+    public const string MetricsPolicy = "MetricsReader";
+
+    public static WebApplicationBuilder AddOperations(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        // Sign-in cookies, antiforgery and bearer tokens are protected with keys kept in the database: a cookie issued
+        // by one instance is read by the others, and survives a redeploy to a new folder.
+        services.AddDataProtection().SetApplicationName(ApplicationName).PersistKeysToDbContext<JiaowangDb>();
+        services.AddSingleton<ClusterLocks>();
+        services.AddSingleton<BackgroundJobs>();
+        services.AddHostedService<ChangeListener>();
+
+        services.AddOpenTelemetry().WithMetrics(metrics => metrics
+            .AddAspNetCoreInstrumentation()
+            .AddMeter(BackgroundJobs.MeterName)
+            .AddPrometheusExporter());
+        services.AddSingleton<IAuthorizationHandler, LocalScrapeHandler>();
+        services.AddAuthorizationBuilder().AddPolicy(MetricsPolicy, policy => policy.RequireRole(Accounts.Roles.Admin));
+
+        if (builder.Environment.IsProduction())
+        {
+            // One JSON object per line, with the request id and trace id of the request it belongs to (its scopes),
+            // Chinese kept readable.
+            builder.Logging.ClearProviders();
+            builder.Logging.AddJsonConsole(options =>
+            {
+                options.IncludeScopes = true;
+                options.UseUtcTimestamp = true;
+                options.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
+                options.JsonWriterOptions = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
+            });
+        }
+        return builder;
+    }
+
+    /// <summary>
+    /// Start-up work that must happen once even when several instances start together (migrations, first-start
+    /// imports, the first Data Protection key) runs while holding this lock; on SQLite it is free.
+    /// </summary>
+    public static async Task<IAsyncDisposable> StartupLockAsync(this WebApplication app)
+    {
+        var held = await app.Services.GetRequiredService<ClusterLocks>().WaitAsync("startup");
+        return new AfterStartup(app, held);
+    }
+
+    /// <summary>Creates the first key of the shared key ring while the start-up lock is held, so two instances cannot each create one.</summary>
+    sealed class AfterStartup(WebApplication app, IAsyncDisposable held) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            try
+            {
+                app.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("Jiaowang.Startup").Protect([1]);
+            }
+            finally
+            {
+                await held.DisposeAsync();
+            }
+        }
+    }
+
+    public static IEndpointRouteBuilder MapOperations(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/healthz", Health.Alive).AllowAnonymous().ExcludeFromDescription();
+        app.MapGet("/readyz", Health.ReadyAsync).AllowAnonymous().ExcludeFromDescription();
+        // From the machine itself (a Prometheus agent on loopback, not through the proxy) or by an admin.
+        app.MapPrometheusScrapingEndpoint("/metrics").RequireAuthorization(MetricsPolicy).WithMetadata(new LocalScrapeAllowed());
+        return app;
+    }
+}
