@@ -1,4 +1,5 @@
 ﻿using System;
+using System.Collections.Generic;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
@@ -7,7 +8,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Jiaowang.Web.Data.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class Initial : Migration
+    public partial class Baseline : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -45,6 +46,20 @@ namespace Jiaowang.Web.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_AuditLog", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DataProtectionKeys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FriendlyName = table.Column<string>(type: "text", nullable: true),
+                    Xml = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -137,7 +152,9 @@ namespace Jiaowang.Web.Data.Migrations.Postgres
                     Id = table.Column<int>(type: "integer", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Annotation = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
+                    Annotation = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    LeaderApprovesReports = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -236,6 +253,85 @@ namespace Jiaowang.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "DemoRuns",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PlanId = table.Column<int>(type: "integer", nullable: false),
+                    Seed = table.Column<int>(type: "integer", nullable: false),
+                    Until = table.Column<DateOnly>(type: "date", nullable: false),
+                    GeneratedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    GeneratedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DemoRuns", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DemoRuns_Plans_PlanId",
+                        column: x => x.PlanId,
+                        principalTable: "Plans",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Evaluations",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PlanId = table.Column<int>(type: "integer", nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    OpenedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    OpenedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ClosesAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ClosedEarlyAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ClosedEarlyBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    CloseRequestedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    CloseRequestedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CloseRequestReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    SealedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Evaluations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Evaluations_Plans_PlanId",
+                        column: x => x.PlanId,
+                        principalTable: "Plans",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Meetings",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PlanId = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    HeldOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Place = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Attendees = table.Column<List<string>>(type: "text[]", nullable: false),
+                    Notes = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true),
+                    RecordedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Meetings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Meetings_Plans_PlanId",
+                        column: x => x.PlanId,
+                        principalTable: "Plans",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Periods",
                 columns: table => new
                 {
@@ -277,6 +373,28 @@ namespace Jiaowang.Web.Data.Migrations.Postgres
                     table.PrimaryKey("PK_Phases", x => x.Id);
                     table.ForeignKey(
                         name: "FK_Phases_Plans_PlanId",
+                        column: x => x.PlanId,
+                        principalTable: "Plans",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PlanPublications",
+                columns: table => new
+                {
+                    PlanId = table.Column<int>(type: "integer", nullable: false),
+                    ShowsValues = table.Column<bool>(type: "boolean", nullable: false),
+                    ShowsStatuses = table.Column<bool>(type: "boolean", nullable: false),
+                    ShowsUpcomingEvents = table.Column<bool>(type: "boolean", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PlanPublications", x => x.PlanId);
+                    table.ForeignKey(
+                        name: "FK_PlanPublications_Plans_PlanId",
                         column: x => x.PlanId,
                         principalTable: "Plans",
                         principalColumn: "Id",
@@ -335,6 +453,8 @@ namespace Jiaowang.Web.Data.Migrations.Postgres
                     UnitId = table.Column<int>(type: "integer", nullable: true),
                     MustChangePassword = table.Column<bool>(type: "boolean", nullable: false),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    IsPrimaryLiaison = table.Column<bool>(type: "boolean", nullable: false),
+                    LastSignInAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
@@ -355,6 +475,115 @@ namespace Jiaowang.Web.Data.Migrations.Postgres
                     table.PrimaryKey("PK_AspNetUsers", x => x.Id);
                     table.ForeignKey(
                         name: "FK_AspNetUsers_Units_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "Units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "UnitMemberships",
+                columns: table => new
+                {
+                    GroupId = table.Column<int>(type: "integer", nullable: false),
+                    MemberId = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_UnitMemberships", x => new { x.GroupId, x.MemberId });
+                    table.ForeignKey(
+                        name: "FK_UnitMemberships_Units_GroupId",
+                        column: x => x.GroupId,
+                        principalTable: "Units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_UnitMemberships_Units_MemberId",
+                        column: x => x.MemberId,
+                        principalTable: "Units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "EvaluationAnswers",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    EvaluationId = table.Column<int>(type: "integer", nullable: false),
+                    UnitId = table.Column<int>(type: "integer", nullable: false),
+                    Satisfaction = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    Comment = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EvaluationAnswers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_EvaluationAnswers_Evaluations_EvaluationId",
+                        column: x => x.EvaluationId,
+                        principalTable: "Evaluations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_EvaluationAnswers_Units_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "Units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "EvaluationUnits",
+                columns: table => new
+                {
+                    EvaluationId = table.Column<int>(type: "integer", nullable: false),
+                    UnitId = table.Column<int>(type: "integer", nullable: false),
+                    Position = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EvaluationUnits", x => new { x.EvaluationId, x.UnitId });
+                    table.ForeignKey(
+                        name: "FK_EvaluationUnits_Evaluations_EvaluationId",
+                        column: x => x.EvaluationId,
+                        principalTable: "Evaluations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_EvaluationUnits_Units_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "Units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "FollowUps",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    MeetingId = table.Column<int>(type: "integer", nullable: false),
+                    Position = table.Column<int>(type: "integer", nullable: false),
+                    Text = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    UnitId = table.Column<int>(type: "integer", nullable: false),
+                    Deadline = table.Column<DateOnly>(type: "date", nullable: false),
+                    State = table.Column<int>(type: "integer", nullable: false),
+                    DoneAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    DoneNote = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    DoneBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FollowUps", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_FollowUps_Meetings_MeetingId",
+                        column: x => x.MeetingId,
+                        principalTable: "Meetings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_FollowUps_Units_UnitId",
                         column: x => x.UnitId,
                         principalTable: "Units",
                         principalColumn: "Id",
@@ -528,6 +757,92 @@ namespace Jiaowang.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "EvaluationElectors",
+                columns: table => new
+                {
+                    EvaluationId = table.Column<int>(type: "integer", nullable: false),
+                    UserId = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EvaluationElectors", x => new { x.EvaluationId, x.UserId });
+                    table.ForeignKey(
+                        name: "FK_EvaluationElectors_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_EvaluationElectors_Evaluations_EvaluationId",
+                        column: x => x.EvaluationId,
+                        principalTable: "Evaluations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "EvaluationVoters",
+                columns: table => new
+                {
+                    EvaluationId = table.Column<int>(type: "integer", nullable: false),
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EvaluationVoters", x => new { x.EvaluationId, x.UserId });
+                    table.ForeignKey(
+                        name: "FK_EvaluationVoters_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_EvaluationVoters_Evaluations_EvaluationId",
+                        column: x => x.EvaluationId,
+                        principalTable: "Evaluations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "LeadingGroupMembers",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PlanId = table.Column<int>(type: "integer", nullable: false),
+                    Position = table.Column<int>(type: "integer", nullable: false),
+                    Name = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    Post = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    Title = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    UnitId = table.Column<int>(type: "integer", nullable: true),
+                    UserId = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LeadingGroupMembers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_LeadingGroupMembers_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_LeadingGroupMembers_Plans_PlanId",
+                        column: x => x.PlanId,
+                        principalTable: "Plans",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_LeadingGroupMembers_Units_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "Units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Readings",
                 columns: table => new
                 {
@@ -603,6 +918,37 @@ namespace Jiaowang.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "ChosenMembers",
+                columns: table => new
+                {
+                    PlanTaskId = table.Column<int>(type: "integer", nullable: false),
+                    GroupId = table.Column<int>(type: "integer", nullable: false),
+                    MemberId = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ChosenMembers", x => new { x.PlanTaskId, x.GroupId, x.MemberId });
+                    table.ForeignKey(
+                        name: "FK_ChosenMembers_Tasks_PlanTaskId",
+                        column: x => x.PlanTaskId,
+                        principalTable: "Tasks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ChosenMembers_Units_GroupId",
+                        column: x => x.GroupId,
+                        principalTable: "Units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ChosenMembers_Units_MemberId",
+                        column: x => x.MemberId,
+                        principalTable: "Units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Reports",
                 columns: table => new
                 {
@@ -617,6 +963,8 @@ namespace Jiaowang.Web.Data.Migrations.Postgres
                     ReviewComment = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
                     ReviewedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     SubmittedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ApprovedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    ApprovedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
@@ -765,6 +1113,13 @@ namespace Jiaowang.Web.Data.Migrations.Postgres
                 column: "NormalizedEmail");
 
             migrationBuilder.CreateIndex(
+                name: "IX_AspNetUsers_PrimaryLiaison",
+                table: "AspNetUsers",
+                column: "UnitId",
+                unique: true,
+                filter: "\"IsPrimaryLiaison\"");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AspNetUsers_UnitId",
                 table: "AspNetUsers",
                 column: "UnitId");
@@ -797,6 +1152,52 @@ namespace Jiaowang.Web.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_ChosenMembers_GroupId",
+                table: "ChosenMembers",
+                column: "GroupId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ChosenMembers_MemberId",
+                table: "ChosenMembers",
+                column: "MemberId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DemoRuns_PlanId",
+                table: "DemoRuns",
+                column: "PlanId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EvaluationAnswers_EvaluationId_UnitId",
+                table: "EvaluationAnswers",
+                columns: new[] { "EvaluationId", "UnitId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EvaluationAnswers_UnitId",
+                table: "EvaluationAnswers",
+                column: "UnitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EvaluationElectors_UserId",
+                table: "EvaluationElectors",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Evaluations_PlanId",
+                table: "Evaluations",
+                column: "PlanId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EvaluationUnits_UnitId",
+                table: "EvaluationUnits",
+                column: "UnitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EvaluationVoters_UserId",
+                table: "EvaluationVoters",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Events_Category_StartsOn",
                 table: "Events",
                 columns: new[] { "Category", "StartsOn" });
@@ -805,6 +1206,16 @@ namespace Jiaowang.Web.Data.Migrations.Postgres
                 name: "IX_ExchangeProjectPartners_ProjectsId",
                 table: "ExchangeProjectPartners",
                 column: "ProjectsId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FollowUps_MeetingId_Position",
+                table: "FollowUps",
+                columns: new[] { "MeetingId", "Position" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FollowUps_UnitId_State_Deadline",
+                table: "FollowUps",
+                columns: new[] { "UnitId", "State", "Deadline" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_GrassrootsPairs_PartnerId",
@@ -825,6 +1236,26 @@ namespace Jiaowang.Web.Data.Migrations.Postgres
                 name: "IX_Instructions_UnitId_Id",
                 table: "Instructions",
                 columns: new[] { "UnitId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LeadingGroupMembers_PlanId_Position",
+                table: "LeadingGroupMembers",
+                columns: new[] { "PlanId", "Position" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LeadingGroupMembers_UnitId",
+                table: "LeadingGroupMembers",
+                column: "UnitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LeadingGroupMembers_UserId",
+                table: "LeadingGroupMembers",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Meetings_PlanId_HeldOn",
+                table: "Meetings",
+                columns: new[] { "PlanId", "HeldOn" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_PartnerChanges_PartnerId_ChangedAt",
@@ -931,6 +1362,11 @@ namespace Jiaowang.Web.Data.Migrations.Postgres
                 column: "TaskGroupId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_UnitMemberships_MemberId",
+                table: "UnitMemberships",
+                column: "MemberId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Units_Name",
                 table: "Units",
                 column: "Name",
@@ -965,10 +1401,34 @@ namespace Jiaowang.Web.Data.Migrations.Postgres
                 name: "AuditLog");
 
             migrationBuilder.DropTable(
+                name: "ChosenMembers");
+
+            migrationBuilder.DropTable(
+                name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
+                name: "DemoRuns");
+
+            migrationBuilder.DropTable(
+                name: "EvaluationAnswers");
+
+            migrationBuilder.DropTable(
+                name: "EvaluationElectors");
+
+            migrationBuilder.DropTable(
+                name: "EvaluationUnits");
+
+            migrationBuilder.DropTable(
+                name: "EvaluationVoters");
+
+            migrationBuilder.DropTable(
                 name: "Events");
 
             migrationBuilder.DropTable(
                 name: "ExchangeProjectPartners");
+
+            migrationBuilder.DropTable(
+                name: "FollowUps");
 
             migrationBuilder.DropTable(
                 name: "GrassrootsPairs");
@@ -977,10 +1437,16 @@ namespace Jiaowang.Web.Data.Migrations.Postgres
                 name: "Instructions");
 
             migrationBuilder.DropTable(
+                name: "LeadingGroupMembers");
+
+            migrationBuilder.DropTable(
                 name: "PartnerChanges");
 
             migrationBuilder.DropTable(
                 name: "Phases");
+
+            migrationBuilder.DropTable(
+                name: "PlanPublications");
 
             migrationBuilder.DropTable(
                 name: "Readings");
@@ -995,13 +1461,22 @@ namespace Jiaowang.Web.Data.Migrations.Postgres
                 name: "TargetUnits");
 
             migrationBuilder.DropTable(
+                name: "UnitMemberships");
+
+            migrationBuilder.DropTable(
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
-                name: "AspNetUsers");
+                name: "Evaluations");
 
             migrationBuilder.DropTable(
                 name: "ExchangeProjects");
+
+            migrationBuilder.DropTable(
+                name: "Meetings");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUsers");
 
             migrationBuilder.DropTable(
                 name: "Partners");
