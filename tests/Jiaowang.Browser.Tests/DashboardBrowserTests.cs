@@ -64,10 +64,10 @@ public sealed class DashboardBrowserTests(DashboardBrowserApp app) : IClassFixtu
     {
         var page = await SignedInLeaderAsync();
         await page.GotoAsync("/dashboard?culture=zh-CN");
-        var firstUnit = page.Locator("table.league tbody tr").First.Locator("th a");
+        var firstUnit = page.Locator("table.league.sortable tbody tr").First.Locator("th a");
 
-        await page.Locator("table.league th").Filter(new() { HasText = "责任单位" }).GetByRole(AriaRole.Button).ClickAsync();
-        var names = await page.Locator("table.league tbody th a").AllInnerTextsAsync();
+        await page.Locator("table.league.sortable th").Filter(new() { HasText = "责任单位" }).GetByRole(AriaRole.Button).ClickAsync();
+        var names = await page.Locator("table.league.sortable tbody th a").AllInnerTextsAsync();
         Assert.Equal(names.Order(StringComparer.Create(new System.Globalization.CultureInfo("zh-CN"), false)).ToList(), names.ToList());
 
         var unitName = await firstUnit.InnerTextAsync();

@@ -66,12 +66,12 @@ public sealed class MigrationBaselineTests
             ? """
               SELECT 'column ' || m.name || '.' || c.name || ' ' || c.type || ' notnull=' || c."notnull" || ' pk=' || c.pk || ' default=' || IFNULL(c.dflt_value, '')
                 FROM sqlite_master m JOIN pragma_table_info(m.name) c
-               WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' AND m.name <> '__EFMigrationsHistory'
+               WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' AND m.name NOT LIKE '__EFMigrations%'
               UNION ALL
               SELECT 'index ' || m.name || ' ' || i.name || ' unique=' || i."unique" || ' ' ||
                      (SELECT group_concat(ii.name, ',') FROM pragma_index_info(i.name) ii)
                 FROM sqlite_master m JOIN pragma_index_list(m.name) i
-               WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' AND m.name <> '__EFMigrationsHistory'
+               WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' AND m.name NOT LIKE '__EFMigrations%'
               UNION ALL
               SELECT 'fk ' || m.name || '.' || f."from" || ' -> ' || f."table" || '.' || f."to" || ' on delete ' || f.on_delete
                 FROM sqlite_master m JOIN pragma_foreign_key_list(m.name) f
@@ -81,14 +81,14 @@ public sealed class MigrationBaselineTests
               SELECT 'column ' || table_name || '.' || column_name || ' ' || data_type || ' nullable=' || is_nullable ||
                      ' identity=' || is_identity || ' default=' || COALESCE(column_default, '')
                 FROM information_schema.columns
-               WHERE table_schema = 'public' AND table_name <> '__EFMigrationsHistory'
+               WHERE table_schema = 'public' AND table_name NOT LIKE '__EFMigrations%'
               UNION ALL
               SELECT 'index ' || tablename || ' ' || indexdef FROM pg_indexes
-               WHERE schemaname = 'public' AND tablename <> '__EFMigrationsHistory'
+               WHERE schemaname = 'public' AND tablename NOT LIKE '__EFMigrations%'
               UNION ALL
               SELECT 'constraint ' || conrelid::regclass::text || ' ' || conname || ' ' || pg_get_constraintdef(oid)
                 FROM pg_constraint
-               WHERE connamespace = 'public'::regnamespace AND conrelid::regclass::text <> '"__EFMigrationsHistory"'
+               WHERE connamespace = 'public'::regnamespace AND conrelid::regclass::text NOT LIKE '"__EFMigrations%'
               """;
         var lines = new List<string>();
         var connection = db.Database.GetDbConnection();
