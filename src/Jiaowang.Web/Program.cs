@@ -3,6 +3,7 @@ using Jiaowang.Web.Features.Network;
 using Jiaowang.Web.Features.Accounts;
 using Jiaowang.Web.Features.Audit;
 using Jiaowang.Web.Features.Meetings;
+using Jiaowang.Web.Features.Notifications;
 using Jiaowang.Web.Features.Operations;
 using Jiaowang.Web.Features.Evaluations;
 using Jiaowang.Web.Features.Documents;
@@ -41,6 +42,7 @@ builder.Services.AddDocuments(builder.Configuration);
 builder.Services.AddDashboard();
 builder.Services.AddUnits();
 builder.Services.AddLeadership();
+builder.Services.AddNotifications(builder.Configuration);
 
 var app = builder.Build();
 
@@ -91,6 +93,7 @@ api.MapDocumentsApi();
 api.MapDashboardApi();
 api.MapLeadershipApi();
 api.MapReportApprovalApi();
+api.MapNotificationsApi();
 
 app.Run();
 

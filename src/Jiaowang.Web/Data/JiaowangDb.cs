@@ -58,6 +58,13 @@ public abstract class JiaowangDb(DbContextOptions options) : IdentityDbContext<J
     public DbSet<EvaluationElector> EvaluationElectors => Set<EvaluationElector>();
     public DbSet<EvaluationVoter> EvaluationVoters => Set<EvaluationVoter>();
     public DbSet<EvaluationAnswer> EvaluationAnswers => Set<EvaluationAnswer>();
+    // Notifications: who follows what, each person's inbox and channels, the outbox of outside deliveries (docs/SUPERVISION.md).
+    public DbSet<Features.Notifications.Follow> Follows => Set<Features.Notifications.Follow>();
+    public DbSet<Features.Notifications.Notification> Notifications => Set<Features.Notifications.Notification>();
+    public DbSet<Features.Notifications.Delivery> Deliveries => Set<Features.Notifications.Delivery>();
+    public DbSet<Features.Notifications.NotificationPreference> NotificationPreferences => Set<Features.Notifications.NotificationPreference>();
+    public DbSet<Features.Notifications.UnitRobot> UnitRobots => Set<Features.Notifications.UnitRobot>();
+    public DbSet<Features.Notifications.NotificationMark> NotificationMarks => Set<Features.Notifications.NotificationMark>();
     /// <summary>The Data Protection key ring every instance shares (sign-in cookies, antiforgery, bearer tokens).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

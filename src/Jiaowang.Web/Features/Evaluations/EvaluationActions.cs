@@ -1,3 +1,4 @@
+using Jiaowang.Web.Shared;
 using Jiaowang.Core.Evaluations;
 using Jiaowang.Web.Data;
 using Jiaowang.Web.Features.Accounts;
@@ -17,7 +18,8 @@ public sealed record NewEvaluation(int PlanId, string? Title, DateTimeOffset? Cl
 /// Opening, closing and voting, shared by the API and the pages: load, check who may, check the rules, save with the
 /// audit entry. The ballot's content never reaches the audit log, the logs or a response.
 /// </summary>
-public sealed class EvaluationActions(JiaowangDb db, AuditLog audit, TimeProvider clock, IStringLocalizer<EvaluationsText> text, IOptions<EvaluationOptions> options)
+public sealed class EvaluationActions(JiaowangDb db, AuditLog audit, TimeProvider clock, IStringLocalizer<EvaluationsText> text, IOptions<EvaluationOptions> options,
+    Shared.Notifications.INotifier notifier)
 {
     public static object Snapshot(Evaluation e) => new
     {
@@ -56,6 +58,10 @@ public sealed class EvaluationActions(JiaowangDb db, AuditLog audit, TimeProvide
         };
         db.Evaluations.Add(evaluation);
         await audit.SaveAsync(db, actor, () => [new AuditRecord("Evaluation", evaluation.Id.ToString(), "open", null, Snapshot(evaluation))], ct);
+        // Members hear that a vote opened, and so do the plan's followers.
+        await notifier.PublishAsync(new Shared.Notifications.NotificationEvent("vote.opened", $"满意度测评已开始：{title}", $"Satisfaction vote open: {title}",
+            $"截止 {TextSetup.Day(DateOnly.FromDateTime(evaluation.ClosesAt.ToOffset(TimeSpan.FromHours(8)).DateTime))}", null,
+            $"/evaluations/{evaluation.Id}/ballot", members, [], "plan", evaluation.PlanId), ct);
         return evaluation;
     }
 

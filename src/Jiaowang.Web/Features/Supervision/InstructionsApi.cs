@@ -1,3 +1,4 @@
+using Jiaowang.Web.Features.Notifications;
 using Jiaowang.Web.Shared.Access;
 using Jiaowang.Core.Plans;
 using Jiaowang.Core.Reporting;
@@ -39,19 +40,23 @@ public static class InstructionsApi
     }
 
     static async Task<Results<Ok<List<InstructionItem>>, Refused>> OnReport(int id, NewInstruction request, Caller caller, JiaowangDb db, AuditLog audit,
-        TimeProvider clock, IStringLocalizer<ReportsText> text, CancellationToken ct)
+        TimeProvider clock, IStringLocalizer<ReportsText> text, Shared.Notifications.INotifier notifier, CancellationToken ct)
     {
         var unitId = await db.Reports.Where(r => r.Id == id).Select(r => (int?)r.UnitId).FirstOrDefaultAsync(ct);
         if (unitId is null) return Refusal.NotFound(text["Report.NotFound"]).ToHttp();
-        return Created(await InstructAsync(db, audit, clock, text, caller.UserName, request.Text, [unitId.Value], id, null, ct));
+        var outcome = await InstructAsync(db, audit, clock, text, caller.UserName, request.Text, [unitId.Value], id, null, ct);
+        if (outcome.Value is { } created) await notifier.PublishAsync(await ReportEvents.InstructedAsync(db, created, ct), ct);
+        return Created(outcome);
     }
 
     static async Task<Results<Ok<List<InstructionItem>>, Refused>> OnTask(int id, NewInstruction request, Caller caller, JiaowangDb db, AuditLog audit,
-        TimeProvider clock, IStringLocalizer<ReportsText> text, CancellationToken ct)
+        TimeProvider clock, IStringLocalizer<ReportsText> text, Shared.Notifications.INotifier notifier, CancellationToken ct)
     {
         var leads = await db.Assignments.Where(a => a.PlanTaskId == id && a.Role == AssignmentRole.Lead).Select(a => a.UnitId).ToListAsync(ct);
         if (leads.Count == 0) return Refusal.NotFound(text["Instruction.TaskNotFound"]).ToHttp();
-        return Created(await InstructAsync(db, audit, clock, text, caller.UserName, request.Text, leads, null, id, ct));
+        var outcome = await InstructAsync(db, audit, clock, text, caller.UserName, request.Text, leads, null, id, ct);
+        if (outcome.Value is { } created) await notifier.PublishAsync(await ReportEvents.InstructedAsync(db, created, ct), ct);
+        return Created(outcome);
     }
 
     static Results<Ok<List<InstructionItem>>, Refused> Created(Outcome<List<Instruction>> outcome) =>

@@ -1,3 +1,4 @@
+using Jiaowang.Web.Features.Notifications;
 using Jiaowang.Core.Reporting;
 using Jiaowang.Web.Data;
 using Jiaowang.Web.Features.Audit;
@@ -10,7 +11,8 @@ namespace Jiaowang.Web.Features.Supervision;
 /// What liaisons and the office do with reports, shared by the API and the pages: load, check who may, call the rule on
 /// <see cref="Report"/>, save with the audit entry. The rules themselves live in the Core type.
 /// </summary>
-public sealed class ReportActions(JiaowangDb db, AuditLog audit, RichText richText, TimeProvider clock, IStringLocalizer<ReportsText> text)
+public sealed class ReportActions(JiaowangDb db, AuditLog audit, RichText richText, TimeProvider clock, IStringLocalizer<ReportsText> text,
+    Shared.Notifications.INotifier notifier)
 {
     public static object Snapshot(Report r) => new { state = r.State.ToString(), r.Version, r.Text, r.ReviewComment };
 
@@ -55,13 +57,24 @@ public sealed class ReportActions(JiaowangDb db, AuditLog audit, RichText richTe
         return await ChangeAsync(caller, id, version, writer: true, "submit", (r, at) => r.Submit(caller.UserName, at, leaderApproves), ct);
     }
 
-    public Task<Outcome<Report>> AcceptAsync(Caller caller, int id, int? version, CancellationToken ct = default) =>
-        ChangeAsync(caller, id, version, writer: false, "accept", (r, at) => r.Accept(caller.UserName, at), ct);
+    public async Task<Outcome<Report>> AcceptAsync(Caller caller, int id, int? version, CancellationToken ct = default)
+    {
+        var outcome = await ChangeAsync(caller, id, version, writer: false, "accept", (r, at) => r.Accept(caller.UserName, at), ct);
+        if (outcome.Value is { } report) await notifier.PublishAsync(await ReportEvents.AcceptedAsync(db, report, ct), ct);
+        return outcome;
+    }
 
     public Task<Outcome<Report>> ReturnAsync(Caller caller, int id, string? comment, int? version, CancellationToken ct = default)
     {
         if (!RichText.IsSafePlainText(comment)) return Task.FromResult<Outcome<Report>>(Refusal.Invalid("comment", text["Text.Unsafe"]));
-        return ChangeAsync(caller, id, version, writer: false, "return", (r, at) => r.Return(caller.UserName, comment ?? "", at), ct);
+        return ReturnAndTellAsync(caller, id, comment, version, ct);
+    }
+
+    async Task<Outcome<Report>> ReturnAndTellAsync(Caller caller, int id, string? comment, int? version, CancellationToken ct)
+    {
+        var outcome = await ChangeAsync(caller, id, version, writer: false, "return", (r, at) => r.Return(caller.UserName, comment ?? "", at), ct);
+        if (outcome.Value is { } report) await notifier.PublishAsync(await ReportEvents.ReturnedAsync(db, report, ct), ct);
+        return outcome;
     }
 
     /// <param name="writer">True for the unit's own actions (edit, submit); false for the office's (accept, return).</param>
