@@ -1,0 +1,25 @@
+using Microsoft.AspNetCore.Mvc;
+
+namespace Jiaowang.Web.Features.Notifications;
+
+/// <summary>The bell in the site header: a link to the inbox with the unread count, for signed-in people.</summary>
+public sealed class Bell(InboxQueries inbox) : ViewComponent
+{
+    public async Task<IViewComponentResult> InvokeAsync()
+    {
+        if (User.Identity?.IsAuthenticated != true || await HttpContext.GetCallerAsync() is not { } caller) return Content("");
+        return View("~/Features/Notifications/_Bell.cshtml", await inbox.UnreadAsync(caller.UserId, HttpContext.RequestAborted));
+    }
+}
+
+/// <summary>The Follow / Unfollow button on a task, target, unit or plan page, for signed-in people who may follow it.</summary>
+public sealed class FollowButton(FollowRules rules) : ViewComponent
+{
+    public async Task<IViewComponentResult> InvokeAsync(string kind, int id)
+    {
+        if (User.Identity?.IsAuthenticated != true || await HttpContext.GetCallerAsync() is not { } caller) return Content("");
+        if (await rules.VisibleSubjectAsync(caller, kind, id, HttpContext.RequestAborted) is null) return Content("");
+        var following = await rules.FollowsAsync(caller.UserId, kind, id, HttpContext.RequestAborted);
+        return View("~/Features/Notifications/_FollowButton.cshtml", (kind, id, following));
+    }
+}
