@@ -85,6 +85,11 @@ public sealed partial class BadInputCorpusTests
         };
         cases["POST /api/targets/{id}/readings source"] = v =>
             liaison.PostAsJsonAsync($"/api/targets/{app.TargetId("国际地区航线")}/readings", new { value = 21, asOf = "2026-06-10", source = v });
+        cases["POST /api/follows kind"] = v => liaison.PostAsJsonAsync("/api/follows", new { kind = v, id = app.TaskIds[5] });
+        foreach (var field in new[] { "weComUrl", "quietFrom", "quietTo" })
+            cases[$"PUT /api/me/notification-settings {field}"] = v => Json(liaison, HttpMethod.Put, "/api/me/notification-settings",
+                new Dictionary<string, object?> { ["email"] = true, ["weCom"] = false, ["sms"] = false, ["digest"] = false, [field] = v });
+        cases["PUT /api/notifications/robots/{id} url"] = v => office.PutAsJsonAsync($"/api/notifications/robots/{unitA}", new { url = v });
         cases["POST /api/reminders text"] = v => office.PostAsJsonAsync("/api/reminders", new { unitId = unitA, periodId = (int?)null, text = v });
         foreach (var field in new[] { "kind", "title", "place", "notes" })
             cases[$"POST /api/plans/{{id}}/meetings {field}"] = v => Json(office, post, $"/api/plans/{app.PlanId}/meetings", With(Meeting(), field, v));

@@ -304,6 +304,7 @@ public sealed class EndpointSweepTests(ITestOutputHelper output) : IAsyncLifetim
             "code" => "404",
             "format" => "csv",
             "documentName" => "v1",
+            "kind" => "task",
             var other => throw new InvalidOperationException($"{endpoint.Pattern}: the sweep does not know how to fill {{{other}}}"),
         });
         return route.Replace("//", "/");
