@@ -148,6 +148,7 @@ internal static partial class TaskTables
         var number = 0;
         var cells = new List<string>();
         var rowLine = -1;
+        List<string>? deadline = null;
         for (; at < lines.Count; at++)
         {
             var text = lines[at].Text;
@@ -167,9 +168,11 @@ internal static partial class TaskTables
                 continue;
             }
             var level = Headings.Classify(text).Level;
-            if (level is HeadingLevel.Chapter or HeadingLevel.Section && cells.Count == 0 || rowLine < 0 && level == HeadingLevel.Chapter)
+            // A group row across the table ("二、提升…") ends the row above; "（一）" only where no cell has begun.
+            if (level == HeadingLevel.Chapter || level == HeadingLevel.Section && cells.Count == 0)
             {
                 Flush();
+                deadline = null;
                 result.Add(lines[at]);
                 continue;
             }
@@ -181,7 +184,14 @@ internal static partial class TaskTables
 
         void Flush()
         {
-            if (rowLine >= 0 && cells.Count > 0) result.Add(new SourceLine(rowLine, Item(number, Assign(cells, columns), separateCells: false)));
+            if (rowLine >= 0 && cells.Count > 0)
+            {
+                var row = Assign(cells, columns);
+                // A deadline cell merged over several rows is copied once: the rows below it share it.
+                if (row.TryGetValue(Column.Deadline, out var due)) deadline = due;
+                else if (deadline is not null) row[Column.Deadline] = deadline;
+                result.Add(new SourceLine(rowLine, Item(number, row, separateCells: false)));
+            }
             cells.Clear();
             rowLine = -1;
         }
