@@ -89,8 +89,9 @@ public class PlanScoreTests(ITestOutputHelper output)
         Assert.True(targetRecall >= FloorTargetRecall, $"target recall {targetRecall:0.000} fell below {FloorTargetRecall}");
     }
 
-    private const double FloorF1 = 0.0;
-    private const double FloorTargetRecall = 0.0;
+    // Reached on 2026-12-02 over all 17 fixtures (1.000 and 1.000); the floor leaves room for one unit or target to slip, not more.
+    private const double FloorF1 = 0.97;
+    private const double FloorTargetRecall = 0.97;
 
     [Theory]
     [MemberData(nameof(Scored))]
