@@ -20,12 +20,23 @@ public class TableAndNoteFormsTests
     [InlineData("1.城乡居民收入增速保持领先。\n责任单位:市人力社保局、市农业农村局分别牵头", new[] { "市人力社保局", "市农业农村局" }, new string[0])]
     [InlineData("1.修编园区规划。(牵头单位:县园区服务中心;责任单位:新材料产业园、食品产业园等)", new[] { "县园区服务中心" }, new[] { "新材料产业园", "食品产业园" })]
     [InlineData("1.办好友城论坛。（牵头单位：市委外办；配合单位：市商务局；完成时限：2026年6月底前）", new[] { "市委外办" }, new[] { "市商务局" })]
+    [InlineData("1.建设国际化社区。（市民政局、市委外办、各区人民政府）", new[] { "市民政局" }, new[] { "市委外办", "各区人民政府" })]
+    [InlineData("1.办好友城论坛。（牵头单位：市委外办；责任领导：张三）", new[] { "市委外办" }, new string[0])]
+    [InlineData("1.办好友城论坛。（责任主体：市委外办、市商务局）", new[] { "市委外办" }, new[] { "市商务局" })]
     public void Lead_and_co_units_in_the_forms_plans_use(string body, string[] leads, string[] cos)
     {
         var task = OnlyTask(body);
         Assert.Equal(leads, task.LeadUnits);
         Assert.Equal(cos, task.CoUnits);
         Assert.DoesNotContain("牵头", task.Text);
+    }
+
+    [Fact]
+    public void A_bracket_at_the_end_that_is_not_a_list_of_units_is_not_a_note()
+    {
+        var plan = PlanDocumentParser.Parse("某市某某工作方案\n\n一、重点任务\n\n1.办好友城论坛（含开发区管委会）。\n\n2.推进国际化建设（2026年）。");
+        Assert.All(plan.Tasks, t => Assert.Empty(t.LeadUnits));
+        Assert.Equal(2, plan.Warnings.Count);
     }
 
     [Fact]

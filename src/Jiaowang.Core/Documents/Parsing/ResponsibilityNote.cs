@@ -14,7 +14,7 @@ internal sealed record ResponsibilityNote(IReadOnlyList<string> LeadUnits, IRead
 
 internal static partial class ResponsibilityNotes
 {
-    [GeneratedRegex(@"(责任单位|责任部门|牵头单位|牵头部门|主办单位|配合单位|配合部门|参与单位|参与部门|协办单位|会办单位|协同单位|完成时限|时间节点|完成时间)\s*[:：]?\s*")]
+    [GeneratedRegex(@"(责任单位|责任部门|责任主体|责任处室|承办单位|主责单位|牵头单位|牵头部门|牵头处室|主办单位|配合单位|配合部门|参与单位|参与部门|协办单位|会办单位|协同单位|完成时限|时间节点|完成时间|牵头领导|责任领导|分管领导|联系领导|责任人)\s*[:：]?\s*")]
     private static partial Regex RoleLabel();
 
     // "A、B分别牵头" / "A、B共同牵头": every unit listed leads.
@@ -41,7 +41,7 @@ internal static partial class ResponsibilityNotes
 
     // "…全覆盖。责任单位：市商务局、各区政府。": a labelled note without brackets, after a sentence end
     // or standing alone on its line.
-    [GeneratedRegex(@"(?:^|[。；;])\s*((?:责任单位|责任部门|牵头单位|牵头部门|主办单位)\s*[:：][^。；;]*(?:[；;]\s*(?:配合单位|配合部门|参与单位|协办单位|会办单位|责任单位)\s*[:：][^。；;]*)*)[。；;]?\s*$")]
+    [GeneratedRegex(@"(?:^|[。；;])\s*((?:责任单位|责任部门|责任主体|承办单位|主责单位|牵头单位|牵头部门|主办单位)\s*[:：][^。；;]*(?:[；;]\s*(?:配合单位|配合部门|参与单位|协办单位|会办单位|责任单位)\s*[:：][^。；;]*)*)[。；;]?\s*$")]
     private static partial Regex BareNote();
 
     // "…。由市商务局牵头，市发展改革委、市财政局配合。": the units written as the paragraph's last sentence.
@@ -87,6 +87,17 @@ internal static partial class ResponsibilityNotes
             before = text[..annotated.Groups[1].Index].TrimEnd();
             return true;
         }
+        // "…全覆盖。(市商务局、市发展改革委)": names only, no label or verb; as with 责任单位, the first one leads.
+        if (!Regex.IsMatch(content, "^(?:含|除|包括|即|以下|注)") && TaskTables.LooksLikeUnits(content))
+        {
+            var units = Clean(SplitUnits(content, []));
+            if (units.Count > 0)
+            {
+                note = new ResponsibilityNote([units[0]], units.Skip(1).Distinct().Where(u => u != units[0]).ToList(), []);
+                before = text[..open].TrimEnd();
+                return true;
+            }
+        }
         return false;
     }
 
@@ -101,7 +112,7 @@ internal static partial class ResponsibilityNotes
         var labels = RoleLabel().Matches(content);
         if (labels.Count > 0)
         {
-            var hasLeadLabel = labels.Any(l => l.Groups[1].Value.StartsWith("牵头") || l.Groups[1].Value.StartsWith("主办"));
+            var hasLeadLabel = labels.Any(l => l.Groups[1].Value is var r && (r.StartsWith("牵头") || r.StartsWith("主办")) && !r.EndsWith("领导"));
             for (var i = 0; i < labels.Count; i++)
             {
                 var start = labels[i].Index + labels[i].Length;
@@ -110,6 +121,7 @@ internal static partial class ResponsibilityNotes
                 // after the list's full stop comes a remark, not more units.
                 var stopAt = Text.SplitTopLevel(content[start..stop], c => c == '。').FirstOrDefault().Part ?? "";
                 var role = labels[i].Groups[1].Value;
+                if (role.EndsWith("领导") || role == "责任人") continue; // a person, not a unit
                 if (role is "完成时限" or "时间节点" or "完成时间")
                 {
                     deadline = stopAt.Trim().TrimEnd('。', '；', ';', ',', '，').Trim();
@@ -128,7 +140,7 @@ internal static partial class ResponsibilityNotes
                 }
                 if (allLead) leads.AddRange(units);
                 else if (role.StartsWith("牵头") || role.StartsWith("主办")) leads.AddRange(units);
-                else if (role.StartsWith("责任") && !hasLeadLabel)
+                else if ((role.StartsWith("责任") || role is "承办单位" or "主责单位") && !hasLeadLabel)
                 {
                     // 责任单位 alone: by convention the first unit listed leads.
                     if (units.Count > 0 && leads.Count == 0) { leads.Add(units[0]); cos.AddRange(units.Skip(1)); }

@@ -229,7 +229,8 @@ internal static partial class TaskTables
         }
     }
 
-    private static bool LooksLikeUnits(string cell)
+    /// <summary>A list of names of bodies ("市商务局、各区人民政府"), not prose.</summary>
+    public static bool LooksLikeUnits(string cell)
     {
         if (cell.Length > 120 || cell.Contains('。')) return false;
         var parts = Text.SplitTopLevel(cell, c => c is '、' or ',' or '，' or ';' or '；' or ' ').Select(p => Regex.Replace(p.Part, "等$|牵头$|[(（]牵头[)）]$", "")).ToList();
