@@ -56,10 +56,12 @@ public class MorePlanTests
         Assert.Equal(
             [("动员部署", "2025-01", "2025-01", 21), ("集中攻坚", "2025-01", "2025-10", 23), ("持续推进", "2025-10", "2025-12", 25)],
             plan.Phases.Select(p => (p.Name, p.Start.ToString(), p.End.ToString(), p.Line)).ToList());
-        // The 重点任务 sections name no units: they are headings, not tasks to report.
-        Assert.Empty(plan.Tasks);
+        // The plan names no units anywhere: rather than refuse it as "not a plan", its 重点任务 sections are read
+        // as tasks, each with a warning saying it has no units; 四、工作措施 (how it is carried out) is not.
+        Assert.Equal(["清理农村全域无垃圾", "开展生态环境治理", "归整各类杂物", "开展重点领域整治"], plan.Tasks.Select(t => t.Title).ToList());
+        Assert.All(plan.Tasks, t => Assert.Empty(t.LeadUnits));
+        Assert.Equal(plan.Tasks.Select(t => t.Line).ToList(), plan.Warnings.Select(w => w.Line).ToList());
         Assert.Empty(plan.Targets);
-        Assert.Empty(plan.Warnings);
     }
 
     [Fact]

@@ -51,7 +51,17 @@ public sealed record ParsedTask(
     string Text,
     IReadOnlyList<string> LeadUnits,
     IReadOnlyList<string> CoUnits,
-    int Line);
+    int Line)
+{
+    /// <summary>The task's deadline as written (完成时限 / 时间节点): "2025年6月底前", "长期坚持"; null when none is given.</summary>
+    public string? Deadline { get; init; }
+
+    /// <summary>The measures the task names (一是…二是…, (1)(2), ①②), in order; empty when it names none.</summary>
+    public IReadOnlyList<ParsedMeasure> Measures { get; init; } = [];
+}
+
+/// <summary>One named measure of a task (举措): "二是办好中国（武汉）国际友城合作论坛".</summary>
+public sealed record ParsedMeasure(string Text);
 
 /// <summary>One phase (阶段) of the plan, with its months.</summary>
 public sealed record ParsedPhase(

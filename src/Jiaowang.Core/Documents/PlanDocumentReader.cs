@@ -58,7 +58,7 @@ public static class PlanDocumentReader
     private static bool IsZip(byte[] content) =>
         content.Length >= 4 && content[0] == 'P' && content[1] == 'K' && content[2] == 3 && content[3] == 4;
 
-    /// <summary>The paragraphs of a .docx in order, one per line; null when the zip is not a Word document.</summary>
+    /// <summary>The paragraphs of a .docx in order, one per line, and its tables a row per line; null when the zip is not a Word document.</summary>
     private static string? DocxText(byte[] content)
     {
         try
@@ -69,9 +69,7 @@ public static class PlanDocumentReader
             using var document = WordprocessingDocument.Open(new MemoryStream(content), false);
             var body = document.MainDocumentPart?.Document?.Body;
             if (body is null) return null;
-            var lines = body.Descendants<Paragraph>()
-                .Select(p => string.Concat(p.Descendants<Text>().Select(t => t.Text)));
-            return string.Join('\n', lines);
+            return Documents.DocxText.Of(body);
         }
         catch (Exception e) when (e is InvalidDataException or OpenXmlPackageException or IOException or System.Xml.XmlException)
         {

@@ -80,6 +80,8 @@ public class PlanTask
     public required string Title { get; set; }
     public required string Text { get; set; }
     public List<Assignment> Assignments { get; set; } = [];
+    /// <summary>The measures the task names, in order (see <see cref="Measure"/>).</summary>
+    public List<Measure> Measures { get; set; } = [];
 }
 
 /// <summary>A responsible body (责任单位), shared by every plan that names it.</summary>

@@ -54,6 +54,7 @@ public static class PlanBuilder
             return units[name] = unit;
         }
 
+        const int MeasureTextLength = 1000;
         foreach (var (group, position) in parsed.Tasks.GroupBy(t => (t.GroupNumber, t.Group)).Select((g, i) => (g, i)))
         {
             plan.TaskGroups.Add(new TaskGroup
@@ -72,6 +73,12 @@ public static class PlanBuilder
                         .DistinctBy(a => a.u)
                         .Select((a, i) => new Assignment { Unit = UnitNamed(a.u), Role = a.Item2, Position = i })
                         .ToList(),
+                    Measures = t.Measures.Select((m, i) => new Measure
+                    {
+                        Position = i,
+                        Text = m.Text.Length <= MeasureTextLength ? m.Text : m.Text[..MeasureTextLength],
+                        Deadline = t.Deadline is { Length: <= 100 } d ? d : null,
+                    }).ToList(),
                 }).ToList(),
             });
         }

@@ -26,6 +26,7 @@ public abstract class JiaowangDb(DbContextOptions options) : IdentityDbContext<J
     public DbSet<PlanTask> Tasks => Set<PlanTask>();
     public DbSet<Unit> Units => Set<Unit>();
     public DbSet<Assignment> Assignments => Set<Assignment>();
+    public DbSet<Measure> Measures => Set<Measure>();
     public DbSet<UnitMembership> UnitMemberships => Set<UnitMembership>();
     public DbSet<ChosenMember> ChosenMembers => Set<ChosenMember>();
     public DbSet<Phase> Phases => Set<Phase>();

@@ -64,6 +64,18 @@ sealed class PlanTaskConfiguration : IEntityTypeConfiguration<PlanTask>
     }
 }
 
+sealed class MeasureConfiguration : IEntityTypeConfiguration<Measure>
+{
+    public void Configure(EntityTypeBuilder<Measure> measure)
+    {
+        measure.Property(m => m.Text).HasMaxLength(1000);
+        measure.Property(m => m.Deadline).HasMaxLength(100);
+        measure.Property(m => m.DoneBy).HasMaxLength(256);
+        measure.HasOne(m => m.Task).WithMany(t => t.Measures).HasForeignKey(m => m.PlanTaskId).OnDelete(DeleteBehavior.Cascade);
+        measure.HasIndex(m => new { m.PlanTaskId, m.Position });
+    }
+}
+
 sealed class UnitConfiguration : IEntityTypeConfiguration<Unit>
 {
     public void Configure(EntityTypeBuilder<Unit> unit)

@@ -13,8 +13,12 @@ internal static partial class ChineseAmounts
     [GeneratedRegex(@"(?<![第每])([零〇一二两三四五六七八九十百千]+)(?=\s*(?:万亿|亿|万)?\s*(?:" + TargetClauses.Units + "))")]
     private static partial Regex NumeralBeforeUnit();
 
+    // "八至十个", "三到五家": the lower bound of a range has the unit only after the upper one.
+    [GeneratedRegex(@"(?<![第每])([零〇一二两三四五六七八九十百千]+)(?=\s*[至到—–\-~～]\s*[零〇一二两三四五六七八九十百千]+\s*(?:万亿|亿|万)?\s*(?:" + TargetClauses.Units + "))")]
+    private static partial Regex NumeralBeforeRange();
+
     public static string ToArabic(string clause) =>
-        NumeralBeforeUnit().Replace(clause, m =>
+        NumeralBeforeUnit().Replace(NumeralBeforeRange().Replace(clause, m => Value(m.Value)?.ToString(CultureInfo.InvariantCulture) ?? m.Value), m =>
             m.Value is "一" or "两" && !IsScale(clause, m.Index + m.Length)
                 ? m.Value
                 : Value(m.Value)?.ToString(CultureInfo.InvariantCulture) ?? m.Value);

@@ -81,9 +81,27 @@ internal static partial class Headings
         Heading Make(HeadingLevel level, string number, Match m) => new(level, number, text[m.Length..], m.Length);
     }
 
+    // "附件1", "附件 2", "附件：" on a line of their own.
+    [GeneratedRegex(@"^\s*附\s*件\s*[0-9一二三四五六七八九十]{0,2}\s*[:：]?\s*$")]
+    private static partial Regex AttachmentMark();
+
+    // "县示范区管委会牵头工作(8项)", "（二）市商务局牵头的任务": the part names its lead unit once.
+    [GeneratedRegex(@"^(?:由)?([\u3400-\u9FFF（）()、]{2,30}?)牵头(?:的|负责的)?(?:工作|任务|事项)")]
+    private static partial Regex LeadOfPartPattern();
+
+    [GeneratedRegex("总体要求|指导思想|基本原则|工作原则|保障|组织领导|组织实施|工作要求|背景|意义|目标|指标")]
+    private static partial Regex GeneralChapter();
+
+    public static bool IsAttachmentMark(string text) => AttachmentMark().IsMatch(text);
+
+    public static string? LeadOfPart(string title) =>
+        LeadOfPartPattern().Match(title) is { Success: true } m ? m.Groups[1].Value : null;
+
+    public static bool IsGeneralChapter(string title) => GeneralChapter().IsMatch(title);
+
     public static SectionKind KindOf(string title)
     {
-        if (title.Contains("目标")) return SectionKind.Targets;
+        if (title.Contains("目标") || title.Contains("指标")) return SectionKind.Targets;
         if (PhaseWords().IsMatch(title)) return SectionKind.Phases;
         if (TaskWords().IsMatch(title) && !title.Contains("保障")) return SectionKind.Tasks;
         return SectionKind.Other;

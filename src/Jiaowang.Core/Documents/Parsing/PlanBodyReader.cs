@@ -14,6 +14,10 @@ internal sealed class PlanBodyReader
     private string _taskGroup = "";
     private string _taskGroupNumber = "";
     private int? _phaseYear;
+    private string? _defaultLead;
+    private string? _chapterLead;
+    private readonly bool _loose;
+    private bool _looseSectionOpen;
 
     public List<ParsedTarget> Targets { get; } = [];
     public List<ParsedTask> Tasks { get; } = [];
@@ -25,8 +29,13 @@ internal sealed class PlanBodyReader
 
     /// <param name="planYear">The year the title names ("2023年度"), for phases that give months only.</param>
     /// <param name="issued">The month the plan was issued, where a phase runs "即日起至…".</param>
-    public PlanBodyReader(int? planYear = null, YearMonth? issued = null)
+    /// <param name="loose">Read the numbered parts of every working chapter as tasks, for a plan that names no
+    /// tasks chapter and no units: it is read with a warning for each task instead of being refused.</param>
+    /// <param name="taskWord">Some chapter's title says 任务: in a loose reading only such chapters hold tasks.</param>
+    public PlanBodyReader(int? planYear = null, YearMonth? issued = null, bool loose = false, bool taskWord = false)
     {
+        _loose = loose;
+        _looseTaskWord = taskWord;
         _tasks = new TaskCollector(Tasks, UnitNotes, Warnings);
         _phaseYear = planYear;
         _issued = issued;
@@ -36,6 +45,15 @@ internal sealed class PlanBodyReader
 
     public void Read(Paragraph paragraph)
     {
+        if (Headings.IsAttachmentMark(paragraph.Text))
+        {
+            // "附件1": what follows is the attachment, with chapters of its own.
+            _tasks.Close();
+            _chapterKind = _kind = SectionKind.None;
+            _chapterTitle = _chapterNumber = _taskGroup = _taskGroupNumber = "";
+            _defaultLead = _chapterLead = null;
+            return;
+        }
         var heading = Headings.Classify(paragraph.Text);
         switch (heading.Level)
         {
@@ -44,6 +62,8 @@ internal sealed class PlanBodyReader
                 _chapterTitle = heading.Title;
                 _chapterNumber = heading.Number;
                 _chapterKind = _kind = Headings.KindOf(heading.Title);
+                _defaultLead = _chapterLead = Headings.LeadOfPart(heading.Title);
+                if (_defaultLead is not null) _chapterKind = _kind = SectionKind.Tasks;
                 _targetGroup = null;
                 _taskGroup = _taskGroupNumber = "";
                 if (_kind == SectionKind.Targets && heading.Body.Text.Length > 0)
@@ -73,7 +93,8 @@ internal sealed class PlanBodyReader
             case var kind when heading.Level == HeadingLevel.Item:
                 // Outside a tasks chapter ("一、坚持系统集成,推动审批全链条优化") an item is a task only
                 // once its responsibility note is found.
-                OpenTask(paragraph, heading.Number, heading.Rest, required: kind == SectionKind.Tasks, heading.Parenthesized);
+                if (_looseSectionOpen) _tasks.Discard();
+                OpenTask(paragraph, heading.Number, heading.Rest, required: kind == SectionKind.Tasks || LooseTasks, heading.Parenthesized);
                 break;
             case SectionKind.Tasks or SectionKind.None or SectionKind.Other when heading.Level == HeadingLevel.None:
                 _tasks.Add(paragraph.Text);
@@ -87,9 +108,17 @@ internal sealed class PlanBodyReader
     private void OpenTask(Paragraph paragraph, string number, string text, bool required, bool parenthesized)
     {
         var group = _taskGroup.Length > 0 ? (_taskGroup, _taskGroupNumber) : (_chapterTitle, _chapterNumber);
+        _looseSectionOpen = false;
         _tasks.Open(int.Parse(number, System.Globalization.CultureInfo.InvariantCulture), group.Item1, group.Item2,
-            text, paragraph.Line, required, subItems: !parenthesized);
+            text, paragraph.Line, required, subItems: !parenthesized, _defaultLead);
     }
+
+    // In a plan read loosely, the working chapters' parts are tasks; the general ones (总体要求, 保障措施) are not.
+    // Where a chapter says 任务 (二、重点任务), only such chapters are; 四、工作措施 is then how the plan is carried out.
+    private bool LooseTasks => _loose && _chapterKind is SectionKind.Other or SectionKind.Tasks && !Headings.IsGeneralChapter(_chapterTitle)
+        && (!_looseTaskWord || _chapterTitle.Contains("任务"));
+
+    private readonly bool _looseTaskWord;
 
     private void ReadSection(Paragraph paragraph, Heading heading)
     {
@@ -115,13 +144,28 @@ internal sealed class PlanBodyReader
                 // the sections are themselves the tasks and the chapter is their group.
                 _taskGroup = heading.Title;
                 _taskGroupNumber = heading.Number;
-                _tasks.Open(Text.ChineseNumeral(heading.Number), _chapterTitle, _chapterNumber, heading.Rest, paragraph.Line, required: false, subItems: false);
+                _defaultLead = Headings.LeadOfPart(heading.Title) ?? _chapterLead;
+                _tasks.Open(Text.ChineseNumeral(heading.Number), _chapterTitle, _chapterNumber, heading.Rest, paragraph.Line,
+                    required: LooseTasks, subItems: false);
+                _looseSectionOpen = LooseTasks;
                 break;
         }
     }
 
     private void ReadTargetParagraph(Paragraph paragraph, Heading heading)
     {
+        // "1.地区生产总值增长6%。(牵头单位:县发展和改革局)": a target item with its own units is also a task.
+        if (heading.Level == HeadingLevel.None && _tasks.IsOpen && ResponsibilityNotes.TryCut(paragraph.Text, out var before, out _) && before.Length == 0)
+        {
+            _tasks.Add(paragraph.Text);
+            return;
+        }
+        if (heading.Level == HeadingLevel.Item)
+        {
+            ReadProseTargets(paragraph, heading.RestOffset, _targetGroup ?? _chapterTitle);
+            OpenTask(paragraph, heading.Number, heading.Rest, required: false, heading.Parenthesized);
+            return;
+        }
         if (heading.Level == HeadingLevel.Bullet)
         {
             // "——交往能级进一步提升,国际友城…达到 129 个,…": the words before the first comma name the group.

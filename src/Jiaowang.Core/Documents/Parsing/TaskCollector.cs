@@ -15,6 +15,7 @@ internal sealed class TaskCollector(List<ParsedTask> tasks, List<UnitNote> unitN
 
     private sealed class Pending(int number, string group, string groupNumber, int line, bool required, bool subItems)
     {
+        public string? DefaultLead { get; init; }
         public int Number { get; } = number;
         public string Group { get; } = group;
         public string GroupNumber { get; } = groupNumber;
@@ -32,10 +33,12 @@ internal sealed class TaskCollector(List<ParsedTask> tasks, List<UnitNote> unitN
 
     /// <summary>Starts a task; <paramref name="required"/> when the chapter says its items are tasks,
     /// <paramref name="subItems"/> when "(1)" items below it are its own parts rather than tasks.</summary>
-    public void Open(int number, string group, string groupNumber, string text, int line, bool required, bool subItems)
+    /// <param name="defaultLead">The unit a part of the plan names once for all its items ("县示范区管委会牵头工作"),
+    /// which leads a task that gives no note of its own.</param>
+    public void Open(int number, string group, string groupNumber, string text, int line, bool required, bool subItems, string? defaultLead = null)
     {
         Close();
-        _open = new Pending(number, group, groupNumber, line, required, subItems);
+        _open = new Pending(number, group, groupNumber, line, required || defaultLead is not null, subItems) { DefaultLead = defaultLead };
         Add(text);
     }
 
@@ -54,6 +57,9 @@ internal sealed class TaskCollector(List<ParsedTask> tasks, List<UnitNote> unitN
         if (rest.Length > 0) _open.Parts.Add(rest);
     }
 
+    /// <summary>Drops the open task unread: a section that turned out to be the heading of the items below it.</summary>
+    public void Discard() => _open = null;
+
     public void Close()
     {
         var open = _open;
@@ -65,7 +71,7 @@ internal sealed class TaskCollector(List<ParsedTask> tasks, List<UnitNote> unitN
         {
             foreach (var n in note.Notes.Where(n => !unitNotes.Contains(n))) unitNotes.Add(n);
         }
-        else
+        else if (open.DefaultLead is null)
         {
             warnings.Add(new ParseWarning(open.Line, ParserMessages.Format("TaskWithoutUnits", open.Number, Shorten(text))));
         }
@@ -73,8 +79,13 @@ internal sealed class TaskCollector(List<ParsedTask> tasks, List<UnitNote> unitN
         var first = open.Parts.Count > 0 ? open.Parts[0] : "";
         var stop = first.IndexOf('。');
         var title = (stop >= 0 ? first[..stop] : first).Trim();
-        tasks.Add(new ParsedTask(open.Number, open.Group, open.GroupNumber, title, text,
-            open.Note?.LeadUnits ?? [], open.Note?.CoUnits ?? [], open.Line));
+        IReadOnlyList<string> leads = open.Note?.LeadUnits is { Count: > 0 } l ? l : open.DefaultLead is { } d ? [d] : [];
+        IReadOnlyList<string> cos = (open.Note?.CoUnits ?? []).Except(leads).ToList();
+        tasks.Add(new ParsedTask(open.Number, open.Group, open.GroupNumber, title, text, leads, cos, open.Line)
+        {
+            Deadline = open.Note?.Deadline,
+            Measures = Measures.Extract(open.Parts),
+        });
     }
 
     public static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";

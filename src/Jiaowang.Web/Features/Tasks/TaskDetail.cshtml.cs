@@ -12,6 +12,7 @@ public sealed class TaskDetailModel(JiaowangDb db) : PageModel
     public PlanSummary Plan { get; private set; } = null!;
     public (int Id, int Number, string Title)? Previous { get; private set; }
     public (int Id, int Number, string Title)? Next { get; private set; }
+    public List<MeasureItem> Measures { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
@@ -33,6 +34,7 @@ public sealed class TaskDetailModel(JiaowangDb db) : PageModel
         var index = siblings.FindIndex(t => t.Id == id);
         if (index > 0) Previous = (siblings[index - 1].Id, siblings[index - 1].Number, siblings[index - 1].Title);
         if (index < siblings.Count - 1) Next = (siblings[index + 1].Id, siblings[index + 1].Number, siblings[index + 1].Title);
+        Measures = await MeasuresApi.ForTaskAsync(db, id, ct);
         return Page();
     }
 }

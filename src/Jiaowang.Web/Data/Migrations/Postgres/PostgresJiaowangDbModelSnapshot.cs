@@ -676,6 +676,46 @@ namespace Jiaowang.Web.Data.Migrations.Postgres
                     b.ToTable("LeadingGroupMembers", (string)null);
                 });
 
+            modelBuilder.Entity("Jiaowang.Core.Plans.Measure", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Deadline")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset?>("DoneAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DoneBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("PlanTaskId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanTaskId", "Position");
+
+                    b.ToTable("Measures");
+                });
+
             modelBuilder.Entity("Jiaowang.Core.Plans.Phase", b =>
                 {
                     b.Property<int>("Id")
@@ -1990,6 +2030,17 @@ namespace Jiaowang.Web.Data.Migrations.Postgres
                     b.Navigation("Unit");
                 });
 
+            modelBuilder.Entity("Jiaowang.Core.Plans.Measure", b =>
+                {
+                    b.HasOne("Jiaowang.Core.Plans.PlanTask", "Task")
+                        .WithMany("Measures")
+                        .HasForeignKey("PlanTaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Task");
+                });
+
             modelBuilder.Entity("Jiaowang.Core.Plans.Phase", b =>
                 {
                     b.HasOne("Jiaowang.Core.Plans.Plan", null)
@@ -2303,6 +2354,8 @@ namespace Jiaowang.Web.Data.Migrations.Postgres
             modelBuilder.Entity("Jiaowang.Core.Plans.PlanTask", b =>
                 {
                     b.Navigation("Assignments");
+
+                    b.Navigation("Measures");
                 });
 
             modelBuilder.Entity("Jiaowang.Core.Plans.Target", b =>

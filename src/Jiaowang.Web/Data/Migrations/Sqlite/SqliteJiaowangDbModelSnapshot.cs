@@ -648,6 +648,44 @@ namespace Jiaowang.Web.Data.Migrations.Sqlite
                     b.ToTable("LeadingGroupMembers", (string)null);
                 });
 
+            modelBuilder.Entity("Jiaowang.Core.Plans.Measure", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Deadline")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("DoneAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DoneBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PlanTaskId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanTaskId", "Position");
+
+                    b.ToTable("Measures");
+                });
+
             modelBuilder.Entity("Jiaowang.Core.Plans.Phase", b =>
                 {
                     b.Property<int>("Id")
@@ -1922,6 +1960,17 @@ namespace Jiaowang.Web.Data.Migrations.Sqlite
                     b.Navigation("Unit");
                 });
 
+            modelBuilder.Entity("Jiaowang.Core.Plans.Measure", b =>
+                {
+                    b.HasOne("Jiaowang.Core.Plans.PlanTask", "Task")
+                        .WithMany("Measures")
+                        .HasForeignKey("PlanTaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Task");
+                });
+
             modelBuilder.Entity("Jiaowang.Core.Plans.Phase", b =>
                 {
                     b.HasOne("Jiaowang.Core.Plans.Plan", null)
@@ -2235,6 +2284,8 @@ namespace Jiaowang.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("Jiaowang.Core.Plans.PlanTask", b =>
                 {
                     b.Navigation("Assignments");
+
+                    b.Navigation("Measures");
                 });
 
             modelBuilder.Entity("Jiaowang.Core.Plans.Target", b =>

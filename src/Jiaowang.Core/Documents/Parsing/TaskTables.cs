@@ -1,0 +1,264 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Jiaowang.Core.Documents.Parsing;
+
+/// <summary>
+/// Task tables (序号 / 任务 / 牵头单位 / 配合单位 / 完成时限), whether each cell came on a line of its own (copied
+/// from a PDF or Word) or a row came as one line with its cells separated by tabs (how a .docx table is read).
+/// Each row is rewritten as the numbered item with a responsibility note the rest of the parser reads:
+/// "3.任务（牵头单位：A；配合单位：B、C；完成时限：2025年6月底前）", on the line the row started.
+/// </summary>
+internal static partial class TaskTables
+{
+    private enum Column { Number, Task, Lead, Co, Responsible, Deadline, Other }
+
+    [GeneratedRegex(@"^(?:\d{1,3}|[一二三四五六七八九十]{1,3})$")]
+    private static partial Regex RowNumber();
+
+    [GeneratedRegex(@"\t|\s{2,}")]
+    private static partial Regex CellSeparator();
+
+    [GeneratedRegex(@"^(?:\d{4}\s*年|\d{1,2}\s*月|\d{4}[-./]\d{1,2}|长期|持续|常态化|年底|年内|全年|每年|每季度|每月|每半年|上半年|下半年|\d{4}\s*[-—–至]\s*\d{4}\s*年)")]
+    private static partial Regex DeadlineCell();
+
+    [GeneratedRegex(@"(?:局|委|办|厅|部|院|会|处|室|科|中心|政府|管委会|公司|集团|街道|办事处|镇|乡|所|站|队|行|社|团|署|馆|协会|联合会|海关|法院|检察院|各单位|专班|银行|园区|园|大学|学校|医院|分局|支队)$")]
+    private static partial Regex UnitEnding();
+
+    // "— 3 —", "-4-", "第 2 页": page marks between the rows of a table that crossed a page.
+    [GeneratedRegex(@"^(?:[—\-－–]\s*\d+\s*[—\-－–]|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)$")]
+    private static partial Regex PageMark();
+
+    public static List<SourceLine> Rewrite(List<SourceLine> lines)
+    {
+        var result = new List<SourceLine>(lines.Count);
+        var i = 0;
+        var sawChapter = false;
+        while (i < lines.Count)
+        {
+            if (TryHeader(lines, i, out var columns, out var headerEnd, out var tabbed))
+            {
+                if (!sawChapter)
+                {
+                    // A plan that is only its table still needs a chapter for the parser to read its rows.
+                    result.Add(new SourceLine(lines[i].Line, "一、" + Caption(lines, i)));
+                    sawChapter = true;
+                }
+                i = tabbed ? ReadTabbedRows(lines, headerEnd, columns, result) : ReadCellRows(lines, headerEnd, columns, result);
+                continue;
+            }
+            if (Headings.Classify(lines[i].Text).Level == HeadingLevel.Chapter) sawChapter = true;
+            result.Add(lines[i]);
+            i++;
+        }
+        return result;
+    }
+
+    private static Column? HeaderWord(string cell)
+    {
+        var c = Regex.Replace(cell, @"\s", "");
+        if (c.Length is 0 or > 10) return null;
+        if (c is "序号" or "编号" or "序") return Column.Number;
+        if (Regex.IsMatch(c, "领导|联系人|责任人|备注|说明|类别|领域|方面|序时|进度情况|完成情况|指标值|目标值")) return Column.Other;
+        if (Regex.IsMatch(c, "^(?:牵头|主办|主责)(?:单位|部门)")) return Column.Lead;
+        if (Regex.IsMatch(c, "^(?:配合|协办|参与|协同|会办)(?:单位|部门)")) return Column.Co;
+        if (Regex.IsMatch(c, "^(?:责任|承办|实施|落实)(?:单位|部门|主体)$")) return Column.Responsible;
+        if (Regex.IsMatch(c, "时限|时间节点|完成时间|完成期限|时间安排|进度安排|时间要求")) return Column.Deadline;
+        if (Regex.IsMatch(c, "任务|措施|内容|事项|举措|重点工作|工作要点|工作目标|具体工作")) return Column.Task;
+        return null;
+    }
+
+    private static bool Usable(List<Column> columns) =>
+        columns.Count >= 3 && columns.Contains(Column.Task)
+        && (columns.Contains(Column.Lead) || columns.Contains(Column.Responsible));
+
+    private static bool TryHeader(List<SourceLine> lines, int at, out List<Column> columns, out int end, out bool tabbed)
+    {
+        end = at;
+        tabbed = false;
+        columns = [];
+        var cells = CellSeparator().Split(lines[at].Text).Where(c => c.Trim().Length > 0).ToList();
+        if (cells.Count >= 3)
+        {
+            var words = cells.Select(HeaderWord).ToList();
+            if (words.All(w => w is not null) && Usable(columns = words.Select(w => w!.Value).ToList()))
+            {
+                (end, tabbed) = (at + 1, true);
+                return true;
+            }
+            return false;
+        }
+
+        // One header cell a line; "序" and "号" may come apart.
+        columns = [];
+        var j = at;
+        while (j < lines.Count)
+        {
+            var text = lines[j].Text;
+            if (text == "序" && j + 1 < lines.Count && lines[j + 1].Text == "号") { columns.Add(Column.Number); j += 2; continue; }
+            if (HeaderWord(text) is not { } word) break;
+            columns.Add(word);
+            j++;
+        }
+        if (!Usable(columns) || columns.Count < 3) return false;
+        end = j;
+        return true;
+    }
+
+    private static string Caption(List<SourceLine> lines, int header)
+    {
+        for (var k = header - 1; k >= 0 && k >= header - 3; k--)
+        {
+            var text = lines[k].Text;
+            if (!Headings.IsAttachmentMark(text) && text.IndexOfAny(['。', '：', ':']) < 0 && text.Length <= 40) return text;
+        }
+        return "重点任务";
+    }
+
+    private static int ReadTabbedRows(List<SourceLine> lines, int at, List<Column> columns, List<SourceLine> result)
+    {
+        var number = 0;
+        var header = lines[at - 1].Text;
+        for (; at < lines.Count; at++)
+        {
+            var line = lines[at];
+            if (line.Text == header || PageMark().IsMatch(line.Text)) continue; // the header repeated on a new page
+            var cells = line.Text.Split('\t').Select(c => c.Trim()).ToList();
+            if (cells.Count < 2)
+            {
+                if (Headings.IsAttachmentMark(line.Text) || Headings.Classify(line.Text).Level is HeadingLevel.None) return at;
+                result.Add(line); // a group heading across the whole row: "一、…"
+                continue;
+            }
+            var row = new Dictionary<Column, List<string>>();
+            for (var k = 0; k < Math.Min(cells.Count, columns.Count); k++)
+            {
+                if (cells[k].Length == 0) continue;
+                if (!row.TryGetValue(columns[k], out var list)) row[columns[k]] = list = [];
+                list.Add(cells[k]);
+            }
+            number = NumberOf(row, number);
+            result.Add(new SourceLine(line.Line, Item(number, row, separateCells: true)));
+        }
+        return at;
+    }
+
+    private static int ReadCellRows(List<SourceLine> lines, int at, List<Column> columns, List<SourceLine> result)
+    {
+        var number = 0;
+        var cells = new List<string>();
+        var rowLine = -1;
+        List<string>? deadline = null;
+        for (; at < lines.Count; at++)
+        {
+            var text = lines[at].Text;
+            if (PageMark().IsMatch(text)) continue;
+            if (Headings.IsAttachmentMark(text) || HeaderFields.IsStandaloneDate(text)) break;
+            if (TryHeader(lines, at, out _, out var repeatedEnd, out _))
+            {
+                // The header repeated on the next page.
+                at = repeatedEnd - 1;
+                continue;
+            }
+            if (RowNumber().IsMatch(text) && (rowLine < 0 || Numeral(text) == number + 1))
+            {
+                Flush();
+                number = Numeral(text);
+                rowLine = lines[at].Line;
+                continue;
+            }
+            var level = Headings.Classify(text).Level;
+            // A group row across the table ("二、提升…") ends the row above; "（一）" only where no cell has begun.
+            if (level == HeadingLevel.Chapter || level == HeadingLevel.Section && cells.Count == 0)
+            {
+                Flush();
+                deadline = null;
+                result.Add(lines[at]);
+                continue;
+            }
+            if (rowLine < 0) break; // prose after the table
+            cells.Add(text);
+        }
+        Flush();
+        return at;
+
+        void Flush()
+        {
+            if (rowLine >= 0 && cells.Count > 0)
+            {
+                var row = Assign(cells, columns);
+                // A deadline cell merged over several rows is copied once: the rows below it share it.
+                if (row.TryGetValue(Column.Deadline, out var due)) deadline = due;
+                else if (deadline is not null) row[Column.Deadline] = deadline;
+                result.Add(new SourceLine(rowLine, Item(number, row, separateCells: false)));
+            }
+            cells.Clear();
+            rowLine = -1;
+        }
+    }
+
+    private static int Numeral(string text) => char.IsAsciiDigit(text[0]) ? int.Parse(text) : Text.ChineseNumeral(text);
+
+    private static int NumberOf(Dictionary<Column, List<string>> row, int previous) =>
+        row.TryGetValue(Column.Number, out var n) && RowNumber().IsMatch(n[0]) ? Numeral(n[0]) : previous + 1;
+
+    /// <summary>Cells of one row, in order, given to their columns by what they look like when some are missing or wrapped.</summary>
+    private static Dictionary<Column, List<string>> Assign(List<string> cells, List<Column> columns)
+    {
+        var row = new Dictionary<Column, List<string>>();
+        var wanted = columns.Where(c => c is not Column.Number).ToList();
+        if (cells.Count == wanted.Count)
+        {
+            for (var k = 0; k < cells.Count; k++) Add(wanted[k], cells[k]);
+            return row;
+        }
+        var unitColumns = wanted.Where(c => c is Column.Lead or Column.Co or Column.Responsible).ToList();
+        var unitIndex = 0;
+        foreach (var cell in cells)
+        {
+            if (wanted.Contains(Column.Deadline) && cell.Length <= 30 && DeadlineCell().IsMatch(cell)) Add(Column.Deadline, cell);
+            else if (LooksLikeUnits(cell) && unitIndex < unitColumns.Count) Add(unitColumns[unitIndex++], cell);
+            else Add(Column.Task, cell);
+        }
+        return row;
+
+        void Add(Column column, string cell)
+        {
+            if (!row.TryGetValue(column, out var list)) row[column] = list = [];
+            list.Add(cell);
+        }
+    }
+
+    /// <summary>A list of names of bodies ("市商务局、各区人民政府"), not prose.</summary>
+    public static bool LooksLikeUnits(string cell)
+    {
+        if (cell.Length > 120 || cell.Contains('。')) return false;
+        var parts = Text.SplitTopLevel(cell, c => c is '、' or ',' or '，' or ';' or '；' or ' ').Select(p => Regex.Replace(p.Part, "等$|牵头$|[(（]牵头[)）]$", "")).ToList();
+        return parts.Count > 0 && parts.All(p => p.Length is >= 2 and <= 30 && (UnitEnding().IsMatch(p) || p.StartsWith('各')));
+    }
+
+    /// <param name="separateCells">The task's parts are cells of their own (a title and a measures column), not the
+    /// wrapped lines of one cell, so a sentence ends between them.</param>
+    private static string Item(int number, Dictionary<Column, List<string>> row, bool separateCells)
+    {
+        var text = new StringBuilder();
+        foreach (var part in row.GetValueOrDefault(Column.Task) ?? [])
+        {
+            if (separateCells && text.Length > 0 && !Text.IsSentenceEnd(text[^1]) && text[^1] != '。') text.Append('。');
+            text.Append(part);
+        }
+        var note = new List<string>();
+        Label(Column.Lead, "牵头单位");
+        Label(Column.Responsible, "责任单位");
+        Label(Column.Co, "配合单位");
+        Label(Column.Deadline, "完成时限");
+        var body = text.ToString().TrimEnd('。', '；', ';');
+        return note.Count == 0 ? $"{number}.{body}。" : $"{number}.{body}。（{string.Join("；", note)}）";
+
+        void Label(Column column, string label)
+        {
+            if (row.TryGetValue(column, out var cells) && cells.Count > 0)
+                note.Add(label + "：" + string.Join(column == Column.Deadline ? "，" : "、", cells.Select(c => c.Trim('。', '；', ';'))));
+        }
+    }
+}
