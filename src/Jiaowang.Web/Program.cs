@@ -6,6 +6,7 @@ using Jiaowang.Web.Features.Meetings;
 using Jiaowang.Web.Features.Operations;
 using Jiaowang.Web.Features.Evaluations;
 using Jiaowang.Web.Features.Documents;
+using Jiaowang.Web.Features.Escalation;
 using Jiaowang.Web.Features.Leadership;
 using Jiaowang.Web.Features.Dashboard;
 using Jiaowang.Web.Features.Plans;
@@ -41,6 +42,7 @@ builder.Services.AddDocuments(builder.Configuration);
 builder.Services.AddDashboard();
 builder.Services.AddUnits();
 builder.Services.AddLeadership();
+builder.Services.AddEscalation(builder.Configuration);
 
 var app = builder.Build();
 
@@ -91,6 +93,7 @@ api.MapDocumentsApi();
 api.MapDashboardApi();
 api.MapLeadershipApi();
 api.MapReportApprovalApi();
+api.MapEscalationApi();
 
 app.Run();
 

@@ -5,6 +5,7 @@ using Jiaowang.Core.Audit;
 using Jiaowang.Core.Evaluations;
 using Jiaowang.Core.Plans;
 using Jiaowang.Core.Reporting;
+using Jiaowang.Core.Supervision;
 using Jiaowang.Web.Features.Accounts;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
@@ -58,6 +59,11 @@ public abstract class JiaowangDb(DbContextOptions options) : IdentityDbContext<J
     public DbSet<EvaluationElector> EvaluationElectors => Set<EvaluationElector>();
     public DbSet<EvaluationVoter> EvaluationVoters => Set<EvaluationVoter>();
     public DbSet<EvaluationAnswer> EvaluationAnswers => Set<EvaluationAnswer>();
+    // Receipt (签收), supervision notices (督办单) and the escalation ladder's history (issue 12).
+    public DbSet<SupervisionNotice> Notices => Set<SupervisionNotice>();
+    public DbSet<SupervisionEntry> SupervisionEntries => Set<SupervisionEntry>();
+    public DbSet<Receipt> Receipts => Set<Receipt>();
+    public DbSet<LadderSettingsRow> LadderSettings => Set<LadderSettingsRow>();
     /// <summary>The Data Protection key ring every instance shares (sign-in cookies, antiforgery, bearer tokens).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
