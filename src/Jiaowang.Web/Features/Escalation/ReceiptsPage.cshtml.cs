@@ -20,6 +20,8 @@ public sealed class ReceiptsPageModel(ReceiptService receipts) : PageModel
     {
         var outcome = await receipts.AcknowledgeAsync((await HttpContext.GetCallerAsync())!, kind, id, ct);
         if (outcome.Refusal is { Kind: RefusalKind.NotFound }) return NotFound();
+        // The form's fields are hidden: a kind the page did not write is a forged request.
+        if (outcome.Refusal is { Kind: RefusalKind.Invalid }) return BadRequest();
         if (outcome.Refusal is { } refusal)
         {
             Problems = refusal.Messages;
