@@ -91,6 +91,18 @@ public sealed class LadderService(JiaowangDb db, AuditLog audit, INotifier notif
             if (arrived < startsOn || !Ladder.ReceiptOverdue(arrived, today, settings)) continue;
             if (await TakeAsync(NoticeService.Item(notice.Id), LadderStep.Unacknowledged, notice.UnitId, arrived, $"督办单 {notice.Number}", null, settings, today, ct)) taken++;
         }
+        // Tasks reach their units when the plan is imported (or when the ladder starts, for a plan older than it).
+        var imported = DateOnly.FromDateTime((await db.Plans.Where(p => p.Id == planId).Select(p => p.ImportedAt).SingleAsync(ct)).ToLocalTime().DateTime);
+        var tasksArrived = imported > startsOn ? imported : startsOn;
+        if (Ladder.ReceiptOverdue(tasksArrived, today, settings))
+        {
+            foreach (var owed in (await Shared.Reporting.Owing.ForPlanAsync(db, planId, ct)).DistinctBy(o => (o.PlanTaskId, o.UnitId)))
+            {
+                if (Acknowledged("task", owed.PlanTaskId, owed.UnitId)) continue;
+                if (await TakeAsync($"task:{owed.PlanTaskId}:{owed.UnitId}", LadderStep.Unacknowledged, owed.UnitId, tasksArrived,
+                        $"任务 {owed.Number}. {owed.Title}", null, settings, today, ct)) taken++;
+            }
+        }
         // Instructions belong to no plan: the first plan's round looks at them.
         if (planId != await db.Plans.MinAsync(p => p.Id, ct)) return taken;
         var instructions = await db.Instructions.AsNoTracking().Where(i => i.Answer == null).ToListAsync(ct);
