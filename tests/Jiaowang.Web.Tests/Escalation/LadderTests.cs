@@ -130,6 +130,14 @@ public abstract class LadderTests(DatabaseProvider provider) : IAsyncLifetime
         using var office = await app.OfficeAsync();
         var marked = (await office.GetFromJsonAsync<Dictionary<string, List<LadderMark>>>($"/api/plans/{app.PlanId}/ladder/marked"))!;
         Assert.Contains(marked["bulletin"], m => m.Item == Item);
+        // The bulletin names the units the ladder put there.
+        var bulletin = await office.GetByteArrayAsync($"/api/plans/{app.PlanId}/bulletin.docx?from=2026-06-01&to={clock.Day:yyyy-MM-dd}");
+        using (var word = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(bulletin), false))
+        {
+            var body = word.MainDocumentPart!.Document.Body!.InnerText;
+            Assert.Contains("现予通报", body);
+            Assert.Contains(Unit + "（", body);
+        }
 
         // Eight offices issue at the same moment: eight consecutive numbers, none shared.
         var before = (await office.GetFromJsonAsync<NoticePage>("/api/notices"))!.Total;

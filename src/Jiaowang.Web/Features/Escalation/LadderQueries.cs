@@ -14,8 +14,13 @@ public static class LadderQueries
     /// The units to name in a bulletin (通报) covering up to <paramref name="to"/>: every item that reached the bulletin
     /// step by then and is still on the ladder (its report not yet submitted), oldest first.
     /// </summary>
-    public static Task<List<LadderMark>> ForBulletinAsync(JiaowangDb db, DateTimeOffset to, CancellationToken ct = default) =>
-        MarkedAsync(db, LadderStep.Bulletin, to, ct);
+    public static async Task<List<LadderMark>> ForBulletinAsync(JiaowangDb db, DateTimeOffset to, CancellationToken ct = default, int? planId = null)
+    {
+        var marks = await MarkedAsync(db, LadderStep.Bulletin, to, ct);
+        if (planId is null) return marks;
+        var periods = (await db.Periods.Where(p => p.PlanId == planId).Select(p => p.Id).ToListAsync(ct)).Select(p => $"owed:{p}:").ToList();
+        return marks.Where(m => periods.Any(p => m.Item.StartsWith(p, StringComparison.Ordinal))).ToList();
+    }
 
     /// <summary>The items that reached the leaders' step (领导关注), for the leaders' dashboard.</summary>
     public static Task<List<LadderMark>> ForLeadersAsync(JiaowangDb db, DateTimeOffset now, CancellationToken ct = default) =>
