@@ -7,6 +7,7 @@ using Jiaowang.Web.Features.Notifications;
 using Jiaowang.Web.Features.Operations;
 using Jiaowang.Web.Features.Evaluations;
 using Jiaowang.Web.Features.Documents;
+using Jiaowang.Web.Features.Escalation;
 using Jiaowang.Web.Features.Leadership;
 using Jiaowang.Web.Features.Dashboard;
 using Jiaowang.Web.Features.Plans;
@@ -44,6 +45,7 @@ builder.Services.AddDashboard();
 builder.Services.AddUnits();
 builder.Services.AddLeadership();
 builder.Services.AddNotifications(builder.Configuration);
+builder.Services.AddEscalation(builder.Configuration);
 
 var app = builder.Build();
 
@@ -96,6 +98,7 @@ api.MapDashboardApi();
 api.MapLeadershipApi();
 api.MapReportApprovalApi();
 api.MapNotificationsApi();
+api.MapEscalationApi();
 
 app.Run();
 

@@ -5,6 +5,7 @@ using Jiaowang.Core.Audit;
 using Jiaowang.Core.Evaluations;
 using Jiaowang.Core.Plans;
 using Jiaowang.Core.Reporting;
+using Jiaowang.Core.Supervision;
 using Jiaowang.Web.Features.Accounts;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
@@ -66,6 +67,11 @@ public abstract class JiaowangDb(DbContextOptions options) : IdentityDbContext<J
     public DbSet<Features.Notifications.NotificationPreference> NotificationPreferences => Set<Features.Notifications.NotificationPreference>();
     public DbSet<Features.Notifications.UnitRobot> UnitRobots => Set<Features.Notifications.UnitRobot>();
     public DbSet<Features.Notifications.NotificationMark> NotificationMarks => Set<Features.Notifications.NotificationMark>();
+    // Receipt (签收), supervision notices (督办单) and the escalation ladder's history (issue 12).
+    public DbSet<SupervisionNotice> Notices => Set<SupervisionNotice>();
+    public DbSet<SupervisionEntry> SupervisionEntries => Set<SupervisionEntry>();
+    public DbSet<Receipt> Receipts => Set<Receipt>();
+    public DbSet<LadderSettingsRow> LadderSettings => Set<LadderSettingsRow>();
     /// <summary>The Data Protection key ring every instance shares (sign-in cookies, antiforgery, bearer tokens).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -90,6 +90,28 @@ public sealed partial class BadInputCorpusTests
             cases[$"PUT /api/me/notification-settings {field}"] = v => Json(liaison, HttpMethod.Put, "/api/me/notification-settings",
                 new Dictionary<string, object?> { ["email"] = true, ["weCom"] = false, ["sms"] = false, ["digest"] = false, [field] = v });
         cases["PUT /api/notifications/robots/{id} url"] = v => office.PutAsJsonAsync($"/api/notifications/robots/{unitA}", new { url = v });
+        foreach (var field in new[] { "subject", "relatesTo" })
+        {
+            cases[$"POST /api/notices {field}"] = v => Json(office, post, "/api/notices", With(new()
+            {
+                ["unitId"] = unitA, ["subject"] = "逾期未报", ["respondBy"] = "2026-06-30", ["relatesTo"] = $"owed:{app.Monthly(5).Id}:{app.TaskIds[5]}",
+            }, field, v));
+        }
+        cases["POST /api/notices/{id}/answer answer"] = async v =>
+        {
+            using var issued = JsonDocument.Parse(await Ok(await office.PostAsJsonAsync("/api/notices",
+                new { unitId = unitA, subject = "逾期未报", respondBy = "2026-06-30", relatesTo = $"owed:{app.Monthly(5).Id}:{app.TaskIds[5]}" })));
+            return await liaison.PostAsJsonAsync($"/api/notices/{issued.RootElement.GetProperty("id").GetInt32()}/answer", new { answer = v });
+        };
+        cases["POST /api/notices/{id}/verify comment"] = async v =>
+        {
+            using var issued = JsonDocument.Parse(await Ok(await office.PostAsJsonAsync("/api/notices",
+                new { unitId = unitA, subject = "逾期未报", respondBy = "2026-06-30", relatesTo = $"owed:{app.Monthly(5).Id}:{app.TaskIds[5]}" })));
+            var id = issued.RootElement.GetProperty("id").GetInt32();
+            await Ok(await liaison.PostAsJsonAsync($"/api/notices/{id}/answer", new { answer = "已报送" }));
+            return await office.PostAsJsonAsync($"/api/notices/{id}/verify", new { close = false, comment = v });
+        };
+        cases["POST /api/receipts kind"] = v => liaison.PostAsJsonAsync("/api/receipts", new { kind = v, id = app.TaskIds[5] });
         cases["POST /api/reminders text"] = v => office.PostAsJsonAsync("/api/reminders", new { unitId = unitA, periodId = (int?)null, text = v });
         foreach (var field in new[] { "kind", "title", "place", "notes" })
             cases[$"POST /api/plans/{{id}}/meetings {field}"] = v => Json(office, post, $"/api/plans/{app.PlanId}/meetings", With(Meeting(), field, v));

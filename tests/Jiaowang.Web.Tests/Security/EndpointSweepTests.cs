@@ -49,7 +49,7 @@ public sealed class EndpointSweepTests(ITestOutputHelper output) : IAsyncLifetim
     SupervisionApp app = null!;
     readonly Dictionary<string, HttpClient> bearer = [];
     readonly Dictionary<string, HttpClient> cookie = [];
-    int unitA, unitB, reportA, attachmentA, targetA, followUpA, instructionA;
+    int unitA, unitB, reportA, attachmentA, targetA, followUpA, instructionA, noticeA;
     int requests;
 
     public async Task InitializeAsync()
@@ -106,6 +106,10 @@ public sealed class EndpointSweepTests(ITestOutputHelper output) : IAsyncLifetim
         instructed.EnsureSuccessStatusCode();
         using (var json = JsonDocument.Parse(await instructed.Content.ReadAsStringAsync()))
             instructionA = json.RootElement[0].GetProperty("id").GetInt32();
+        // A supervision notice to unit A (督办单), about its report.
+        var noticed = await bearer["office"].PostAsJsonAsync("/api/notices", new { unitId = unitA, subject = $"督办 {Secret}", respondBy = "2026-06-30", relatesTo = $"report:{reportA}" });
+        using (var json = JsonDocument.Parse(await noticed.EnsureSuccessStatusCode().Content.ReadAsStringAsync()))
+            noticeA = json.RootElement.GetProperty("id").GetInt32();
         // A second draft keeps a draft state in unit A's record for the pages to (not) show.
         (await liaison.PostAsJsonAsync("/api/reports", new { taskId = app.TaskIds[5], periodId = app.Monthly(6).Id, text = $"六月草稿 {Secret}" })).EnsureSuccessStatusCode();
     }
@@ -244,7 +248,7 @@ public sealed class EndpointSweepTests(ITestOutputHelper output) : IAsyncLifetim
         var response = await SendAsync(client, endpoint, method, route, withToken: client);
         var body = await response.Content.ReadAsStringAsync();
         if (body.Contains(Secret)) problems.Add($"{method} {route} as unit B's liaison: shows unit A's internal text");
-        var namesUnitA = endpoint.Scope is Scope.Report or Scope.Attachment or Scope.Target or Scope.FollowUp or Scope.Instruction
+        var namesUnitA = endpoint.Scope is Scope.Report or Scope.Attachment or Scope.Target or Scope.FollowUp or Scope.Instruction or Scope.Notice
             && route.Contains('/') && Regex.IsMatch(endpoint.Pattern, @"\{(id|attachmentId)\b");
         if ((namesUnitA || UnsafeMethods.Contains(method)) && !IsRefusal(endpoint, response, allowNotFound: true) && (int)response.StatusCode != 400)
             problems.Add($"{method} {route} as unit B's liaison: {(int)response.StatusCode}, expected 403 or 404");
@@ -293,6 +297,7 @@ public sealed class EndpointSweepTests(ITestOutputHelper output) : IAsyncLifetim
             Scope.Target => targetA,
             Scope.FollowUp => followUpA,
             Scope.Instruction => instructionA,
+            Scope.Notice => noticeA,
             _ => app.PlanId,
         };
         var route = Regex.Replace(endpoint.Pattern, @"\{\*{0,2}(\w+)[^}]*\}", m => m.Groups[1].Value switch
@@ -317,6 +322,8 @@ public sealed class EndpointSweepTests(ITestOutputHelper output) : IAsyncLifetim
         ("PUT", "/api/reports/{id:int}") => JsonContent.Create(new { text = "乙单位改写", version = 2 }),
         ("POST", "/api/targets/{id:int}/readings") => JsonContent.Create(new { value = 22, asOf = "2026-06-14", source = "乙单位" }),
         ("POST", "/api/instructions/{id:int}/answer") => JsonContent.Create(new { answer = "乙单位代答" }),
+        ("POST", "/api/notices/{id:int}/answer") => JsonContent.Create(new { answer = "乙单位代答" }),
+        ("POST", "/api/receipts") => JsonContent.Create(new { kind = "notice", id = noticeA }),
         ("POST", "/api/followups/{id:int}/done") => JsonContent.Create(new { note = "乙单位代办" }),
         ("POST", "/api/reports/{id:int}/attachments/") => new ByteArrayContent(Encoding.ASCII.GetBytes("%PDF-1.4\n%%EOF\n"))
             { Headers = { ContentType = new MediaTypeHeaderValue("application/octet-stream") } },

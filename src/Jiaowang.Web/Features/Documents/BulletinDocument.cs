@@ -11,8 +11,9 @@ namespace Jiaowang.Web.Features.Documents;
 /// </summary>
 public static class BulletinDocument
 {
+    /// <param name="named">Items the escalation ladder named for this bulletin (通报, docs/SUPERVISION.md "Ladder"): unit and what it owes.</param>
     public static OfficialDocument Build(PlanRecord plan, DateOnly from, DateOnly to, DateOnly today, string issuingOffice,
-        FontChoice fonts = FontChoice.Official)
+        FontChoice fonts = FontChoice.Official, IReadOnlyList<(string Unit, string What)>? named = null)
     {
         var document = new OfficialDocument(fonts).Title(TitleOf(plan)).Subtitle($"（{Day(from)}—{Day(to)}）");
         bool InSpan(DateOnly day) => day >= from && day <= to;
@@ -76,6 +77,12 @@ public static class BulletinDocument
             : $"截至{Day(asOf)}，仍有{still.Select(s => s.UnitId).Distinct().Count()}家单位逾期未报：" + UnitCounts(still.GroupBy(s => s.UnitName)
                 .OrderByDescending(g => g.Count()).ThenBy(g => g.Key).Select(g => (g.Key, g.Count()))) + "，请抓紧报送。";
         document.Text(text);
+        if (named is { Count: > 0 })
+        {
+            // The ladder's bulletin step: units still owing after reminders and a supervision notice are named here.
+            document.Text("经到期催办、二次催办并下发督办单后仍逾期未报，现予通报：" + string.Join("；", named.GroupBy(n => n.Unit)
+                .Select(g => $"{g.Key}（{string.Join("、", g.Select(n => n.What).Distinct())}）")) + "。请上述单位立即报送，并说明逾期原因。");
+        }
 
         return document.Signature(issuingOffice, today);
     }

@@ -64,7 +64,10 @@ public static class DocumentsApi
         if (errors.Count == 0 && end < start) errors["to"] = [text["Error.Reversed", TextSetup.Day(start), TextSetup.Day(end)]];
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors, text["Error.Title"]);
 
-        var document = BulletinDocument.Build(plan, start, end, today, options.Value.IssuingOffice, options.Value.Fonts);
+        var named = (await Escalation.LadderQueries.ForBulletinAsync(db, new DateTimeOffset(end.AddDays(1).ToDateTime(TimeOnly.MinValue),
+                clock.LocalTimeZone.GetUtcOffset(end.ToDateTime(TimeOnly.MinValue))), ct, planId: id))
+            .Select(m => (m.UnitName, m.Text.Split('：')[0])).ToList();
+        var document = BulletinDocument.Build(plan, start, end, today, options.Value.IssuingOffice, options.Value.Fonts, named);
         return TypedResults.File(document.ToBytes(), Docx, DocumentParts.FileName($"{plan.Subject}-工作通报-{start:yyyy-MM-dd}-{end:yyyy-MM-dd}.docx"));
     }
 

@@ -22,6 +22,8 @@ public enum Scope
     FollowUp,
     /// <summary>A leader's instruction (批示), answered by the unit it is addressed to.</summary>
     Instruction,
+    /// <summary>A supervision notice (督办单) or an item a unit acknowledges (签收): the addressed unit's, everyone's for staff.</summary>
+    Notice,
     /// <summary>A satisfaction vote: members of its electorate only, and never another member's ballot.</summary>
     Evaluation,
 }

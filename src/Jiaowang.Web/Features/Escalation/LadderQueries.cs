@@ -1,0 +1,47 @@
+using Jiaowang.Core.Supervision;
+using Jiaowang.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jiaowang.Web.Features.Escalation;
+
+/// <summary>An item that reached a step of the ladder: who, what, when.</summary>
+public sealed record LadderMark(int UnitId, string UnitName, string Item, string Text, DateTimeOffset At);
+
+/// <summary>What the bulletin and the leaders' dashboard read of the ladder.</summary>
+public static class LadderQueries
+{
+    /// <summary>
+    /// The units to name in a bulletin (通报) covering up to <paramref name="to"/>: every item that reached the bulletin
+    /// step by then and is still on the ladder (its report not yet submitted), oldest first.
+    /// </summary>
+    public static async Task<List<LadderMark>> ForBulletinAsync(JiaowangDb db, DateTimeOffset to, CancellationToken ct = default, int? planId = null)
+    {
+        var marks = await MarkedAsync(db, LadderStep.Bulletin, to, ct);
+        if (planId is null) return marks;
+        var periods = (await db.Periods.Where(p => p.PlanId == planId).Select(p => p.Id).ToListAsync(ct)).Select(p => $"owed:{p}:").ToList();
+        return marks.Where(m => periods.Any(p => m.Item.StartsWith(p, StringComparison.Ordinal))).ToList();
+    }
+
+    /// <summary>The items that reached the leaders' step (领导关注), for the leaders' dashboard.</summary>
+    public static Task<List<LadderMark>> ForLeadersAsync(JiaowangDb db, DateTimeOffset now, CancellationToken ct = default) =>
+        MarkedAsync(db, LadderStep.Leaders, now, ct);
+
+    static async Task<List<LadderMark>> MarkedAsync(JiaowangDb db, LadderStep step, DateTimeOffset until, CancellationToken ct)
+    {
+        var code = Ladder.Code(step);
+        var rows = await db.SupervisionEntries.AsNoTracking().Where(e => e.Once == code)
+            .Join(db.Units, e => e.UnitId, u => u.Id, (e, u) => new { e.UnitId, u.Name, e.Item, e.Text, e.At })
+            .ToListAsync(ct);
+        // Still on the ladder: the report owed has not been submitted or accepted since.
+        var submitted = await db.Reports.AsNoTracking()
+            .Where(r => r.State == Core.Reporting.ReportState.Submitted || r.State == Core.Reporting.ReportState.Accepted)
+            .Select(r => new { r.PeriodId, r.TaskId, r.UnitId }).ToListAsync(ct);
+        var done = submitted.Select(r => Notices.RelatesTo.OwedItem(r.PeriodId, r.TaskId, r.UnitId)).ToHashSet();
+        return rows.Where(r => r.At <= until && !done.Contains(r.Item)).OrderBy(r => r.At).ThenBy(r => r.Name)
+            .Select(r => new LadderMark(r.UnitId, r.Name, r.Item, r.Text, r.At)).ToList();
+    }
+
+    /// <summary>Every step an item took, in order (the report's and the notice's history).</summary>
+    public static Task<List<Notices.HistoryLine>> HistoryAsync(JiaowangDb db, string item, CancellationToken ct = default) =>
+        Notices.NoticeQueries.ItemHistoryAsync(db, item, ct);
+}

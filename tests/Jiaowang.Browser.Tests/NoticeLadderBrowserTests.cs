@@ -1,0 +1,120 @@
+using Jiaowang.Web.Data;
+using Jiaowang.Web.Features.Escalation;
+using Jiaowang.Web.Features.Reminders;
+using Jiaowang.Web.Tests;
+using Jiaowang.Web.Tests.Escalation;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Jiaowang.Browser.Tests;
+
+/// <summary>The app in Chromium with a clock the test moves, the ladder run by hand.</summary>
+public abstract class LadderBrowserApp(DatabaseProvider provider) : IAsyncLifetime
+{
+    IPlaywright playwright = null!;
+    public DayClock Clock { get; } = new(DateOnly.FromDateTime(JiaowangFactory.Today.Date));
+    public JiaowangFactory Factory { get; private set; } = null!;
+    public IBrowser Browser { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Factory = new JiaowangFactory(await TestDatabase.CreateAsync(provider), configureServices: services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            services.Configure<ReminderOptions>(o => o.Automatic = false);
+            services.Configure<LadderOptions>(o => o.Automatic = false);
+        });
+        var baseUrl = LoopbackBrowser.Serve(Factory);
+        playwright = await Playwright.CreateAsync();
+        Browser = await LoopbackBrowser.LaunchAsync(playwright);
+        BaseUrl = baseUrl;
+    }
+
+    public string BaseUrl { get; private set; } = "";
+
+    public async Task<IPage> NewPersonAsync()
+    {
+        var context = await Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 }, BaseURL = BaseUrl });
+        return await context.NewPageAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        playwright.Dispose();
+        await Factory.DisposeAsync();
+        await Factory.Database.DisposeAsync();
+    }
+}
+
+public sealed class SqliteLadderBrowserApp() : LadderBrowserApp(DatabaseProvider.Sqlite);
+
+public sealed class PostgresLadderBrowserApp() : LadderBrowserApp(DatabaseProvider.Postgres);
+
+/// <summary>A late unit climbs the ladder to a red notice; the liaison acknowledges and answers it, the office closes it, in Chromium.</summary>
+public abstract class NoticeLadderBrowserTests(LadderBrowserApp app)
+{
+    static async Task SignInAsync(IPage page, string userName)
+    {
+        await page.GotoAsync("/account/login?culture=zh-CN");
+        await page.GetByLabel("用户名").FillAsync(userName);
+        await page.GetByLabel("密码").FillAsync(Accounts.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+    }
+
+    [Fact]
+    public async Task A_late_unit_gets_a_red_notice_acknowledges_and_answers_it_and_the_office_closes_it()
+    {
+        var jobs = app.Factory.Services.GetRequiredService<LadderJob>();
+        await jobs.RunOnceAsync();
+        int deadlineDays;
+        await using (var scope = app.Factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<JiaowangDb>();
+            var june = db.Periods.Single(p => p.Kind == Core.Reporting.PeriodKind.Monthly && p.Start.Month == 6);
+            deadlineDays = june.Deadline.DayNumber - app.Clock.Day.DayNumber;
+        }
+        // Day by day from the deadline to a week after it.
+        for (var d = deadlineDays; d <= deadlineDays + 7; d++)
+        {
+            app.Clock.Day = DateOnly.FromDayNumber(DateOnly.FromDateTime(JiaowangFactory.Today.Date).DayNumber + d);
+            await jobs.RunOnceAsync();
+        }
+
+        var liaisonAccount = await Accounts.CreateAsync(app.Factory, "liaison", "市交通运输局");
+        var liaison = await app.NewPersonAsync();
+        await SignInAsync(liaison, liaisonAccount.UserName!);
+        await liaison.GotoAsync("/work");
+        await Assertions.Expect(liaison.Locator("section.receipts")).ToContainTextAsync("督办单");
+        await liaison.GetByRole(AriaRole.Link, new() { Name = "督办单", Exact = true }).First.ClickAsync();
+        var row = liaison.Locator("table.notices tbody tr").Filter(new() { HasText = "5. 建设国际性综合交通枢纽城市" }).First;
+        await Assertions.Expect(row).ToContainTextAsync("红色");
+        await row.GetByRole(AriaRole.Link).First.ClickAsync();
+        await Assertions.Expect(liaison.Locator("ol.notice-history")).ToContainTextAsync("到期催办");
+        await Assertions.Expect(liaison.Locator("ol.notice-history")).ToContainTextAsync("二次催办");
+        var noticeUrl = new Uri(liaison.Url).AbsolutePath;
+        await liaison.GetByRole(AriaRole.Button, new() { Name = "签收" }).ClickAsync();
+        await Assertions.Expect(liaison.Locator("ol.notice-history")).ToContainTextAsync("已签收");
+        await liaison.GetByLabel("办理情况答复").FillAsync("六月月报已补报。");
+        await liaison.GetByRole(AriaRole.Button, new() { Name = "答复并申请办结" }).ClickAsync();
+        await Assertions.Expect(liaison.Locator("dl.notice-facts")).ToContainTextAsync("待复核");
+
+        var officeAccount = await Accounts.CreateAsync(app.Factory, "office");
+        var office = await app.NewPersonAsync();
+        await SignInAsync(office, officeAccount.UserName!);
+        await office.GotoAsync("/dashboard");
+        await Assertions.Expect(office.Locator("section.open-notices")).ToContainTextAsync("红色");
+        await office.GotoAsync("/notices?status=answered");
+        await Assertions.Expect(office.Locator("table.notices tbody tr")).ToHaveCountAsync(1);
+        await office.GotoAsync(noticeUrl);
+        await office.GetByRole(AriaRole.Button, new() { Name = "复核通过，办结销号" }).ClickAsync();
+        await Assertions.Expect(office.Locator("dl.notice-facts")).ToContainTextAsync("已办结");
+        await Assertions.Expect(office.Locator("ol.notice-history")).ToContainTextAsync("办结销号");
+    }
+}
+
+public sealed class SqliteNoticeLadderBrowserTests(SqliteLadderBrowserApp app)
+    : NoticeLadderBrowserTests(app), IClassFixture<SqliteLadderBrowserApp>;
+
+public sealed class PostgresNoticeLadderBrowserTests(PostgresLadderBrowserApp app)
+    : NoticeLadderBrowserTests(app), IClassFixture<PostgresLadderBrowserApp>;
