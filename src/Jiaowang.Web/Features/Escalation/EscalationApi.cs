@@ -29,7 +29,6 @@ public static class EscalationApi
         services.AddNotices();
         services.AddScoped<ReceiptService>();
         services.AddScoped<LadderService>();
-        services.TryAddScoped<INotifier, InboxOnlyNotifier>();
         services.AddSingleton<LadderJob>();
         services.AddHostedService(sp => sp.GetRequiredService<LadderJob>());
         return services;
