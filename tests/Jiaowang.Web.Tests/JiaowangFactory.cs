@@ -37,6 +37,8 @@ public class JiaowangFactory(TestDatabase database, bool seedBundledPlan = true,
         builder.UseEnvironment("Test");
         foreach (var (key, value) in database.Settings) builder.UseSetting(key, value);
         builder.UseSetting("Seed:BundledPlan", seedBundledPlan ? "true" : "false");
+        // Background jobs start their first round at once, as tests have always seen them (production waits 5 s).
+        builder.UseSetting("Jobs:FirstRoundDelay", "00:00:00");
         foreach (var (key, value) in DefaultSettings) builder.UseSetting(key, value);
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.UseSetting(key, value);
         builder.ConfigureTestServices(services =>

@@ -67,6 +67,14 @@ public sealed class AppProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Waits (at most two minutes) for the instance to stop by itself, and returns its exit code.</summary>
+    public async Task<int> WaitExitAsync()
+    {
+        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(deadline.Token);
+        return process.ExitCode;
+    }
+
     public HttpClient Client(CookieContainer? cookies = null) =>
         new(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = cookies ?? new CookieContainer(), UseCookies = true }) { BaseAddress = Address };
 
