@@ -48,7 +48,9 @@ start_app() { # port, then environment assignments
     taskset -c 0 dotnet "$web/Jiaowang.Web.dll" --urls "http://127.0.0.1:$port" --contentRoot "$PWD/src/Jiaowang.Web" \
     >"$work/app-$port.log" 2>&1 &
   pids+=($!)
-  for _ in $(seq 1 240); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && return; sleep 0.5; done
+  # Ready, then the overview once, as an operator's check after a deploy would: the first page of a fresh process
+  # compiles its queries and views, which on a loaded machine can take longer than nginx waits (60 s).
+  for _ in $(seq 1 240); do curl -sf "http://127.0.0.1:$port/readyz" >/dev/null && { curl -s -o /dev/null -m 300 "http://127.0.0.1:$port/"; return; }; sleep 0.5; done
   echo "the app on port $port did not start" >&2; tail -n 30 "$work/app-$port.log" >&2; exit 1
 }
 # The demo year up to the end of June: the plan's monthly periods of July to September are still empty, so each

@@ -44,11 +44,11 @@ public sealed class AppProcess : IAsyncDisposable
 
     public static AppProcess Start(IReadOnlyDictionary<string, string> environment) => new(environment);
 
-    /// <summary>Waits until <c>/readyz</c> answers 200 (at most five minutes: a first start on a busy machine imports the bundled plan slowly), failing with the process's log if it stops.</summary>
+    /// <summary>Waits until <c>/readyz</c> answers 200 (at most ten minutes: a first start on a machine loaded far beyond its cores imports the bundled plan slowly), failing with the process's log if it stops or is not ready by then.</summary>
     public async Task WaitReadyAsync()
     {
         using var client = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(10) };
-        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(10));
         while (true)
         {
             Assert.False(process.HasExited, $"the instance on {Address} stopped:\n{Log}");
@@ -62,7 +62,7 @@ public sealed class AppProcess : IAsyncDisposable
             catch (TaskCanceledException)
             {
             }
-            Assert.False(deadline.IsCancellationRequested, $"the instance on {Address} was not ready after five minutes:\n{Log}");
+            Assert.False(deadline.IsCancellationRequested, $"the instance on {Address} was not ready after ten minutes:\n{Log}");
             await Task.Delay(100);
         }
     }
