@@ -39,8 +39,8 @@ cli=src/Jiaowang.Cli/bin/Release/net10.0/jiaowang.dll
 driver=bench/LoadDriver/bin/Release/net10.0/LoadDriver.dll
 
 # One app instance on core 0 (the load driver and nginx get core 1). The demo office and leader have no second
-# factor, so two-step sign-in for staff is off for the bench. Both instances of a run share HOME, hence
-# ASP.NET's key ring: a bearer token from one is good on the other (until the keys live in the database).
+# factor, so two-step sign-in for staff is off for the bench. The Data Protection key ring is in the database, so a
+# bearer token from one instance is good on the other.
 start_app() { # port, then environment assignments
   local port=$1; shift
   env "$@" HOME="$work/home" ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning Logging__LogLevel__Microsoft.AspNetCore=Error \
@@ -48,7 +48,9 @@ start_app() { # port, then environment assignments
     taskset -c 0 dotnet "$web/Jiaowang.Web.dll" --urls "http://127.0.0.1:$port" --contentRoot "$PWD/src/Jiaowang.Web" \
     >"$work/app-$port.log" 2>&1 &
   pids+=($!)
-  for _ in $(seq 1 240); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && return; sleep 0.5; done
+  # Ready, then the overview once, as an operator's check after a deploy would: the first page of a fresh process
+  # compiles its queries and views, which on a loaded machine can take longer than nginx waits (60 s).
+  for _ in $(seq 1 240); do curl -sf "http://127.0.0.1:$port/readyz" >/dev/null && { curl -s -o /dev/null -m 300 "http://127.0.0.1:$port/"; return; }; sleep 0.5; done
   echo "the app on port $port did not start" >&2; tail -n 30 "$work/app-$port.log" >&2; exit 1
 }
 # The demo year up to the end of June: the plan's monthly periods of July to September are still empty, so each
@@ -84,8 +86,8 @@ if [[ " $only " == *" postgres "* ]]; then
   # Its own audit key and anchor: the anchor is a checkpoint of one database's chain.
   db=(Database__Provider=Postgres "ConnectionStrings__Jiaowang=Host=127.0.0.1;Port=$pgport;Username=postgres;Database=jiaowang_load"
       Audit__KeyFile="$work/pg-audit.key" Audit__AnchorFile="$work/pg-audit.anchor")
-  # The first instance migrates and loads the plan; the second starts once it is up (two instances on one database
-  # must not migrate at the same time: `jiaowang db migrate` with Database:MigrateOnStart=false is the way for that).
+  # The database does not exist yet: the first instance creates it, migrates and loads the plan; the demo year is
+  # filled in; then the second instance starts (they could start together: the start-up lock makes one do the work).
   start_app 5102 "${db[@]}"
   demo_year "${db[@]}"
   start_app 5103 "${db[@]}"

@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # Time from process start to the first 200, Jiaowang against a bare ASP.NET Core host, in the same run.
-# Jiaowang runs (Production, Release build) on an existing SQLite database (made by its own first start, which imports
+# Jiaowang runs (Production, published as docs/DEPLOY.md does: `-r linux-x64 --self-contained`, which compiles ahead of
+# time with ReadyToRun) on an existing SQLite database (made by its own first start, which imports
 # the bundled plan and the partner list) and is asked for its public overview page "/", the page most visitors open
-# first; the bare host (bench/BareHost) for its only endpoint. RUNS=N starts of each, alternating; medians reported.
+# first; the bare host (bench/BareHost, published the same way) for its only endpoint. RUNS=N starts of each,
+# alternating; medians reported.
 #   bench/startup.sh            # RUNS=7 by default
+#   BUILD=1 bench/startup.sh    # the `dotnet build` output instead of the publish (no ReadyToRun), as before
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${RUNS:-7}
@@ -12,15 +15,24 @@ work=$(mktemp -d)
 trap 'kill $server 2>/dev/null || true; rm -rf "$work"' EXIT
 server=
 
-dotnet build src/Jiaowang.Web -c Release -nologo -v quiet >/dev/null
-dotnet build bench/BareHost -c Release -nologo -v quiet -o "$work/bare" >/dev/null
+if [[ -n ${BUILD:-} ]]; then
+  dotnet build src/Jiaowang.Web -c Release -nologo -v quiet >/dev/null
+  dotnet build bench/BareHost -c Release -nologo -v quiet -o "$work/bare" >/dev/null
+  webrun=(dotnet src/Jiaowang.Web/bin/Release/net10.0/Jiaowang.Web.dll --contentRoot "$PWD/src/Jiaowang.Web")
+  barerun=(dotnet "$work/bare/BareHost.dll")
+else
+  dotnet publish src/Jiaowang.Web -c Release -r linux-x64 --self-contained -nologo -v quiet -o "$work/web" >/dev/null
+  dotnet publish bench/BareHost -c Release -r linux-x64 --self-contained -p:PublishReadyToRun=true -nologo -v quiet -o "$work/bare" >/dev/null
+  webrun=("$work/web/Jiaowang.Web" --contentRoot "$work/web")
+  barerun=("$work/bare/BareHost")
+fi
 
 export ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning
 web() { exec env ConnectionStrings__Jiaowang="Data Source=$work/bench.db" Audit__KeyFile="$work/audit.key" Audit__AnchorFile="$work/audit.anchor" \
-  dotnet src/Jiaowang.Web/bin/Release/net10.0/Jiaowang.Web.dll --urls "http://127.0.0.1:$port" --contentRoot "$PWD/src/Jiaowang.Web"; }
-bare() { exec dotnet "$work/bare/BareHost.dll" --urls "http://127.0.0.1:$port"; }
+  "${webrun[@]}" --urls "http://127.0.0.1:$port"; }
+bare() { exec "${barerun[@]}" --urls "http://127.0.0.1:$port"; }
 
-# Milliseconds from launching $1 until GET $2 answers 200 (the functions exec dotnet, so $server is the app itself).
+# Milliseconds from launching $1 until GET $2 answers 200 (the functions exec the app, so $server is the app itself).
 first_200() {
   local start end
   start=$(date +%s%N)

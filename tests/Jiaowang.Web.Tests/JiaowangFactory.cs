@@ -32,11 +32,24 @@ public class JiaowangFactory(TestDatabase database, bool seedBundledPlan = true,
 
     public TestDatabase Database => database;
 
+    readonly bool makingTemplate;
+
+    JiaowangFactory(TestDatabase database, bool seedBundledPlan, bool makingTemplate) : this(database, seedBundledPlan) =>
+        this.makingTemplate = makingTemplate;
+
+    /// <summary>The app that makes a template database (<see cref="SqliteTemplates"/>).</summary>
+    internal static JiaowangFactory ForTemplate(TestDatabase database, bool seedBundledPlan) => new(database, seedBundledPlan, makingTemplate: true);
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Test");
+        // A fresh SQLite file starts as a copy of a migrated (and seeded) template instead of migrating and importing again.
+        if (!makingTemplate) SqliteTemplates.FillIfFresh(database, seedBundledPlan, settings);
         foreach (var (key, value) in database.Settings) builder.UseSetting(key, value);
         builder.UseSetting("Seed:BundledPlan", seedBundledPlan ? "true" : "false");
+        // Background jobs start their first round at once, as tests have always seen them (production waits 5 s); a
+        // template holds only what start-up writes, so its jobs never run.
+        builder.UseSetting("Jobs:FirstRoundDelay", makingTemplate ? "01:00:00" : "00:00:00");
         foreach (var (key, value) in DefaultSettings) builder.UseSetting(key, value);
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.UseSetting(key, value);
         builder.ConfigureTestServices(services =>

@@ -62,18 +62,20 @@ public sealed class TestDatabase : IAsyncDisposable
         });
     }
 
-    public static async Task<TestDatabase> PostgresAsync()
+    /// <param name="create">False leaves the database to be made by the app (its first start creates a missing one).</param>
+    public static async Task<TestDatabase> PostgresAsync(bool create = true)
     {
         var admin = System.Environment.GetEnvironmentVariable(PostgresVariable)
             ?? throw new InvalidOperationException(
                 $"{PostgresVariable} is not set: run the tests with ./test.sh, which starts a throw-away PostgreSQL server, " +
                 $"or set it to an admin connection string such as Host=127.0.0.1;Port=5432;Username=postgres.");
         var name = $"jiaowang_test_{Guid.NewGuid():N}";
-        await using (var connection = new NpgsqlConnection(admin))
+        if (create)
         {
+            await using var connection = new NpgsqlConnection(admin);
             await connection.OpenAsync();
-            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
-            await create.ExecuteNonQueryAsync();
+            await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+            await command.ExecuteNonQueryAsync();
         }
         var builder = new NpgsqlConnectionStringBuilder(admin) { Database = name };
         return new TestDatabase(DatabaseProvider.Postgres, builder.ConnectionString, async () =>

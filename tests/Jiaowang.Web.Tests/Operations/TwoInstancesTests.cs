@@ -28,7 +28,8 @@ public sealed class TwoInstances : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Database = await TestDatabase.PostgresAsync();
+        // A database name that does not exist yet: the instances create it (once) before migrating it (once).
+        Database = await TestDatabase.PostgresAsync(create: false);
         Smtp = SimpleSmtpServer.Start();
         Environment = new Dictionary<string, string>(Database.Environment)
         {
@@ -40,8 +41,9 @@ public sealed class TwoInstances : IAsyncLifetime
             ["Smtp__From"] = "duban@jiaowang.test",
             // Every instance looks for due reminders each second; only the one that leads the job sends.
             ["Reminders__Interval"] = "00:00:01",
+            ["Jobs__FirstRoundDelay"] = "00:00:00",
         };
-        // Both at once, on an empty database: one migrates and imports the bundled plan, the other waits and finds it done.
+        // Both at once, on a database not yet made: one migrates and imports the bundled plan, the other waits and finds it done.
         A = AppProcess.Start(Environment);
         B = AppProcess.Start(Environment);
         await Task.WhenAll(A.WaitReadyAsync(), B.WaitReadyAsync());

@@ -13,7 +13,7 @@ namespace Jiaowang.Web.Features.Audit;
 /// <see cref="AuditLog.SaveAsync"/>, in the same transaction as the change: the interceptor opens one when the caller
 /// has none and joins the caller's otherwise. Per save it costs one read of the chain head and the inserts.
 /// </summary>
-public sealed class AuditInterceptor(AuditSeal seal, AuditActors actors, TimeProvider clock, ILogger<AuditInterceptor> logger)
+public sealed class AuditInterceptor(AuditSeal seal, AuditActors actors, TimeProvider clock, AuditAppendWait wait, ILogger<AuditInterceptor> logger)
     : SaveChangesInterceptor, IDbTransactionInterceptor
 {
     // Any constant: the key of PostgreSQL's advisory lock that lets one transaction at a time append, across processes.
@@ -92,7 +92,7 @@ public sealed class AuditInterceptor(AuditSeal seal, AuditActors actors, TimePro
     {
         var key = seal.Key;
         var anchor = seal.ReadAnchor();
-        var (head, anchored) = await ReadHeadAsync(db, anchor?.Id, ct);
+        var (head, anchored) = await ReadHeadAsync(db, anchor?.Id, wait.Limit, ct);
         var actor = session.ExplicitActor ?? actors.Current;
         var at = AuditChain.Normalize((session.Clock ?? clock).GetUtcNow());
         var previous = head?.Hash ?? AuditChain.Genesis;
@@ -128,21 +128,34 @@ public sealed class AuditInterceptor(AuditSeal seal, AuditActors actors, TimePro
     /// The newest entry and the anchored one, in one round trip. On PostgreSQL the advisory lock first makes every
     /// other appending transaction wait until this one ends, so two processes never chain onto the same head. On SQLite
     /// the transaction already holds the database's write lock (the change was just written), which does the same.
+    /// The wait for the lock is bounded by <paramref name="lockWait"/> (lock_timeout, for this statement only): past it
+    /// the save is refused as busy (<see cref="Operations.ServerBusyException"/>, 503) and rolled back whole.
     /// </summary>
-    static async Task<((long Id, string Hash)? Head, string? Anchored)> ReadHeadAsync(JiaowangDb db, long? anchorId, CancellationToken ct)
+    static async Task<((long Id, string Hash)? Head, string? Anchored)> ReadHeadAsync(JiaowangDb db, long? anchorId, TimeSpan lockWait, CancellationToken ct)
     {
         var connection = db.Database.GetDbConnection();
         await using var command = connection.CreateCommand();
         command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
         // Table and columns as mapped in ReportingConfigurations (AuditLog) with EF's default column names.
         var select = "SELECT \"Id\", \"Hash\" FROM \"AuditLog\" WHERE \"Id\" = (SELECT MAX(\"Id\") FROM \"AuditLog\") OR \"Id\" = @anchor";
-        command.CommandText = db is PostgresJiaowangDb ? $"SELECT pg_advisory_xact_lock({AppendLock}); {select}" : select;
+        command.CommandText = db is PostgresJiaowangDb
+            ? $"SET LOCAL lock_timeout = {(long)Math.Max(1, lockWait.TotalMilliseconds)}; SELECT pg_advisory_xact_lock({AppendLock}); SET LOCAL lock_timeout TO DEFAULT; {select}"
+            : select;
         var parameter = command.CreateParameter();
         parameter.ParameterName = "@anchor";
         parameter.Value = anchorId ?? -1L;
         command.Parameters.Add(parameter);
 
-        await using var reader = await command.ExecuteReaderAsync(ct);
+        DbDataReader reader;
+        try
+        {
+            reader = await command.ExecuteReaderAsync(ct);
+        }
+        catch (Npgsql.PostgresException e) when (e.SqlState == Npgsql.PostgresErrorCodes.LockNotAvailable)
+        {
+            throw new Operations.ServerBusyException($"Waited {lockWait.TotalSeconds:0.#} s for the audit append lock; the save was not made.", e);
+        }
+        await using var _ = reader;
         if (db is PostgresJiaowangDb) await reader.NextResultAsync(ct);
         (long Id, string Hash)? head = null;
         string? anchored = null;

@@ -16,6 +16,9 @@ public static class AuditSetup
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(new AuditSeal(configuration));
         services.AddSingleton<AuditActors>();
+        // How long a save waits for its turn to append on PostgreSQL before it is refused as busy (503), kept under
+        // Npgsql's 30 s command timeout, whose expiry would be a 500.
+        services.AddSingleton(new AuditAppendWait(configuration.GetValue("Audit:AppendLockWait", TimeSpan.FromSeconds(20))));
         services.AddSingleton<AuditInterceptor>();
         services.AddSingleton<IInterceptor>(sp => sp.GetRequiredService<AuditInterceptor>());
         services.AddScoped<AuditLog>();
@@ -23,3 +26,6 @@ public static class AuditSetup
         return services;
     }
 }
+
+/// <summary>The longest a save waits for the audit chain's append lock (PostgreSQL).</summary>
+public sealed record AuditAppendWait(TimeSpan Limit);

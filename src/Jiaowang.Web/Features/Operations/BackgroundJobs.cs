@@ -8,7 +8,7 @@ namespace Jiaowang.Web.Features.Operations;
 /// counts it: <c>jiaowang_job_runs_total{job,outcome}</c> (outcome ok, failed, or follower when another instance
 /// leads) and <c>jiaowang_job_duration_seconds{job,outcome}</c> on <c>/metrics</c>.
 /// </summary>
-public sealed class BackgroundJobs(ClusterLocks locks, IHostApplicationLifetime lifetime, ILogger<BackgroundJobs> logger)
+public sealed class BackgroundJobs(ClusterLocks locks, IHostApplicationLifetime lifetime, IConfiguration configuration, ILogger<BackgroundJobs> logger)
 {
     public const string MeterName = "Jiaowang.Jobs";
     static readonly Meter Meter = new(MeterName);
@@ -51,8 +51,11 @@ public sealed class BackgroundJobs(ClusterLocks locks, IHostApplicationLifetime 
         try
         {
             // The first round waits until the host has started: on SQLite, EF's "async" calls complete synchronously,
-            // and a round run inside StartAsync would hold up start-up and the first request.
+            // and a round run inside StartAsync would hold up start-up. It then leaves the first requests a few seconds
+            // (Jobs:FirstRoundDelay, 5 s): its queries would otherwise compete with them for the CPU (docs/PERFORMANCE.md).
             await WhenStartedAsync(stoppingToken);
+            var delay = configuration.GetValue("Jobs:FirstRoundDelay", TimeSpan.FromSeconds(5));
+            if (delay > TimeSpan.Zero) await Task.Delay(delay, stoppingToken);
             do
             {
                 try

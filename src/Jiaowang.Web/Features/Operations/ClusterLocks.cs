@@ -84,9 +84,8 @@ public sealed class ClusterLocks(DatabaseInfo database, ILogger<ClusterLocks> lo
     static async Task<NpgsqlConnection> OpenAsync(DatabaseInfo database, CancellationToken ct)
     {
         var builder = new NpgsqlConnectionStringBuilder(database.ConnectionString) { Pooling = false, ApplicationName = "jiaowang-lock" };
-        var connection = new NpgsqlConnection(builder.ConnectionString);
-        await connection.OpenAsync(ct);
-        return connection;
+        // The start-up lock is the first connection of a process: on a first start the database may not exist yet.
+        return await DatabaseConnect.OpenPostgresAsync(builder.ConnectionString, ct);
     }
 
     /// <summary>A stable 64-bit key per name, in a space of its own ("jiaowang:" prefix) so other applications on the server do not collide.</summary>

@@ -27,6 +27,7 @@ public static class OperationsSetup
         services.AddSingleton<ClusterLocks>();
         services.AddSingleton<BackgroundJobs>();
         services.AddHostedService<ChangeListener>();
+        services.AddExceptionHandler<BusyExceptionHandler>();
 
         services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddAspNetCoreInstrumentation()
@@ -57,7 +58,19 @@ public static class OperationsSetup
     /// </summary>
     public static async Task<IAsyncDisposable> StartupLockAsync(this WebApplication app)
     {
-        var held = await app.Services.GetRequiredService<ClusterLocks>().WaitAsync("startup");
+        IAsyncDisposable held;
+        try
+        {
+            // The first connection of the process: it creates a database that does not exist yet (DatabaseConnect).
+            held = await app.Services.GetRequiredService<ClusterLocks>().WaitAsync("startup");
+        }
+        catch (DatabaseUnreachableException e) when (System.Reflection.Assembly.GetEntryAssembly() == typeof(OperationsSetup).Assembly)
+        {
+            // The app run as a program (not hosted by a test): one sentence an operator can act on, no stack trace.
+            Console.Error.WriteLine(e.Message);
+            Environment.Exit(3);
+            throw;
+        }
         return new AfterStartup(app, held);
     }
 
