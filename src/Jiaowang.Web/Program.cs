@@ -10,6 +10,8 @@ using Jiaowang.Web.Features.Leadership;
 using Jiaowang.Web.Features.Dashboard;
 using Jiaowang.Web.Features.Plans;
 using Jiaowang.Web.Features.Readings;
+using Jiaowang.Web.Features.Portfolio;
+using Jiaowang.Web.Features.Targets;
 using Jiaowang.Web.Features.Reminders;
 using Jiaowang.Web.Features.Supervision;
 using Jiaowang.Web.Features.Spreadsheets;
@@ -81,7 +83,7 @@ api.MapReportsApi();
 api.MapAttachmentsApi();
 api.MapInstructionsApi();
 api.MapMyWorkApi();
-api.MapReadingsApi();
+api.MapReadingsApi().MapTargetRules();
 api.MapAuditApi();
 api.MapRemindersApi();
 api.MapMeetingsApi();
@@ -91,6 +93,7 @@ api.MapDocumentsApi();
 api.MapDashboardApi();
 api.MapLeadershipApi();
 api.MapReportApprovalApi();
+api.MapPortfolioApi();
 
 app.Run();
 

@@ -41,6 +41,10 @@ sealed class TargetConfiguration : IEntityTypeConfiguration<Target>
         target.Property(t => t.Value).HasPrecision(20, 4);
         target.Property(t => t.NormalizedValue).HasPrecision(24, 6);
         target.Property(t => t.Binding).HasConversion<string>().HasMaxLength(60);
+        target.Property(t => t.Kind).HasConversion<string>().HasMaxLength(20);
+        target.Ignore(t => t.EffectiveKind);
+        target.Property(t => t.Baseline).HasPrecision(20, 4);
+        target.Property(t => t.TimeProfile).HasMaxLength(200);
     }
 }
 

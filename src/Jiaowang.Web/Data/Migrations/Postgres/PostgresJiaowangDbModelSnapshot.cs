@@ -730,6 +730,9 @@ namespace Jiaowang.Web.Data.Migrations.Postgres
                     b.Property<DateOnly?>("IssuedOn")
                         .HasColumnType("date");
 
+                    b.Property<int>("Lifecycle")
+                        .HasColumnType("integer");
+
                     b.Property<string>("SourceHash")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -858,9 +861,20 @@ namespace Jiaowang.Web.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<int?>("BaseYear")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal?>("Baseline")
+                        .HasPrecision(20, 4)
+                        .HasColumnType("numeric(20,4)");
+
                     b.Property<string>("Binding")
                         .HasMaxLength(60)
                         .HasColumnType("character varying(60)");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
 
                     b.Property<string>("Measure")
                         .IsRequired()
@@ -890,6 +904,10 @@ namespace Jiaowang.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("TimeProfile")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<decimal>("Value")
                         .HasPrecision(20, 4)
