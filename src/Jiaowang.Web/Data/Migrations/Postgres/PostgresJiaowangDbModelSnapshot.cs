@@ -731,7 +731,9 @@ namespace Jiaowang.Web.Data.Migrations.Postgres
                         .HasColumnType("date");
 
                     b.Property<int>("Lifecycle")
-                        .HasColumnType("integer");
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0);
 
                     b.Property<string>("SourceHash")
                         .IsRequired()
