@@ -13,6 +13,8 @@ using Jiaowang.Web.Features.Dashboard;
 using Jiaowang.Web.Features.Plans;
 using Jiaowang.Web.Features.Tasks;
 using Jiaowang.Web.Features.Readings;
+using Jiaowang.Web.Features.Portfolio;
+using Jiaowang.Web.Features.Targets;
 using Jiaowang.Web.Features.Reminders;
 using Jiaowang.Web.Features.Supervision;
 using Jiaowang.Web.Features.Spreadsheets;
@@ -87,7 +89,7 @@ api.MapReportsApi();
 api.MapAttachmentsApi();
 api.MapInstructionsApi();
 api.MapMyWorkApi();
-api.MapReadingsApi();
+api.MapReadingsApi().MapTargetRules();
 api.MapAuditApi();
 api.MapRemindersApi();
 api.MapMeetingsApi();
@@ -99,6 +101,7 @@ api.MapLeadershipApi();
 api.MapReportApprovalApi();
 api.MapNotificationsApi();
 api.MapEscalationApi();
+api.MapPortfolioApi();
 
 app.Run();
 

@@ -33,7 +33,15 @@ public sealed record ParsedTarget(
     string? Qualifier,
     decimal NormalizedValue,
     int Line,
-    decimal? UpperValue = null);
+    decimal? UpperValue = null)
+{
+    /// <summary>What the number means (level, cumulative, new, growth, keep, ceiling, share), inferred from <see cref="Text"/>.</summary>
+    public Progress.TargetKind Kind { get; init; } = Progress.TargetKinds.Infer(Text).Kind;
+    /// <summary>基数 as written in the sentence ("由 127 个增加到 129 个"), or null.</summary>
+    public decimal? Baseline { get; init; } = Progress.TargetKinds.Infer(Text).Baseline;
+    /// <summary>The year the baseline or the growth counts from, when written ("比 2025 年").</summary>
+    public int? BaseYear { get; init; } = Progress.TargetKinds.Infer(Text).BaseYear;
+}
 
 /// <summary>One task (工作任务) with its responsible units (责任单位).</summary>
 /// <param name="Number">The number the document gives the task: 1 … 12.</param>

@@ -14,6 +14,8 @@ public class Plan
     /// <summary>SHA-256 of the document's text, to recognise the same document imported twice.</summary>
     public required string SourceHash { get; set; }
     public DateTimeOffset ImportedAt { get; set; }
+    /// <summary>Draft → active → closed (docs/STATUS-RULES.md, "Plan lifecycle"); a closed plan takes no reports or readings.</summary>
+    public PlanLifecycle Lifecycle { get; set; } = PlanLifecycle.Active;
 
     public List<TargetGroup> TargetGroups { get; set; } = [];
     public List<TaskGroup> TaskGroups { get; set; } = [];
@@ -24,6 +26,16 @@ public class Plan
     /// there is one (a revised text keeps it), otherwise the title.
     /// </summary>
     public string IdentityKey => DocumentNumber ?? Title;
+}
+
+/// <summary>Where a plan stands: being prepared, under way, or closed (read-only, its leading group dissolved).</summary>
+public enum PlanLifecycle
+{
+    /// <summary>Under way: the value every plan stored before lifecycles had (0).</summary>
+    Active = 0,
+    Draft = 1,
+    /// <summary>Read-only: no reports or readings; 领导小组自动撤销.</summary>
+    Closed = 2,
 }
 
 /// <summary>A group of targets, such as 交往能级进一步提升.</summary>
@@ -55,6 +67,17 @@ public class Target
     /// each change of the count is written as a reading with origin Registry.
     /// </summary>
     public Jiaowang.Core.Network.RegistryBinding? Binding { get; set; }
+    /// <summary>What the number means, which rule judges it (inferred at import, confirmed or corrected by the office).
+    /// Null for a target stored before kinds existed: its kind is then inferred from <see cref="Text"/> (<see cref="EffectiveKind"/>).</summary>
+    public Jiaowang.Core.Progress.TargetKind? Kind { get; set; }
+    /// <summary>The kind that judges the target: as set, or as inferred from its sentence.</summary>
+    public Jiaowang.Core.Progress.TargetKind EffectiveKind => Kind ?? Jiaowang.Core.Progress.TargetKinds.Infer(Text).Kind;
+    /// <summary>基数: where a level, running total or share starts (127 partner cities at the end of 2025); for keep, the floor.</summary>
+    public decimal? Baseline { get; set; }
+    /// <summary>The year the baseline stands for (2025).</summary>
+    public int? BaseYear { get; set; }
+    /// <summary>Twelve monthly weights (January … December) when the target accrues unevenly, or null for linear 序时进度.</summary>
+    public string? TimeProfile { get; set; }
     public List<Reading> Readings { get; set; } = [];
 }
 

@@ -29,9 +29,33 @@ public enum StatusReason
     NotStarted,
     /// <summary>The plan is over and the target was not met.</summary>
     MissedAtEnd,
+    /// <summary>A growth rate at or above its target: on course, judged as a rate (not accrued).</summary>
+    RateOnCourse,
+    /// <summary>A growth rate a little below its target.</summary>
+    RateBelowSlightly,
+    /// <summary>A growth rate far below its target.</summary>
+    RateBelowFar,
+    /// <summary>A level to keep (巩固/保持) that is held.</summary>
+    LevelHeld,
+    /// <summary>A level to keep that has fallen below its floor.</summary>
+    LevelFallen,
+    /// <summary>A ceiling (控制在…以内) not exceeded.</summary>
+    UnderCeiling,
+    /// <summary>A ceiling exceeded.</summary>
+    OverCeiling,
 }
 
 /// <summary>A status with the figures behind it.</summary>
 /// <param name="ValueProgress">Latest value / target value (0 … ∞), null without a reading.</param>
 /// <param name="TimeProgress">Elapsed share of the plan's span (0 … 1).</param>
-public sealed record StatusAssessment(Status Status, StatusReason Reason, decimal? ValueProgress, decimal TimeProgress);
+public sealed record StatusAssessment(Status Status, StatusReason Reason, decimal? ValueProgress, decimal TimeProgress)
+{
+    /// <summary>The rule that applied (docs/STATUS-RULES.md, "Target kinds").</summary>
+    public TargetKind Kind { get; init; } = TargetKind.New;
+    /// <summary>基数 the progress was counted from, when the kind uses one.</summary>
+    public decimal? Baseline { get; init; }
+    /// <summary>The target as written.</summary>
+    public decimal? Target { get; init; }
+    /// <summary>The latest reading, as written.</summary>
+    public decimal? Latest { get; init; }
+}

@@ -15,6 +15,8 @@ sealed class PlanConfiguration : IEntityTypeConfiguration<Plan>
         plan.HasIndex(p => p.SourceHash);
         plan.HasIndex(p => p.DocumentNumber);
         plan.Ignore(p => p.IdentityKey);
+        // Plans stored before lifecycles existed are under way (0 = Active).
+        plan.Property(p => p.Lifecycle).HasDefaultValue(PlanLifecycle.Active);
         plan.HasMany(p => p.TargetGroups).WithOne().HasForeignKey(g => g.PlanId).OnDelete(DeleteBehavior.Cascade);
         plan.HasMany(p => p.TaskGroups).WithOne().HasForeignKey(g => g.PlanId).OnDelete(DeleteBehavior.Cascade);
         plan.HasMany(p => p.Phases).WithOne().HasForeignKey(p => p.PlanId).OnDelete(DeleteBehavior.Cascade);
@@ -41,6 +43,10 @@ sealed class TargetConfiguration : IEntityTypeConfiguration<Target>
         target.Property(t => t.Value).HasPrecision(20, 4);
         target.Property(t => t.NormalizedValue).HasPrecision(24, 6);
         target.Property(t => t.Binding).HasConversion<string>().HasMaxLength(60);
+        target.Property(t => t.Kind).HasConversion<string>().HasMaxLength(20);
+        target.Ignore(t => t.EffectiveKind);
+        target.Property(t => t.Baseline).HasPrecision(20, 4);
+        target.Property(t => t.TimeProfile).HasMaxLength(200);
     }
 }
 

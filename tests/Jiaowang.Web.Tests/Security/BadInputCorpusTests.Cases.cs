@@ -166,6 +166,9 @@ public sealed partial class BadInputCorpusTests
         cases["PUT /api/accounts/{id} role"] = async v =>
             await office.PutAsJsonAsync($"/api/accounts/{(await Accounts.CreateAsync(app.Factory, "leader")).Id}", new { role = v, unitId = (int?)null });
         cases["PUT /api/targets/{id}/binding binding"] = v => office.PutAsJsonAsync($"/api/targets/{app.TargetId("国际友城")}/binding", new { binding = v });
+        cases["PUT /api/targets/{id}/rule kind"] = v => office.PutAsJsonAsync($"/api/targets/{app.TargetId("国际友城")}/rule", new { kind = v, baseline = 127 });
+        cases["PUT /api/targets/{id}/rule timeProfile"] = v => office.PutAsJsonAsync($"/api/targets/{app.TargetId("国际友城")}/rule", new { kind = "level", timeProfile = v });
+        cases["PUT /api/plans/{id}/lifecycle state"] = v => office.PutAsJsonAsync($"/api/plans/{app.PlanId}/lifecycle", new { state = v });
         cases["POST /api/evaluations title"] = v =>
             office.PostAsJsonAsync("/api/evaluations", new { planId = app.PlanId, title = v, closesAt = JiaowangFactory.Today.AddDays(3), unitIds = (int[]?)null });
         cases["POST /api/evaluations/{id}/close-request reason"] = v => office.PostAsJsonAsync($"/api/evaluations/{evaluation}/close-request", new { reason = v });

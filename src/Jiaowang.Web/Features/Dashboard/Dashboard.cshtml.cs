@@ -20,10 +20,13 @@ public sealed class DashboardPageModel(JiaowangDb db, DashboardCache cache, Time
     };
 
     public DashboardModel? Dashboard { get; private set; }
+    /// <summary>The plans to switch between on <c>/dashboard</c> (the plan picker); the choice is remembered.</summary>
+    public IReadOnlyList<Portfolio.PlanOption> PlanOptions { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(int? id, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(int? id, int? planId, CancellationToken ct)
     {
-        var planId = id ?? await DashboardQuery.CurrentPlanIdAsync(db, ct);
+        if (id is null) PlanOptions = await Portfolio.PlanChoice.OptionsAsync(db, ct);
+        planId = id ?? await Portfolio.PlanChoice.ResolveAsync(HttpContext, db, planId, ct);
         if (planId is null) return Page();
         Dashboard = await DashboardApi.LoadAsync(db, cache, planId.Value, clock, options.Value, ct);
         return Dashboard is null ? NotFound() : Page();

@@ -22,7 +22,16 @@ public sealed record ReadingItem(int Id, decimal Value, DateOnly AsOf, string So
 /// <param name="Status">onTrack, atRisk, behind or done (docs/STATUS-RULES.md).</param>
 /// <param name="Units">The units the office assigned the target to; their liaisons enter its readings.</param>
 public sealed record TargetDetail(int Id, int PlanId, string Text, string Metric, decimal Value, string Unit, string? Qualifier,
-    decimal? Current, DateOnly? CurrentAsOf, string Status, string StatusReason, IReadOnlyList<UnitRef> Units, IReadOnlyList<ReadingItem> Readings);
+    decimal? Current, DateOnly? CurrentAsOf, string Status, string StatusReason, IReadOnlyList<UnitRef> Units, IReadOnlyList<ReadingItem> Readings)
+{
+    /// <summary>level, cumulative, new, growth, keep, ceiling or share: the rule <see cref="StatusReason"/> names.</summary>
+    public Jiaowang.Core.Progress.TargetKind Kind { get; init; }
+    /// <summary>基数 the progress counts from, or null.</summary>
+    public decimal? Baseline { get; init; }
+    public int? BaseYear { get; init; }
+    /// <summary>Twelve monthly weights when the office chose an uneven time profile, else null.</summary>
+    public IReadOnlyList<decimal>? TimeProfile { get; init; }
+}
 
 public sealed record NewReading(decimal Value, DateOnly AsOf, string? Source);
 
@@ -61,7 +70,11 @@ public static class ReadingsApi
         var readings = await db.Readings.AsNoTracking().Where(r => r.TargetId == id).OrderByDescending(r => r.AsOf).ThenByDescending(r => r.Id).ToListAsync(ct);
         return new TargetDetail(target.Id, target.Group.PlanId, target.Text, target.Metric, target.Value, target.Measure, target.Qualifier,
             state.Latest, state.AsOf, StatusText.Code(state.Assessment.Status), StatusText.Reason(text, state.Assessment),
-            units.OrderBy(u => u.Name).ToList(), readings.Select(ReadingItem.From).ToList());
+            units.OrderBy(u => u.Name).ToList(), readings.Select(ReadingItem.From).ToList())
+        {
+            Kind = target.EffectiveKind, Baseline = target.Baseline, BaseYear = target.BaseYear,
+            TimeProfile = Jiaowang.Core.Progress.TimeProfiles.Parse(target.TimeProfile),
+        };
     }
 
     static async Task<Results<Created<ReadingItem>, Refused>> Record(int id, NewReading request, Caller caller, JiaowangDb db, AuditLog audit, TimeProvider clock,
@@ -76,6 +89,8 @@ public static class ReadingsApi
         IStringLocalizer<ReportsText> text, CancellationToken ct)
     {
         if (!await db.Targets.AnyAsync(t => t.Id == id, ct)) return Refusal.NotFound(text["Reading.TargetNotFound"]);
+        if (await db.Targets.AnyAsync(t => t.Id == id && db.Plans.Any(p => p.Id == t.Group!.PlanId && p.Lifecycle == PlanLifecycle.Closed), ct))
+            return Refusal.Conflict(text["Plan.Closed"]);
         if (!caller.IsOffice)
         {
             if (caller.UnitId is null) return Refusal.Forbidden(text["Reading.NotAllowed"]);

@@ -21,6 +21,7 @@ public sealed class ReportActions(JiaowangDb db, AuditLog audit, RichText richTe
         if (caller.UnitId is not { } unitId) return Refusal.Forbidden(text["Report.OnlyLiaisons"]);
         var period = await db.Periods.AsNoTracking().FirstOrDefaultAsync(p => p.Id == periodId, ct);
         if (period is null) return Refusal.Invalid("periodId", text["Report.UnknownPeriod"]);
+        if (await Plans.PlanLifecycles.IsClosedAsync(db, period.PlanId, ct)) return Refusal.Conflict(text["Plan.Closed"]);
         if (!period.PerTask) taskId = null;
         else if (taskId is null) return Refusal.Invalid("taskId", text["Report.TaskRequired"]);
         else
@@ -85,6 +86,8 @@ public sealed class ReportActions(JiaowangDb db, AuditLog audit, RichText richTe
         if (report is null) return Refusal.NotFound(text["Report.NotFound"]);
         var allowed = writer ? caller.WritesFor(report.UnitId) : caller.IsOffice;
         if (!allowed) return Refusal.Forbidden(text[writer ? "Report.NotYourUnit" : "Report.OnlyOffice"]);
+        if (await db.Periods.AnyAsync(p => p.Id == report.PeriodId && db.Plans.Any(x => x.Id == p.PlanId && x.Lifecycle == Core.Plans.PlanLifecycle.Closed), ct))
+            return Refusal.Conflict(text["Plan.Closed"]);
         if (version is { } v && v != report.Version) return Stale(report, v);
         // Compare against the version the caller saw, so that a save racing this one fails in the database too.
         db.Entry(report).Property(r => r.Version).OriginalValue = version ?? report.Version;

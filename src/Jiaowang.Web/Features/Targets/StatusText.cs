@@ -16,8 +16,20 @@ public static class StatusText
     public static string Reason(IStringLocalizer<SharedResource> l, StatusAssessment a)
     {
         static string Percent(decimal? share) => share is { } s ? (s * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%" : "—";
-        return l[$"Reason.{a.Reason}", Percent(a.ValueProgress), Percent(a.TimeProgress)];
+        string reason = l[$"Reason.{a.Reason}", Percent(a.ValueProgress), Percent(a.TimeProgress)];
+        // The rule that applied, with its numbers: "基数 127，目标 129，现 128：完成 50%，序时进度 90%".
+        if (a.Target is not { } target) return reason;
+        return l["Rule.Join", Rule(l, a.Kind, a.Baseline, target, a.Latest), reason];
     }
+
+    /// <summary>The rule of a kind with its numbers, e.g. "基数 127，目标 129，现 128".</summary>
+    public static string Rule(IStringLocalizer<SharedResource> l, TargetKind kind, decimal? baseline, decimal target, decimal? latest) =>
+        l[$"Rule.{kind}", Number(baseline ?? 0m), Number(target), latest is { } v ? Number(v) : "—"];
+
+    /// <summary>The kind's name as people read it: 达到型, 累计型 ….</summary>
+    public static string KindName(IStringLocalizer<SharedResource> l, TargetKind kind) => l[$"Kind.{kind}"];
+
+    static string Number(decimal value) => value.ToString("0.####", CultureInfo.InvariantCulture);
 
     static string JsonNamingPolicyCamel(string name) => char.ToLowerInvariant(name[0]) + name[1..];
 }

@@ -35,12 +35,18 @@ public static class TargetStates
         var latest = readings.GroupBy(r => r.TargetId)
             .ToDictionary(g => g.Key, g => g.OrderByDescending(r => r.AsOf).ThenByDescending(r => r.Id).First());
 
-        var timeProgress = Span(phases) is { } span ? TargetProgress.TimeProgress(span.Start, span.End, today) : 0m;
+        // Each target is judged by its kind from its baseline, against linear time progress or its time profile.
+        var rules = (await db.Targets.AsNoTracking().Where(t => t.Group!.PlanId == planId)
+            .Select(t => new { t.Id, t.Text, t.Kind, t.Baseline, t.TimeProfile }).ToListAsync(ct)).ToDictionary(t => t.Id);
+        var span = Span(phases);
         return targets.ToDictionary(t => t.Id, t =>
         {
             var reading = latest.GetValueOrDefault(t.Id);
+            var rule = rules.GetValueOrDefault(t.Id);
+            var kind = rule?.Kind ?? (rule is null ? TargetKind.New : TargetKinds.Infer(rule.Text).Kind);
+            var timeProgress = span is { } s ? TimeProfiles.TimeProgress(s.Start, s.End, today, TimeProfiles.Parse(rule?.TimeProfile)) : 0m;
             return new TargetState(t.Id, reading?.Value, reading?.AsOf, reading?.Origin,
-                TargetProgress.Assess(t.Value, t.Qualifier, reading?.Value, timeProgress));
+                KindedProgress.Assess(kind, t.Value, rule?.Baseline, t.Qualifier, reading?.Value, timeProgress));
         });
     }
 }

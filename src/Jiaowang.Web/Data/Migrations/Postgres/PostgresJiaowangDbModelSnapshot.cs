@@ -770,6 +770,11 @@ namespace Jiaowang.Web.Data.Migrations.Postgres
                     b.Property<DateOnly?>("IssuedOn")
                         .HasColumnType("date");
 
+                    b.Property<int>("Lifecycle")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0);
+
                     b.Property<string>("SourceHash")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -898,9 +903,20 @@ namespace Jiaowang.Web.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<int?>("BaseYear")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal?>("Baseline")
+                        .HasPrecision(20, 4)
+                        .HasColumnType("numeric(20,4)");
+
                     b.Property<string>("Binding")
                         .HasMaxLength(60)
                         .HasColumnType("character varying(60)");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
 
                     b.Property<string>("Measure")
                         .IsRequired()
@@ -930,6 +946,10 @@ namespace Jiaowang.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("TimeProfile")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<decimal>("Value")
                         .HasPrecision(20, 4)

@@ -736,6 +736,11 @@ namespace Jiaowang.Web.Data.Migrations.Sqlite
                     b.Property<DateOnly?>("IssuedOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Lifecycle")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0);
+
                     b.Property<string>("SourceHash")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -858,8 +863,19 @@ namespace Jiaowang.Web.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("BaseYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("Baseline")
+                        .HasPrecision(20, 4)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Binding")
                         .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Measure")
@@ -889,6 +905,10 @@ namespace Jiaowang.Web.Data.Migrations.Sqlite
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TimeProfile")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<decimal>("Value")

@@ -1,0 +1,34 @@
+using Jiaowang.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jiaowang.Web.Features.Portfolio;
+
+/// <summary>A plan in the picker.</summary>
+public sealed record PlanOption(int Id, string Title, string Lifecycle);
+
+/// <summary>
+/// The plan an office page shows, in one place: the plan named in the request, else the one the user last chose
+/// (remembered in a cookie), else the newest. Pages render <c>_PlanPicker</c> with <see cref="OptionsAsync"/> to switch.
+/// </summary>
+public static class PlanChoice
+{
+    public const string Cookie = "jiaowang-plan";
+
+    /// <summary>The plan to show; remembers an explicit choice for the next office page.</summary>
+    public static async Task<int?> ResolveAsync(HttpContext http, JiaowangDb db, int? requested, CancellationToken ct = default)
+    {
+        if (requested is { } asked && await db.Plans.AnyAsync(p => p.Id == asked, ct))
+        {
+            http.Response.Cookies.Append(Cookie, asked.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                new CookieOptions { HttpOnly = true, Secure = http.Request.IsHttps, SameSite = SameSiteMode.Lax, MaxAge = TimeSpan.FromDays(180), IsEssential = true });
+            return asked;
+        }
+        if (requested is not null) return requested;
+        if (int.TryParse(http.Request.Cookies[Cookie], out var remembered) && await db.Plans.AnyAsync(p => p.Id == remembered, ct)) return remembered;
+        return await db.Plans.OrderByDescending(p => p.Id).Select(p => (int?)p.Id).FirstOrDefaultAsync(ct);
+    }
+
+    public static async Task<IReadOnlyList<PlanOption>> OptionsAsync(JiaowangDb db, CancellationToken ct = default) =>
+        (await db.Plans.AsNoTracking().OrderByDescending(p => p.Id).Select(p => new { p.Id, p.Title, p.Lifecycle }).ToListAsync(ct))
+            .Select(p => new PlanOption(p.Id, p.Title, Plans.PlanLifecycles.Code(p.Lifecycle))).ToList();
+}
