@@ -11,6 +11,7 @@ using Jiaowang.Web.Features.Dashboard;
 using Jiaowang.Web.Features.Plans;
 using Jiaowang.Web.Features.Readings;
 using Jiaowang.Web.Features.Reminders;
+using Jiaowang.Web.Features.Services;
 using Jiaowang.Web.Features.Supervision;
 using Jiaowang.Web.Features.Spreadsheets;
 using Jiaowang.Web.Features.Units;
@@ -41,6 +42,7 @@ builder.Services.AddDocuments(builder.Configuration);
 builder.Services.AddDashboard();
 builder.Services.AddUnits();
 builder.Services.AddLeadership();
+builder.Services.AddServicesPortal(builder.Configuration);
 
 var app = builder.Build();
 
@@ -49,12 +51,15 @@ await using (await app.StartupLockAsync())
 {
     await app.PrepareDatabaseAsync();
     await app.PrepareNetworkAsync();
+    await app.PrepareServicesAsync();
 }
 
 // The proxy's word on scheme and client address comes first (from a configured proxy only), with the security headers.
 app.UseJiaowangSecurity();
 // The language is settled next, so that an error page shown for a request speaks the request's language.
 app.UseJiaowangText();
+// The 家在武汉 portal's pages take their language from the URL prefix (/fr/services/…) instead.
+app.UsePortalLanguage();
 app.UseJiaowangErrors();
 // Cookie-borne writes from another origin are refused before any page or endpoint sees them.
 app.UseSameOriginWrites();
@@ -91,6 +96,7 @@ api.MapDocumentsApi();
 api.MapDashboardApi();
 api.MapLeadershipApi();
 api.MapReportApprovalApi();
+api.MapServicesApi();
 
 app.Run();
 
