@@ -169,7 +169,7 @@ public sealed partial class BadInputCorpusTests
         var anonymous = app.Factory.CreateClient();
         foreach (var field in new[] { "place", "textSeen", "suggested" })
         {
-            cases[$"POST /api/services/signage-reports form:{field}"] = v =>
+            cases[$"POST /api/services/signage-reports {field}"] = v =>
             {
                 var form = new Dictionary<string, string> { ["place"] = "江汉路地铁站", ["textSeen"] = "Jianghan Road Stashion", ["suggested"] = "Jianghan Road Station" };
                 form[field] = v;

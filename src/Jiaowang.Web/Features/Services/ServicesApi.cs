@@ -17,7 +17,7 @@ public static class ServicesApi
             .WithSummary("The 家在武汉 directory, by category (school, community, hospital, serviceHall, consulate, emergency), district and lang (zh en fr de ja ko); a field lacking a translation is the Chinese with translated: false.");
         services.MapGet("/places/{id:int}", GetPlace).WithSummary("One place in a language, with the same fallback to Chinese.");
         services.MapGet("/counts", GetCounts).WithSummary("Places listed per category, beside the plan's yardstick (seed 004), and signage reports resolved.");
-        services.MapPost("/signage-reports", Report).DisableAntiforgery()
+        services.MapPost("/signage-reports", Report).DisableAntiforgery().Accepts<SignageInput>("multipart/form-data")
             .WithSummary("Reports a wrong or missing foreign-language sign, without an account: place, textSeen, suggested, optional photo (JPEG or PNG, at most 5 MB; its metadata is removed). Answers the reference number.");
         services.MapGet("/signage-reports/{reference}", GetReport).WithSummary("The public status of a signage report by its reference number.");
         return app;
@@ -62,17 +62,25 @@ public static class ServicesApi
         new(await PlaceQuery.CountsAsync(db, ct), await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.SignageReports, ct),
             await SignageDesk.ResolvedAsync(db, ct));
 
-    static async Task<Results<Ok<SignageReceipt>, Refused, ProblemHttpResult>> Report([FromForm] SignageInput input, IFormFile? photo,
-        HttpContext http, Caller? caller, SignageDesk desk, SignageThrottle throttle, IStringLocalizer<ServicesText> text, CancellationToken ct)
+    /// <summary>
+    /// Reads the form by hand: a request that is not a form (or lacks a field) gets the desk's own refusal naming the
+    /// field, not a binding failure; the desk applies the text input rule to every field.
+    /// </summary>
+    static async Task<Results<Ok<SignageReceipt>, Refused, ProblemHttpResult>> Report(HttpContext http, Caller? caller, SignageDesk desk,
+        SignageThrottle throttle, IStringLocalizer<ServicesText> text, CancellationToken ct)
     {
+        if (!http.Request.HasFormContentType) return Refusal.Invalid("form", text["Api.NeedsForm"]).ToHttp();
+        var form = await http.Request.ReadFormAsync(ct);
         if (!throttle.TryTake(SignInThrottle.AddressOf(http)))
         {
             http.Response.Headers.RetryAfter = "3600";
             return TypedResults.Problem(text["Signage.TooMany"], statusCode: StatusCodes.Status429TooManyRequests);
         }
+        var photo = form.Files.GetFile("photo");
         var bytes = await ReadPhotoAsync(photo, ct);
         if (bytes is null && photo is { Length: > 0 }) return Refusal.Invalid("photo", text["Photo.TooLarge", SignPhoto.MaxBytes / 1024 / 1024]).ToHttp();
-        var outcome = await desk.SubmitAsync(input, bytes, ct);
+        string? Field(string name) => form.TryGetValue(name, out var v) ? v.ToString() : null;
+        var outcome = await desk.SubmitAsync(new SignageInput(Field("place"), Field("textSeen"), Field("suggested")), bytes, ct);
         return outcome.Refusal is { } refusal ? refusal.ToHttp() : TypedResults.Ok(outcome.Value!);
     }
 
