@@ -16,6 +16,7 @@ using Jiaowang.Web.Features.Readings;
 using Jiaowang.Web.Features.Portfolio;
 using Jiaowang.Web.Features.Targets;
 using Jiaowang.Web.Features.Reminders;
+using Jiaowang.Web.Features.Services;
 using Jiaowang.Web.Features.Supervision;
 using Jiaowang.Web.Features.Spreadsheets;
 using Jiaowang.Web.Features.Units;
@@ -48,6 +49,7 @@ builder.Services.AddUnits();
 builder.Services.AddLeadership();
 builder.Services.AddNotifications(builder.Configuration);
 builder.Services.AddEscalation(builder.Configuration);
+builder.Services.AddServicesPortal(builder.Configuration);
 
 var app = builder.Build();
 
@@ -56,12 +58,15 @@ await using (await app.StartupLockAsync())
 {
     await app.PrepareDatabaseAsync();
     await app.PrepareNetworkAsync();
+    await app.PrepareServicesAsync();
 }
 
 // The proxy's word on scheme and client address comes first (from a configured proxy only), with the security headers.
 app.UseJiaowangSecurity();
 // The language is settled next, so that an error page shown for a request speaks the request's language.
 app.UseJiaowangText();
+// The 家在武汉 portal's pages take their language from the URL prefix (/fr/services/…) instead.
+app.UsePortalLanguage();
 app.UseJiaowangErrors();
 // Cookie-borne writes from another origin are refused before any page or endpoint sees them.
 app.UseSameOriginWrites();
@@ -102,6 +107,7 @@ api.MapReportApprovalApi();
 api.MapNotificationsApi();
 api.MapEscalationApi();
 api.MapPortfolioApi();
+api.MapServicesApi();
 
 app.Run();
 

@@ -20,6 +20,8 @@ public sealed class ChangeNotifications(DatabaseInfo database) : SaveChangesInte
     /// <summary>This process, so that its listener skips what it already evicted itself.</summary>
     public static readonly string Origin = Guid.NewGuid().ToString("N");
     static readonly string PlanNamespace = typeof(Jiaowang.Core.Plans.Plan).Namespace!;
+    // The 家在武汉 portal's public pages are cached under the same tag (Features/Services).
+    static readonly string ServicesNamespace = typeof(Jiaowang.Core.Services.Place).Namespace!;
 
     readonly ConditionalWeakTable<DbContext, Pending> pending = new();
     readonly Lazy<NpgsqlDataSource> source = new(() => NpgsqlDataSource.Create(database.ConnectionString));
@@ -80,7 +82,7 @@ public sealed class ChangeNotifications(DatabaseInfo database) : SaveChangesInte
         var changed = context.ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).ToList();
         if (changed.Count == 0) return;
         var entry = pending.GetOrCreateValue(context);
-        entry.Plans |= changed.Any(e => e.Entity.GetType().Namespace == PlanNamespace);
+        entry.Plans |= changed.Any(e => e.Entity.GetType().Namespace is var ns && (ns == PlanNamespace || ns == ServicesNamespace));
     }
 
     async Task NotifyIfPendingAsync(DbContext? context, CancellationToken ct)

@@ -6,6 +6,7 @@ using Jiaowang.Core.Evaluations;
 using Jiaowang.Core.Plans;
 using Jiaowang.Core.Reporting;
 using Jiaowang.Core.Supervision;
+using Jiaowang.Core.Services;
 using Jiaowang.Web.Features.Accounts;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
@@ -72,6 +73,12 @@ public abstract class JiaowangDb(DbContextOptions options) : IdentityDbContext<J
     public DbSet<SupervisionEntry> SupervisionEntries => Set<SupervisionEntry>();
     public DbSet<Receipt> Receipts => Set<Receipt>();
     public DbSet<LadderSettingsRow> LadderSettings => Set<LadderSettingsRow>();
+    // 家在武汉 (Features/Services): the directory, its translations and history, category owners, signage reports.
+    public DbSet<Place> Places => Set<Place>();
+    public DbSet<PlaceTranslation> PlaceTranslations => Set<PlaceTranslation>();
+    public DbSet<PlaceVersion> PlaceVersions => Set<PlaceVersion>();
+    public DbSet<ServiceCategoryUnit> ServiceCategoryUnits => Set<ServiceCategoryUnit>();
+    public DbSet<SignageReport> SignageReports => Set<SignageReport>();
     /// <summary>The Data Protection key ring every instance shares (sign-in cookies, antiforgery, bearer tokens).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -15,6 +15,8 @@ namespace Jiaowang.Web.Shared;
 public sealed class PublicCacheEviction(IOutputCacheStore store) : SaveChangesInterceptor, IDbTransactionInterceptor
 {
     static readonly string PlanNamespace = typeof(Plan).Namespace!;
+    /// <summary>The 家在武汉 portal's directory and guides are public pages too (Features/Services).</summary>
+    static readonly string ServicesNamespace = typeof(Jiaowang.Core.Services.Place).Namespace!;
     readonly ConditionalWeakTable<DbContext, object> pending = new();
 
     public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken ct = default)
@@ -47,7 +49,7 @@ public sealed class PublicCacheEviction(IOutputCacheStore store) : SaveChangesIn
         if (context is null) return;
         var touchesPlans = context.ChangeTracker.Entries().Any(e =>
             e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
-            && e.Entity.GetType().Namespace == PlanNamespace);
+            && e.Entity.GetType().Namespace is var ns && (ns == PlanNamespace || ns == ServicesNamespace));
         if (touchesPlans) pending.AddOrUpdate(context, true);
     }
 

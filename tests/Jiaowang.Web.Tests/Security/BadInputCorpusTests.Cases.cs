@@ -195,6 +195,21 @@ public sealed partial class BadInputCorpusTests
                 await Ok(await owner.PostAsJsonAsync($"/api/reports/{report}/submit", new { }));
             return await unitLeader.PostAsJsonAsync($"/api/reports/{report}/send-back", new { comment = v });
         };
+        // 家在武汉: the anonymous signage form (multipart) and the directory's filters.
+        var anonymous = app.Factory.CreateClient();
+        foreach (var field in new[] { "place", "textSeen", "suggested" })
+        {
+            cases[$"POST /api/services/signage-reports {field}"] = v =>
+            {
+                var form = new Dictionary<string, string> { ["place"] = "江汉路地铁站", ["textSeen"] = "Jianghan Road Stashion", ["suggested"] = "Jianghan Road Station" };
+                form[field] = v;
+                var content = new MultipartFormDataContent();
+                foreach (var (name, value) in form) content.Add(new StringContent(value), name);
+                return anonymous.PostAsync("/api/services/signage-reports", content);
+            };
+        }
+        cases["GET /api/services/places query:lang"] = v => anonymous.GetAsync("/api/services/places?lang=" + Uri.EscapeDataString(v));
+        cases["GET /api/services/places query:district"] = v => anonymous.GetAsync("/api/services/places?district=" + Uri.EscapeDataString(v));
         return cases;
     }
 

@@ -52,7 +52,9 @@ public sealed partial class BadInputCorpusTests(ITestOutputHelper output) : IAsy
 
     public async Task InitializeAsync()
     {
-        app = await SupervisionApp.StartAsync(DatabaseProvider.Sqlite, services => services.Configure<ReminderOptions>(o => o.Automatic = false));
+        app = await SupervisionApp.StartAsync(DatabaseProvider.Sqlite, services => services.Configure<ReminderOptions>(o => o.Automatic = false)
+            // Every corpus value reaches the signage form's validation, not its hourly budget.
+            .Configure<Jiaowang.Web.Features.Services.PortalOptions>(o => o.SignageReportsPerHour = 100_000));
         unitA = app.UnitIds["市交通运输局"];
         office = await app.OfficeAsync();
         leader = await Accounts.BearerClientAsync(app.Factory, (await Accounts.CreateAsync(app.Factory, "leader")).UserName!);

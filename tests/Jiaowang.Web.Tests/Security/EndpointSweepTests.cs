@@ -38,6 +38,12 @@ public sealed class EndpointSweepTests(ITestOutputHelper output) : IAsyncLifetim
         "GET /api/plans/", "GET /api/plans/{id:int}", "GET /api/units/", "GET /api/units/{id:int}",
         "GET /api/partners/", "GET /api/partners/{id:int}", "GET /api/partners/counts", "GET /api/events/",
         "GET /calendar/anniversaries.ics", "GET /openapi/{documentName}.json", "GET /healthz", "GET /readyz",
+        // 家在武汉, the public services portal for foreign residents: its pages in every language, the directory, signage feedback.
+        "PAGE /services", "PAGE /{lang:portallang}/services", "PAGE /{lang:portallang}/services/places", "PAGE /{lang:portallang}/services/places/{id:int}",
+        "PAGE /{lang:portallang}/services/guides", "PAGE /{lang:portallang}/services/guides/{slug}", "PAGE /{lang:portallang}/services/signage",
+        "PAGE /{lang:portallang}/services/signage/{reference}", "PAGE /sitemap.xml",
+        "GET /api/services/places", "GET /api/services/places/{id:int}", "GET /api/services/counts",
+        "POST /api/services/signage-reports", "GET /api/services/signage-reports/{reference}",
     ];
 
     static readonly string[] StaffAndPublicRoles = ["office", "admin", "leader", "liaison", "member"];
@@ -310,6 +316,9 @@ public sealed class EndpointSweepTests(ITestOutputHelper output) : IAsyncLifetim
             "format" => "csv",
             "documentName" => "v1",
             "kind" => "task",
+            "lang" => "en",
+            "slug" => "work-permit",
+            "reference" => "BS-AAAAAAAA",
             var other => throw new InvalidOperationException($"{endpoint.Pattern}: the sweep does not know how to fill {{{other}}}"),
         });
         return route.Replace("//", "/");

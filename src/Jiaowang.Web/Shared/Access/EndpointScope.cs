@@ -26,6 +26,8 @@ public enum Scope
     Notice,
     /// <summary>A satisfaction vote: members of its electorate only, and never another member's ballot.</summary>
     Evaluation,
+    /// <summary>家在武汉: the directory categories the office gave the caller's unit, and the signage reports routed to it.</summary>
+    ServiceCategory,
 }
 
 /// <summary>Declares an endpoint's <see cref="Scope"/>; on a page model class, or as endpoint metadata.</summary>
