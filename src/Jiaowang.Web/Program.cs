@@ -12,6 +12,8 @@ using Jiaowang.Web.Features.Plans;
 using Jiaowang.Web.Features.Readings;
 using Jiaowang.Web.Features.Reminders;
 using Jiaowang.Web.Features.Supervision;
+using Jiaowang.Web.Features.Extensions;
+using Jiaowang.Web.Features.CoSigning;
 using Jiaowang.Web.Features.Spreadsheets;
 using Jiaowang.Web.Features.Units;
 using Jiaowang.Web.Shared;
@@ -33,6 +35,8 @@ builder.Services.AddPlans();
 builder.Services.AddNetwork().AddRegistrySyncJob();
 builder.Services.AddAudit();
 builder.Services.AddSupervision(builder.Configuration);
+builder.Services.AddInstruments();
+builder.Services.AddCoSigning();
 builder.Services.AddReminders(builder.Configuration);
 builder.Services.AddMeetings();
 builder.Services.AddSpreadsheets();
@@ -91,6 +95,8 @@ api.MapDocumentsApi();
 api.MapDashboardApi();
 api.MapLeadershipApi();
 api.MapReportApprovalApi();
+api.MapExtensionsApi();
+api.MapSummariesApi();
 
 app.Run();
 

@@ -24,6 +24,8 @@ public enum Scope
     Instruction,
     /// <summary>A satisfaction vote: members of its electorate only, and never another member's ballot.</summary>
     Evaluation,
+    /// <summary>A task's co-signed summary (会签) and its co-units' reports: the lead unit, the units asked to sign, staff.</summary>
+    Summary,
 }
 
 /// <summary>Declares an endpoint's <see cref="Scope"/>; on a page model class, or as endpoint metadata.</summary>
