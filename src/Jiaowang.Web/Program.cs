@@ -14,6 +14,7 @@ using Jiaowang.Web.Features.Reminders;
 using Jiaowang.Web.Features.Supervision;
 using Jiaowang.Web.Features.Extensions;
 using Jiaowang.Web.Features.CoSigning;
+using Jiaowang.Web.Features.Assessment;
 using Jiaowang.Web.Features.Spreadsheets;
 using Jiaowang.Web.Features.Units;
 using Jiaowang.Web.Shared;
@@ -37,6 +38,7 @@ builder.Services.AddAudit();
 builder.Services.AddSupervision(builder.Configuration);
 builder.Services.AddInstruments();
 builder.Services.AddCoSigning();
+builder.Services.AddAssessment();
 builder.Services.AddReminders(builder.Configuration);
 builder.Services.AddMeetings();
 builder.Services.AddSpreadsheets();
@@ -97,6 +99,7 @@ api.MapLeadershipApi();
 api.MapReportApprovalApi();
 api.MapExtensionsApi();
 api.MapSummariesApi();
+api.MapAssessmentApi();
 
 app.Run();
 

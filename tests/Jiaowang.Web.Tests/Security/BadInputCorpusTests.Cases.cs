@@ -165,6 +165,7 @@ public sealed partial class BadInputCorpusTests
                 await Ok(await owner.PostAsJsonAsync($"/api/reports/{report}/submit", new { }));
             return await unitLeader.PostAsJsonAsync($"/api/reports/{report}/send-back", new { comment = v });
         };
+        AddInstrumentCases(cases);
         return cases;
     }
 

@@ -18,6 +18,9 @@ public sealed record SummaryAcceptance(string? OverrideReason, int? Version);
 
 public sealed record SummaryReturn(string? Comment, int? Version);
 
+/// <param name="Version">Optional: when given, refused if the summary changed since.</param>
+public sealed record SummaryStep(int? Version);
+
 public static class SummariesApi
 {
     public static IServiceCollection AddCoSigning(this IServiceCollection services) => services.AddScoped<SummaryActions>();
@@ -65,7 +68,7 @@ public static class SummariesApi
     static async Task<Results<Ok<SummaryItem>, Refused>> Edit(int id, SummaryEdit request, Caller caller, SummaryActions actions, CancellationToken ct) =>
         Answer(await actions.EditAsync(caller, id, request.Text, request.Version, ct));
 
-    static async Task<Results<Ok<SummaryItem>, Refused>> Send(int id, SummaryAnswer? request, Caller caller, SummaryActions actions, CancellationToken ct) =>
+    static async Task<Results<Ok<SummaryItem>, Refused>> Send(int id, SummaryStep? request, Caller caller, SummaryActions actions, CancellationToken ct) =>
         Answer(await actions.SendAsync(caller, id, request?.Version, ct));
 
     static async Task<Results<Ok<SummaryItem>, Refused>> Sign(int id, SummaryAnswer? request, Caller caller, SummaryActions actions, CancellationToken ct) =>

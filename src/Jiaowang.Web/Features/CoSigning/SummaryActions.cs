@@ -85,7 +85,7 @@ public sealed class SummaryActions(JiaowangDb db, AuditLog audit, RichText richT
         // The office's queue holds what was sent; drafts stay with the lead unit.
         if (caller.ReadsAll && caller.UnitId is null) query = query.Where(s => s.State != SummaryState.Draft);
         var list = new List<SummaryItem>();
-        foreach (var s in await query.OrderByDescending(s => s.UpdatedAt).ThenByDescending(s => s.Id).ToListAsync(ct)) list.Add(await ItemAsync(s, ct));
+        foreach (var s in await query.OrderByDescending(s => s.Id).ToListAsync(ct)) list.Add(await ItemAsync(s, ct));
         return list;
     }
 

@@ -102,7 +102,7 @@ public sealed class ExtensionActions(JiaowangDb db, AuditLog audit, TimeProvider
         if (!caller.IsOffice) query = query.Where(e => e.UnitId == caller.UnitId);
         if (state is { } s) query = query.Where(e => e.State == s);
         if (id is { } one) query = query.Where(e => e.Id == one);
-        var rows = await query.OrderByDescending(e => e.RequestedAt).ThenByDescending(e => e.Id).ToListAsync(ct);
+        var rows = await query.OrderByDescending(e => e.Id).ToListAsync(ct);
         if (rows.Count == 0) return [];
         var unitIds = rows.Select(r => r.UnitId).Distinct().ToList();
         var units = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);

@@ -43,11 +43,8 @@ public static class ExtensionsApi
         return app;
     }
 
-    static async Task<Results<Ok<List<ExtensionItem>>, Refused>> List(Caller caller, ExtensionActions actions, string? state, CancellationToken ct)
-    {
-        var parsed = ExtensionActions.ParseState(state);
-        return TypedResults.Ok(await actions.ListAsync(caller, parsed, ct: ct));
-    }
+    static async Task<Ok<List<ExtensionItem>>> List(Caller caller, ExtensionActions actions, string? state, CancellationToken ct) =>
+        TypedResults.Ok(await actions.ListAsync(caller, ExtensionActions.ParseState(state), ct: ct));
 
     static async Task<Results<Created<ExtensionItem>, Refused>> Request(NewExtension request, Caller caller, ExtensionActions actions, CancellationToken ct)
     {

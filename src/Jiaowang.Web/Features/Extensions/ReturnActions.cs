@@ -112,7 +112,7 @@ public sealed class ReturnActions(JiaowangDb db, AuditLog audit, TimeProvider cl
         if (!caller.IsOffice) query = query.Where(r => r.UnitId == caller.UnitId);
         if (state is { } s) query = query.Where(r => r.State == s);
         if (id is { } one) query = query.Where(r => r.Id == one);
-        var rows = await query.OrderByDescending(r => r.RequestedAt).ThenByDescending(r => r.Id).ToListAsync(ct);
+        var rows = await query.OrderByDescending(r => r.Id).ToListAsync(ct);
         if (rows.Count == 0) return [];
         var unitIds = rows.Select(r => r.UnitId).Concat(rows.Where(r => r.ReassignedToUnitId != null).Select(r => r.ReassignedToUnitId!.Value)).Distinct().ToList();
         var units = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);

@@ -23,10 +23,10 @@ public sealed class DueDates
         if (periodIds.Count == 0) return None;
         var rows = await db.Extensions.AsNoTracking()
             .Where(e => e.State == RequestState.Approved && e.PeriodId != null && periodIds.Contains(e.PeriodId.Value))
-            .OrderBy(e => e.DecidedAt).ThenBy(e => e.Id)
+            .OrderBy(e => e.Id)
             .Select(e => new { PeriodId = e.PeriodId!.Value, e.TaskId, e.UnitId, e.Until }).ToListAsync(ct);
         var map = new Dictionary<(int, int?, int), DateOnly>();
-        // The latest approval wins.
+        // The latest request approved wins.
         foreach (var r in rows) map[(r.PeriodId, r.TaskId, r.UnitId)] = r.Until;
         return new DueDates(map);
     }
