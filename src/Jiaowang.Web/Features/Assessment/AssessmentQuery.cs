@@ -5,6 +5,7 @@ using Jiaowang.Core.Reporting;
 using Jiaowang.Core.Supervision;
 using Jiaowang.Web.Data;
 using Jiaowang.Web.Features.Evaluations;
+using Jiaowang.Web.Shared;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 

@@ -41,6 +41,12 @@
             editable.setAttribute('aria-labelledby', area.getAttribute('data-rich'));
         }
         area.hidden = true;
+        // The label now names the editor (aria-labelledby); clicking it puts the caret there.
+        var label = document.getElementById(area.getAttribute('data-rich'));
+        if (label) {
+            label.removeAttribute('for');
+            label.addEventListener('click', function () { quill.focus(); });
+        }
         area.form.addEventListener('submit', function () {
             area.value = quill.getText().trim() === '' && !quill.root.querySelector('table') ? '' : quill.root.innerHTML;
         });
