@@ -25,7 +25,11 @@ public abstract class CoSigningBrowserTests(SupervisionBrowserApp app)
         var account = await Accounts.CreateAsync(app.Factory, role, unit);
         var page = await app.NewPersonAsync();
         await SignInAsync(page, account.UserName!);
-        return (page, await Accounts.BearerClientAsync(app.Factory, account.UserName!));
+        // The app is served on a loopback port for the browser: the API client goes there too.
+        var api = new HttpClient { BaseAddress = new Uri(app.BaseUrl) };
+        var token = await (await api.PostAsJsonAsync("/api/auth/token", new { userName = account.UserName, password = Accounts.Password })).Content.ReadFromJsonAsync<JsonNode>();
+        api.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token!["accessToken"]!.GetValue<string>());
+        return (page, api);
     }
 
     static async Task<JsonNode> Json(HttpResponseMessage response)
