@@ -14,7 +14,7 @@ namespace Jiaowang.Web.Features.CoSigning;
 /// </summary>
 [ScopedTo(Scope.Summary)]
 [Authorize(Policy = Policies.Liaison)]
-public sealed class SummaryDraftModel(SummaryActions actions, JiaowangDb db, RichText richText) : PageModel
+public sealed class SummaryDraftModel(SummaryActions actions, JiaowangDb db, RichText richText, TimeProvider clock) : PageModel
 {
     public string Task { get; private set; } = "";
     public List<ReportingPeriod> SummaryPeriods { get; private set; } = [];
@@ -48,7 +48,9 @@ public sealed class SummaryDraftModel(SummaryActions actions, JiaowangDb db, Ric
         if (team is null || !team.IsLead(caller.UnitId)) return NotFound();
         Task = team.Task;
         SummaryPeriods = await db.Periods.AsNoTracking().Where(p => p.PlanId == team.PlanId && p.Kind != PeriodKind.Monthly).OrderBy(p => p.Deadline).ToListAsync(ct);
-        PeriodId ??= SummaryPeriods.FirstOrDefault()?.Id;
+        // The next summary due (its span holds the reports written so far), or the last one.
+        var today = Shared.Clock.Today(clock);
+        PeriodId ??= (SummaryPeriods.FirstOrDefault(p => p.Deadline >= today) ?? SummaryPeriods.LastOrDefault())?.Id;
         var reports = (await actions.CoReportsAsync(caller, taskId, PeriodId, ct)).Value ?? [];
         var names = team.Leads.Concat(team.Others).DistinctBy(o => o.UnitId).ToDictionary(o => o.UnitId, o => o.UnitName);
         var periodIds = reports.Select(r => r.PeriodId).Distinct().ToList();
