@@ -103,7 +103,7 @@ public abstract class CoSigningBrowserTests(SupervisionBrowserApp app)
         await talent.GetByLabel("事项").SelectOptionAsync(draft.ToString());
         await talent.GetByLabel("申请延期至").FillAsync("2026-06-30");
         await talent.GetByRole(AriaRole.Region, new() { Name = "延期申请" }).GetByLabel("理由").FillAsync("统计数据月底发布");
-        await talent.GetByRole(AriaRole.Button, new() { Name = "提交申请" }).ClickAsync();
+        await talent.GetByRole(AriaRole.Region, new() { Name = "延期申请" }).GetByRole(AriaRole.Button, new() { Name = "提交申请" }).ClickAsync();
         await Assertions.Expect(talent.GetByText("申请已提交")).ToBeVisibleAsync();
 
         await office.GotoAsync("/office/requests");
