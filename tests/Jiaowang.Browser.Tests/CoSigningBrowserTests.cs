@@ -108,7 +108,7 @@ public abstract class CoSigningBrowserTests(SupervisionBrowserApp app)
 
         await office.GotoAsync("/office/requests");
         var row = office.Locator("tr.request.pending").Filter(new() { HasText = "市人才工作局" });
-        await row.GetByRole(AriaRole.Button, new() { Name = "批准" }).ClickAsync();
+        await row.GetByRole(AriaRole.Button, new() { Name = "批准", Exact = true }).ClickAsync();
         await Assertions.Expect(office.GetByText("已处理。")).ToBeVisibleAsync();
 
         await talent.GotoAsync("/work");
