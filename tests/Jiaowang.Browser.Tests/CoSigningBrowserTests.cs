@@ -112,13 +112,13 @@ public abstract class CoSigningBrowserTests(SupervisionBrowserApp app)
         await Assertions.Expect(office.GetByText("已处理。")).ToBeVisibleAsync();
 
         await talent.GotoAsync("/work");
-        var mayRow = talent.GetByRole(AriaRole.Row).Filter(new() { HasText = "2026年5月" }).Filter(new() { HasText = "10." });
+        var mayRow = talent.GetByRole(AriaRole.Row).Filter(new() { HasText = "月报 2026年5月" }).Filter(new() { HasText = "10." });
         await Assertions.Expect(mayRow).ToContainTextAsync("延期至");
         await Assertions.Expect(mayRow.Locator("strong.late")).ToHaveCountAsync(0);
         // Another unit of the same period is still late.
         var (commerce, _) = await PersonAsync("liaison", "市商务局");
         await commerce.GotoAsync("/work");
-        await Assertions.Expect(commerce.GetByRole(AriaRole.Row).Filter(new() { HasText = "2026年5月" }).Locator("strong.late").First).ToBeVisibleAsync();
+        await Assertions.Expect(commerce.GetByRole(AriaRole.Row).Filter(new() { HasText = "月报 2026年5月" }).Locator("strong.late").First).ToBeVisibleAsync();
 
         // A liaison cannot approve.
         var pending = await talentApi.PostAsJsonAsync("/api/extensions/1/approve", new { });
