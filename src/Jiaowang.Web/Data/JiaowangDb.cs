@@ -7,6 +7,7 @@ using Jiaowang.Core.Plans;
 using Jiaowang.Core.Reporting;
 using Jiaowang.Core.Supervision;
 using Jiaowang.Core.Services;
+using Jiaowang.Core.Assessment;
 using Jiaowang.Web.Features.Accounts;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
@@ -50,6 +51,11 @@ public abstract class JiaowangDb(DbContextOptions options) : IdentityDbContext<J
     public DbSet<Reminder> Reminders => Set<Reminder>();
     public DbSet<Attachment> Attachments => Set<Attachment>();
     public DbSet<Instruction> Instructions => Set<Instruction>();
+    public DbSet<Extension> Extensions => Set<Extension>();
+    public DbSet<TaskReturn> TaskReturns => Set<TaskReturn>();
+    public DbSet<TaskSummary> TaskSummaries => Set<TaskSummary>();
+    public DbSet<SummarySignature> SummarySignatures => Set<SummarySignature>();
+    public DbSet<PlanAssessmentWeights> AssessmentWeights => Set<PlanAssessmentWeights>();
     // Meetings and inspections (会议、视察) and their follow-up items (议定事项).
     public DbSet<Meeting> Meetings => Set<Meeting>();
     public DbSet<FollowUp> FollowUps => Set<FollowUp>();

@@ -210,6 +210,7 @@ public sealed partial class BadInputCorpusTests
         }
         cases["GET /api/services/places query:lang"] = v => anonymous.GetAsync("/api/services/places?lang=" + Uri.EscapeDataString(v));
         cases["GET /api/services/places query:district"] = v => anonymous.GetAsync("/api/services/places?district=" + Uri.EscapeDataString(v));
+        AddInstrumentCases(cases);
         return cases;
     }
 

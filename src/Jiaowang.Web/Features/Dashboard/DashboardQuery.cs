@@ -74,8 +74,10 @@ public static class DashboardQuery
         DateOnly LocalDay(DateTimeOffset at) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, clock.LocalTimeZone).DateTime);
 
         // What each unit owed by today: per task for monthly periods, one summary per unit otherwise — as the overdue list counts.
-        var due = periods.Where(p => p.IsOverdue(today))
-            .SelectMany(p => p.Owed(supervision.Owed, a => a.PlanTaskId, a => a.UnitId).Select(o => (Period: p, o.TaskId, o.Assignment.UnitId)))
+        var due = periods.Where(p => p.IsOpen(today))
+            .SelectMany(p => p.Owed(supervision.Owed, a => a.PlanTaskId, a => a.UnitId).Select(o => (Period: p, o.TaskId, o.Assignment.UnitId,
+                Deadline: supervision.Due.Of(p, o.TaskId, o.Assignment.UnitId))))
+            .Where(d => today > d.Deadline)
             .ToList();
         var overdueByUnit = supervision.Overdue.GroupBy(o => o.UnitId).ToDictionary(g => g.Key, g => g.Count());
         // The league ranks who reports: a group's members stand in its place once it has them.
@@ -84,7 +86,7 @@ public static class DashboardQuery
         {
             var owed = due.Where(d => d.UnitId == u.Id).ToList();
             var onTime = owed.Count(d => reportByKey.TryGetValue((d.Period.Id, d.TaskId, d.UnitId), out var r)
-                && history.TryGetValue(r.Id, out var h) && h.FirstSubmitted is { } at && LocalDay(at) <= d.Period.Deadline);
+                && history.TryGetValue(r.Id, out var h) && h.FirstSubmitted is { } at && LocalDay(at) <= d.Deadline);
             var own = reports.Where(r => r.UnitId == u.Id).ToList();
             var returned = own.Count(r => history.TryGetValue(r.Id, out var h) && h.Returned);
             var firstTime = own.Count(r => r.State == ReportState.Accepted && !(history.TryGetValue(r.Id, out var h) && h.Returned));

@@ -98,9 +98,12 @@ public sealed class ReminderService(JiaowangDb db, AuditLog audit, Mailer mailer
         foreach (var planId in await db.Plans.Select(p => p.Id).ToListAsync(ct))
         {
             var supervision = await SupervisionState.LoadAsync(db, planId, today, reporting.Value, ct);
-            foreach (var period in supervision.PlanPeriods.Where(p => p.IsOpen(today) && today <= p.Deadline && p.Deadline.DayNumber - today.DayNumber <= options.Value.DaysBefore))
+            foreach (var period in supervision.PlanPeriods.Where(p => p.IsOpen(today)))
             {
-                foreach (var unit in supervision.Outstanding(period).GroupBy(o => (o.UnitId, o.UnitName)))
+                // Each unit's own due date: an approved extension moves the reminder with it.
+                foreach (var unit in supervision.Outstanding(period)
+                             .Where(o => today <= o.Deadline && o.Deadline.DayNumber - today.DayNumber <= options.Value.DaysBefore)
+                             .GroupBy(o => (o.UnitId, o.UnitName)))
                 {
                     var reminder = await SendAsync(unit.Key.UnitId, period.Id, Compose(unit.Key.UnitName, unit), SystemSender,
                         Reminder.AutoKeyFor(period.Id, unit.Key.UnitId), ct);

@@ -45,7 +45,11 @@ public sealed class ReportActions(JiaowangDb db, AuditLog audit, RichText richTe
         var query = db.Reports.Include(r => r.Period).AsQueryable();
         if (withVersions) query = query.Include(r => r.Versions);
         var report = await query.FirstOrDefaultAsync(r => r.Id == id, ct);
-        return report is not null && caller.CanSee(report.UnitId) ? report : null;
+        if (report is null) return null;
+        if (caller.CanSee(report.UnitId)) return report;
+        // 会签: a task's lead unit reads its co-units' sent reports on that task, and only that task.
+        return report is { TaskId: { } taskId, State: ReportState.Submitted or ReportState.Accepted } && caller.UnitId is { } lead
+            && await CoSigning.TaskTeam.LeadsAsync(db, taskId, lead, report.UnitId, ct) ? report : null;
     }
 
     public Task<Outcome<Report>> EditAsync(Caller caller, int id, string? body, int version, CancellationToken ct = default) =>

@@ -29,6 +29,10 @@ public sealed class ReportEditorModel(JiaowangDb db, ReportActions actions, Rich
     [BindProperty(SupportsGet = true)] public int? PeriodId { get; set; }
     [BindProperty(SupportsGet = true)] public int? TaskId { get; set; }
     [BindProperty] public string? Text { get; set; }
+    /// <summary>The three sections (完成情况 / 存在问题 / 下一步打算); a form that posts none of them posts <see cref="Text"/>.</summary>
+    [BindProperty] public string? Done { get; set; }
+    [BindProperty] public string? Problems { get; set; }
+    [BindProperty] public string? Next { get; set; }
     [BindProperty] public int Version { get; set; }
 
     public string Show(string html) => richText.Clean(html);
@@ -89,6 +93,8 @@ public sealed class ReportEditorModel(JiaowangDb db, ReportActions actions, Rich
     async Task<IActionResult> SaveAsync(string id, bool submit, CancellationToken ct)
     {
         if (await HttpContext.GetCallerAsync() is not { } caller) return Challenge();
+        if (Done is not null || Problems is not null || Next is not null)
+            Text = ReportSections.Compose(richText.Clean(Done), richText.Clean(Problems), richText.Clean(Next));
         Outcome<Report> outcome;
         if (id == "new")
         {
@@ -134,6 +140,12 @@ public sealed class ReportEditorModel(JiaowangDb db, ReportActions actions, Rich
             Attachments = await AttachmentsApi.ItemsAsync(db, report.Id, ct);
             Instructions = await db.Instructions.AsNoTracking().Where(i => i.ReportId == report.Id).OrderBy(i => i.Id).ToListAsync(ct);
             CanAnswer = caller.WritesFor(report.UnitId);
+        }
+        if (Done is null && Problems is null && Next is null)
+        {
+            // A report written before the sections opens with its free text in the first one.
+            var sections = ReportSections.Split(Text) ?? [Text ?? "", "", ""];
+            (Done, Problems, Next) = (sections[0], sections[1], sections[2]);
         }
         TaskTitle = TaskId is { } t ? await db.Tasks.Where(x => x.Id == t).Select(x => x.Number + ". " + x.Title).FirstOrDefaultAsync(ct) : null;
         return null;

@@ -16,7 +16,8 @@ using Microsoft.Extensions.Options;
 namespace Jiaowang.Web.Features.Supervision;
 
 /// <summary>One report the unit owes in an open period: for a task, or the unit's summary.</summary>
-public sealed record ReportSlot(PeriodItem Period, int? TaskId, string? TaskTitle, int? ReportId, ReportState? State, bool Overdue);
+/// <param name="ExtendedTo">The unit's own due date when the office approved an extension (延期至 … 已批准).</param>
+public sealed record ReportSlot(PeriodItem Period, int? TaskId, string? TaskTitle, int? ReportId, ReportState? State, bool Overdue, DateOnly? ExtendedTo = null);
 
 public sealed record AssignedTarget(int Id, string Metric, decimal Value, string Measure, decimal? Current, string Status, string StatusReason);
 
@@ -70,6 +71,7 @@ public sealed class WorkModel(JiaowangDb db, TimeProvider clock, IOptions<Report
         foreach (var planId in Tasks.Select(t => t.PlanId).Distinct())
         {
             var periods = await Periods.ForPlanAsync(db, planId, options.Value, ct);
+            var due = await DueDates.LoadAsync(db, periods.Select(p => p.Id).ToList(), ct);
             foreach (var period in periods.Where(p => p.IsOpen(today)).OrderByDescending(p => p.Deadline))
             {
                 var owed = period.PerTask
@@ -79,7 +81,8 @@ public sealed class WorkModel(JiaowangDb db, TimeProvider clock, IOptions<Report
                 {
                     var report = reports.FirstOrDefault(r => r.PeriodId == period.Id && r.TaskId == taskId);
                     var done = report?.State is ReportState.Submitted or ReportState.Accepted;
-                    Slots.Add(new ReportSlot(PeriodItem.From(period), taskId, title, report?.Id, report?.State, !done && period.IsOverdue(today)));
+                    Slots.Add(new ReportSlot(PeriodItem.From(period), taskId, title, report?.Id, report?.State, !done && today > due.Of(period, taskId, unitId),
+                        due.IsExtended(period, taskId, unitId) ? due.Of(period, taskId, unitId) : null));
                 }
             }
         }

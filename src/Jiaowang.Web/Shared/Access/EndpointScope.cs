@@ -28,6 +28,8 @@ public enum Scope
     Evaluation,
     /// <summary>家在武汉: the directory categories the office gave the caller's unit, and the signage reports routed to it.</summary>
     ServiceCategory,
+    /// <summary>A task's co-signed summary (会签) and its co-units' reports: the lead unit, the units asked to sign, staff.</summary>
+    Summary,
 }
 
 /// <summary>Declares an endpoint's <see cref="Scope"/>; on a page model class, or as endpoint metadata.</summary>

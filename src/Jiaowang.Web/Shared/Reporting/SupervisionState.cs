@@ -25,6 +25,9 @@ public sealed record SupervisionState(IReadOnlyDictionary<int, TaskAssessment> T
     /// <summary>Who owes each task of the plan, groups expanded into their members (<see cref="Owing"/>).</summary>
     public IReadOnlyList<OwedTask> Owed { get; init; } = [];
 
+    /// <summary>Each unit's due dates, with the extensions the office approved (<see cref="DueDates"/>).</summary>
+    public DueDates Due { get; init; } = DueDates.None;
+
     public static async Task<SupervisionState> LoadAsync(JiaowangDb db, int planId, DateOnly today, ReportingOptions options, CancellationToken ct = default)
     {
         var periods = await Periods.ForPlanAsync(db, planId, options, ct);
@@ -34,12 +37,14 @@ public sealed record SupervisionState(IReadOnlyDictionary<int, TaskAssessment> T
                 .Select(r => new { r.PeriodId, r.TaskId, r.UnitId, r.State }).ToListAsync(ct))
             .ToDictionary(r => (r.PeriodId, r.TaskId, r.UnitId), r => r.State);
         ReportState? StateOf(int period, int? task, int unit) => reports.TryGetValue((period, task, unit), out var s) ? s : null;
+        // A unit's approved extension moves its due date only (DueDates).
+        var due = await DueDates.LoadAsync(db, periodIds, ct);
 
         var monthly = periods.Where(p => p.Kind == PeriodKind.Monthly).ToList();
         var finals = periods.Where(p => p.Kind == PeriodKind.FinalSummary).ToList();
         IEnumerable<ExpectedReport> Expected(int taskId, int unitId) =>
-            monthly.Select(p => new ExpectedReport(p.Kind, p.Start, p.Deadline, StateOf(p.Id, taskId, unitId)))
-                .Concat(finals.Select(p => new ExpectedReport(p.Kind, p.Start, p.Deadline, StateOf(p.Id, null, unitId))));
+            monthly.Select(p => new ExpectedReport(p.Kind, p.Start, due.Of(p, taskId, unitId), StateOf(p.Id, taskId, unitId)))
+                .Concat(finals.Select(p => new ExpectedReport(p.Kind, p.Start, due.Of(p, null, unitId), StateOf(p.Id, null, unitId))));
         var tasks = assignments.GroupBy(a => a.PlanTaskId).ToDictionary(g => g.Key, g =>
             TaskProgress.Assess(g.SelectMany(a => Expected(a.PlanTaskId, a.UnitId)).ToList(), today));
 
@@ -50,13 +55,14 @@ public sealed record SupervisionState(IReadOnlyDictionary<int, TaskAssessment> T
             {
                 var state = StateOf(period.Id, taskId, a.UnitId);
                 if (state is ReportState.Submitted or ReportState.Accepted) continue;
-                list.Add(new OverdueItem(a.UnitId, a.UnitName, period.Id, Periods.KindCode(period.Kind), period.Start, period.Deadline,
+                var deadline = due.Of(period, taskId, a.UnitId);
+                list.Add(new OverdueItem(a.UnitId, a.UnitName, period.Id, Periods.KindCode(period.Kind), period.Start, deadline,
                     taskId, taskId is null ? null : a.Number, taskId is null ? null : a.Title,
-                    today.DayNumber - period.Deadline.DayNumber, state is { } s ? ApiCode.Of(s) : null));
+                    today.DayNumber - deadline.DayNumber, state is { } s ? ApiCode.Of(s) : null));
             }
             return list;
         }
-        var overdue = periods.Where(p => p.IsOverdue(today)).SelectMany(Outstanding);
+        var overdue = periods.Where(p => p.IsOpen(today)).SelectMany(Outstanding).Where(o => today > o.Deadline);
         return new SupervisionState(tasks, overdue.OrderBy(o => o.Deadline).ThenBy(o => o.UnitName).ThenBy(o => o.TaskNumber).ToList(), periods, Outstanding)
         {
             // A group's part is its members' parts judged together, by the same rules as a task.
@@ -64,6 +70,7 @@ public sealed record SupervisionState(IReadOnlyDictionary<int, TaskAssessment> T
                 .Where(a => a.PlanTaskId == taskId && (a.UnitId == unitId || a.GroupId == unitId))
                 .SelectMany(a => Expected(taskId, a.UnitId)).ToList(), today),
             Owed = assignments,
+            Due = due,
         };
     }
 }

@@ -1,0 +1,84 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Jiaowang.Web.Data;
+using Jiaowang.Web.Features.Reminders;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Jiaowang.Web.Tests.Supervision;
+
+/// <summary>结果考评: the office sets weights, every reporting unit is scored, ranked and explained, and exported.</summary>
+public abstract class AssessmentTests(DatabaseProvider provider) : IAsyncLifetime
+{
+    SupervisionApp app = null!;
+    HttpClient office = null!;
+    readonly AssessmentClock clock = new(JiaowangFactory.Today);
+
+    public async Task InitializeAsync()
+    {
+        app = await SupervisionApp.StartAsync(provider, services =>
+        {
+            services.AddSingleton<TimeProvider>(clock);
+            services.Configure<ReminderOptions>(o => o.Automatic = false);
+        });
+        office = await app.OfficeAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        office.Dispose();
+        await app.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_unit_that_reported_on_time_ranks_above_the_rest_and_the_points_lost_are_explained()
+    {
+        var (_, transport) = await app.LiaisonAsync("市交通运输局");
+        // The April report goes in on 1 May, before its deadline; then it is mid-June again.
+        clock.Now = new DateTimeOffset(2026, 5, 1, 9, 0, 0, TimeSpan.FromHours(8));
+        var created = await transport.PostAsJsonAsync("/api/reports", new { taskId = app.TaskIds[5], periodId = app.Monthly(4).Id, text = "四月" });
+        var id = JsonNode.Parse(await created.Content.ReadAsStringAsync())!["id"]!.GetValue<int>();
+        (await transport.PostAsJsonAsync($"/api/reports/{id}/submit", new { })).EnsureSuccessStatusCode();
+        clock.Now = JiaowangFactory.Today;
+        Assert.Equal(HttpStatusCode.Forbidden, (await transport.GetAsync($"/api/plans/{app.PlanId}/assessment")).StatusCode);
+
+        var bad = await office.PutAsJsonAsync($"/api/plans/{app.PlanId}/assessment/weights", new
+            { reportsOnTime = 150, acceptedFirstTime = 20, noExtensions = 5, followUpsClosed = 15, instructionsAnswered = 10, noticesAnsweredInTime = 0, satisfaction = 20 });
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("reportsOnTime", await bad.Content.ReadAsStringAsync());
+        (await office.PutAsJsonAsync($"/api/plans/{app.PlanId}/assessment/weights", new
+            { reportsOnTime = 60, acceptedFirstTime = 10, noExtensions = 5, followUpsClosed = 5, instructionsAnswered = 5, noticesAnsweredInTime = 5, satisfaction = 10 })).EnsureSuccessStatusCode();
+
+        var result = JsonNode.Parse(await office.GetStringAsync($"/api/plans/{app.PlanId}/assessment"))!;
+        Assert.Equal(60, result["weights"]!["reportsOnTime"]!.GetValue<int>());
+        var units = result["units"]!.AsArray();
+        Assert.True(units.Count > 20);
+        var first = units[0]!;
+        Assert.Equal("市交通运输局", first["unitName"]!.GetValue<string>());
+        Assert.Equal(100m, first["max"]!.GetValue<decimal>());
+        var late = units.First(u => u!["unitName"]!.GetValue<string>() == "市商务局")!;
+        Assert.True(late["score"]!.GetValue<decimal>() < first["score"]!.GetValue<decimal>());
+        var lost = late["items"]!.AsArray().Single(i => i!["code"]!.GetValue<string>() == "reportsOnTime")!;
+        Assert.True(lost["of"]!.GetValue<int>() > 0);
+        Assert.Equal(0, lost["good"]!.GetValue<int>());
+        // Notices are not stored on this branch: their criterion has no items and costs nothing.
+        Assert.All(units, u => Assert.Equal(0, u!["items"]!.AsArray().Single(i => i!["code"]!.GetValue<string>() == "noticesAnsweredInTime")!["of"]!.GetValue<int>()));
+
+        var xlsx = await office.GetAsync($"/api/plans/{app.PlanId}/assessment/assessment.xlsx");
+        Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx.Content.Headers.ContentType!.MediaType);
+        var bytes = await xlsx.Content.ReadAsByteArrayAsync();
+        Assert.Equal((byte)'P', bytes[0]);
+    }
+}
+
+sealed class AssessmentClock(DateTimeOffset now) : TimeProvider
+{
+    public DateTimeOffset Now { get; set; } = now;
+    public override DateTimeOffset GetUtcNow() => Now.ToUniversalTime();
+    public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.CreateCustomTimeZone("UTC+8", TimeSpan.FromHours(8), "UTC+8", "UTC+8");
+}
+
+public sealed class SqliteAssessmentTests() : AssessmentTests(DatabaseProvider.Sqlite);
+
+public sealed class PostgresAssessmentTests() : AssessmentTests(DatabaseProvider.Postgres);
