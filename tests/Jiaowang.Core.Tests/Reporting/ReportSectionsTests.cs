@@ -9,7 +9,7 @@ public class ReportSectionsTests
     {
         var text = ReportSections.Compose("<p>已完成航线 3 条</p>", "<ul><li>运力不足</li></ul>", "<p>争取扩容</p>");
         Assert.StartsWith("<h3>完成情况</h3><p>已完成航线 3 条</p><h3>存在问题</h3>", text);
-        Assert.Equal(["<p>已完成航线 3 条</p>", "<ul><li>运力不足</li></ul>", "<p>争取扩容</p>"], ReportSections.Split(text));
+        Assert.Equal(["<p>已完成航线 3 条</p>", "<ul><li>运力不足</li></ul>", "<p>争取扩容</p>"], ReportSections.Split(text)!);
     }
 
     [Fact]
