@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using Jiaowang.Web.Data;
 using Jiaowang.Web.Features.Escalation;
+using Jiaowang.Web.Features.Notifications;
 using Jiaowang.Web.Features.Reminders;
 using Jiaowang.Web.Tests.Supervision;
 using Microsoft.EntityFrameworkCore;
@@ -38,6 +39,12 @@ public static class LadderApp
         return await db.SupervisionEntries.Where(e => e.Item == item && e.Once != null).OrderBy(e => e.Id).Select(e => e.Once!).ToListAsync();
     }
 
-    public static async Task<List<ReminderItem>> InboxAsync(HttpClient liaison) =>
-        (await liaison.GetFromJsonAsync<List<ReminderItem>>("/api/me/reminders"))!;
+    /// <summary>What the person reads in their notification inbox: each item's title and body as one text.</summary>
+    public static async Task<List<InboxLine>> InboxAsync(HttpClient person)
+    {
+        var page = (await person.GetFromJsonAsync<NotificationPage>("/api/me/notifications?pageSize=100"))!;
+        return page.Items.Select(i => new InboxLine(i.Kind, i.Title + "\n" + i.Body)).ToList();
+    }
 }
+
+public sealed record InboxLine(string Kind, string Text);

@@ -32,6 +32,7 @@ public abstract class LadderTests(DatabaseProvider provider) : IAsyncLifetime
     {
         // Bearer tokens last minutes and the clock moves days: sign in again after the clock has moved.
         var (liaisonName, _) = await app.LiaisonAsync(Unit);
+        var leader = await Accounts.CreateAsync(app.Factory, "leader", Unit);
         var deadline = app.Monthly(6).Deadline;
         // The ladder starts the day it first runs: May's arrears (due before today) are not escalated.
         await app.RunLadderAsync();
@@ -59,7 +60,10 @@ public abstract class LadderTests(DatabaseProvider provider) : IAsyncLifetime
         Assert.Equal(5, Core.Supervision.WorkingDays.Between(deadline, clock.Day));
         using var liaison = await Accounts.BearerClientAsync(app.Factory, liaisonName);
         using var office = await app.OfficeAsync();
-        Assert.Contains(await LadderApp.InboxAsync(liaison), r => r.Text.Contains("二次催办") && r.Text.Contains("抄送单位分管领导"));
+        Assert.Contains(await LadderApp.InboxAsync(liaison), r => r.Text.Contains("二次催办"));
+        // The second reminder goes to the unit's leader too.
+        using (var unitLeader = await Accounts.BearerClientAsync(app.Factory, leader.UserName!))
+            Assert.Contains(await LadderApp.InboxAsync(unitLeader), r => r.Text.Contains("二次催办"));
 
         // A second round the same day takes nothing again.
         Assert.Equal(0, await app.RunLadderAsync());
