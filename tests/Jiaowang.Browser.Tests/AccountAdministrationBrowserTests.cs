@@ -27,12 +27,12 @@ public abstract class AccountAdministrationBrowserTests(SupervisionBrowserApp ap
 
     static async Task ChangeOneTimePasswordAsync(IPage page, string oneTime)
     {
-        await page.WaitForURLAsync("**/account/password**");
+        await page.WaitForURLAsync("**/account/password**", new() { WaitUntil = WaitUntilState.DOMContentLoaded, Timeout = 90_000 });
         await page.GetByLabel("当前密码", new() { Exact = true }).FillAsync(oneTime);
         await page.GetByLabel("新密码", new() { Exact = true }).FillAsync("A-new-Password-9");
         await page.GetByLabel("再次输入新密码", new() { Exact = true }).FillAsync("A-new-Password-9");
         await page.GetByRole(AriaRole.Button, new() { Name = "保存新密码" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/account/password"));
+        await page.WaitForURLAsync(url => !url.Contains("/account/password"), new() { WaitUntil = WaitUntilState.DOMContentLoaded, Timeout = 90_000 });
     }
 
     static async Task UploadAsync(IPage office, byte[] sheet)
@@ -115,7 +115,8 @@ public abstract class AccountAdministrationBrowserTests(SupervisionBrowserApp ap
         var newOneTime = (await office.Locator("code.one-time-password").InnerTextAsync()).Trim();
         var returning = await app.NewPersonAsync();
         await SignInAsync(returning, resetName, newOneTime);
-        await returning.WaitForURLAsync("**/account/password**");
+        // On a loaded machine the page's full "load" took over 30 s once (CI): the next steps wait for their elements anyway.
+        await returning.WaitForURLAsync("**/account/password**", new() { WaitUntil = WaitUntilState.DOMContentLoaded, Timeout = 90_000 });
         await returning.GotoAsync("/work");
         Assert.Equal("/account/password", new Uri(returning.Url).AbsolutePath);
         await ChangeOneTimePasswordAsync(returning, newOneTime);
