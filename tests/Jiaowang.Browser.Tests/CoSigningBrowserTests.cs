@@ -74,7 +74,7 @@ public abstract class CoSigningBrowserTests(SupervisionBrowserApp app)
         var beside = talent.Locator("section.co-reports");
         await Assertions.Expect(beside).ToContainTextAsync("外籍人才签证便利 12 项");
         await Assertions.Expect(beside).ToContainTextAsync("国际人才项目 5 个");
-        await talent.GetByLabel("总结内容").FillAsync("综合：签证便利 12 项，国际人才项目 5 个。");
+        await RichEditors.FillAsync(talent, "总结内容", "综合：签证便利 12 项，国际人才项目 5 个。");
         await talent.GetByRole(AriaRole.Button, new() { Name = "送配合单位会签" }).ClickAsync();
         await Assertions.Expect(talent.Locator("strong.summary-state")).ToHaveTextAsync("会签中");
         var summaryUrl = new Uri(talent.Url).AbsolutePath;

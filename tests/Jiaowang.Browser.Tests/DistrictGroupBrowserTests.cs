@@ -72,7 +72,7 @@ public abstract class DistrictGroupBrowserTests(DistrictBrowserApp app)
         await jiangan.GotoAsync("/work");
         await jiangan.GetByRole(AriaRole.Row).Filter(new() { HasText = "月报 2026年5月" }).Filter(new() { HasText = "12. " })
             .GetByRole(AriaRole.Link, new() { Name = "填写" }).ClickAsync();
-        await jiangan.GetByRole(AriaRole.Textbox, new() { Name = "完成情况", Exact = true }).FillAsync("江岸区：重点场所双语标识完成改造 36 处。");
+        await RichEditors.FillAsync(jiangan, "完成情况", "江岸区：重点场所双语标识完成改造 36 处。");
         await jiangan.GetByRole(AriaRole.Button, new() { Name = "报送" }).ClickAsync();
         await Assertions.Expect(jiangan.Locator("strong.report-state")).ToHaveTextAsync("已报送");
 

@@ -28,3 +28,18 @@ static class LoopbackBrowser
                 "--disable-component-update", "--disable-sync"],
     });
 }
+
+/// <summary>The report sections and co-signed summaries, which wwwroot/js/report-sections.js turns into editors.</summary>
+static class RichEditors
+{
+    /// <summary>
+    /// Types into the editor <paramref name="label"/> names. Until the page's script has run, the label names the plain
+    /// textarea, which the script then hides: on a busy machine a fill could catch the textarea just before that and
+    /// wait on it forever, so wait for the switch first.
+    /// </summary>
+    public static async Task FillAsync(IPage page, string label, string text)
+    {
+        await page.WaitForFunctionAsync("() => [...document.querySelectorAll('textarea[data-rich]')].every(a => a.hidden)");
+        await page.GetByRole(AriaRole.Textbox, new() { Name = label, Exact = true }).FillAsync(text);
+    }
+}

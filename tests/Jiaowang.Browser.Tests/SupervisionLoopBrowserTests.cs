@@ -56,7 +56,7 @@ public abstract class SupervisionLoopBrowserTests(SupervisionBrowserApp app)
 
         // The May report, submitted, and a reading for the assigned target.
         await liaison.GetByRole(AriaRole.Row).Filter(new() { HasText = "月报 2026年5月" }).GetByRole(AriaRole.Link, new() { Name = "填写" }).ClickAsync();
-        await liaison.GetByRole(AriaRole.Textbox, new() { Name = "完成情况", Exact = true }).FillAsync("五月新开通国际航线 2 条，累计 22 条。");
+        await RichEditors.FillAsync(liaison, "完成情况", "五月新开通国际航线 2 条，累计 22 条。");
         await liaison.GetByRole(AriaRole.Button, new() { Name = "报送" }).ClickAsync();
         await Assertions.Expect(liaison.Locator("strong.report-state")).ToHaveTextAsync("已报送");
         var reportUrl = new Uri(liaison.Url).AbsolutePath;
@@ -77,7 +77,7 @@ public abstract class SupervisionLoopBrowserTests(SupervisionBrowserApp app)
         // The liaison sees the comment, revises and resubmits; the office accepts.
         await liaison.GotoAsync(reportUrl);
         await Assertions.Expect(liaison.GetByRole(AriaRole.Note)).ToContainTextAsync("请补充旅客吞吐量");
-        await liaison.GetByRole(AriaRole.Textbox, new() { Name = "完成情况", Exact = true }).FillAsync("五月新开通国际航线 2 条，累计 22 条；国际旅客 12 万人次。");
+        await RichEditors.FillAsync(liaison, "完成情况", "五月新开通国际航线 2 条，累计 22 条；国际旅客 12 万人次。");
         await liaison.GetByRole(AriaRole.Button, new() { Name = "报送" }).ClickAsync();
         await Assertions.Expect(liaison.Locator("strong.report-state")).ToHaveTextAsync("已报送");
         await office.GotoAsync("/office/review");
