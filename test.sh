@@ -84,7 +84,7 @@ for name in Jiaowang.Core.Tests Jiaowang.Cli.Tests Jiaowang.Web.Tests Jiaowang.B
   out="$work/$name.log"
   code=$(cat "$work/$name.code" 2>/dev/null || echo 1)
   # Each failure with the first lines of its message, so a CI log says why without the per-suite logs.
-  awk '/^\s+(Failed|Skipped) /{print; n=($1=="Failed")?8:0; next} /^\s+Stack Trace:/{n=0} n>0{print "     " $0; n--}' "$out" | head -n 120
+  awk '/^[[:space:]]+(Failed|Skipped) /{print; n=($1=="Failed")?8:0; next} /^[[:space:]]+Stack Trace:/{n=0} n>0{print "     " $0; n--}' "$out" | head -n 120
   if [[ $name == Jiaowang.Web.Tests && -s $JIAOWANG_SWEEP_REPORT ]]; then sed 's/^/   /' "$JIAOWANG_SWEEP_REPORT"; fi
   summary=$(grep -E "(Passed|Failed)!\s+- Failed:" "$out" | tail -n 1)
   if [[ -n $summary ]]; then
