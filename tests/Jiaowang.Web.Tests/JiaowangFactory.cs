@@ -37,14 +37,14 @@ public class JiaowangFactory(TestDatabase database, bool seedBundledPlan = true,
     JiaowangFactory(TestDatabase database, bool seedBundledPlan, bool makingTemplate) : this(database, seedBundledPlan) =>
         this.makingTemplate = makingTemplate;
 
-    /// <summary>The app that makes a template database (<see cref="SqliteTemplates"/>).</summary>
+    /// <summary>The app that makes a template database (<see cref="DatabaseTemplates"/>).</summary>
     internal static JiaowangFactory ForTemplate(TestDatabase database, bool seedBundledPlan) => new(database, seedBundledPlan, makingTemplate: true);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Test");
-        // A fresh SQLite file starts as a copy of a migrated (and seeded) template instead of migrating and importing again.
-        if (!makingTemplate) SqliteTemplates.FillIfFresh(database, seedBundledPlan, settings);
+        // A fresh database starts as a copy of a migrated (and seeded) template instead of migrating and importing again.
+        if (!makingTemplate) DatabaseTemplates.FillIfFresh(database, seedBundledPlan, settings);
         foreach (var (key, value) in database.Settings) builder.UseSetting(key, value);
         builder.UseSetting("Seed:BundledPlan", seedBundledPlan ? "true" : "false");
         // Background jobs start their first round at once, as tests have always seen them (production waits 5 s); a

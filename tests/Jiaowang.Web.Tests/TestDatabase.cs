@@ -62,13 +62,16 @@ public sealed class TestDatabase : IAsyncDisposable
         });
     }
 
+    /// <summary>The admin connection string of the test PostgreSQL server.</summary>
+    public static string PostgresAdmin => System.Environment.GetEnvironmentVariable(PostgresVariable)
+        ?? throw new InvalidOperationException(
+            $"{PostgresVariable} is not set: run the tests with ./test.sh, which starts a throw-away PostgreSQL server, " +
+            $"or set it to an admin connection string such as Host=127.0.0.1;Port=5432;Username=postgres.");
+
     /// <param name="create">False leaves the database to be made by the app (its first start creates a missing one).</param>
     public static async Task<TestDatabase> PostgresAsync(bool create = true)
     {
-        var admin = System.Environment.GetEnvironmentVariable(PostgresVariable)
-            ?? throw new InvalidOperationException(
-                $"{PostgresVariable} is not set: run the tests with ./test.sh, which starts a throw-away PostgreSQL server, " +
-                $"or set it to an admin connection string such as Host=127.0.0.1;Port=5432;Username=postgres.");
+        var admin = PostgresAdmin;
         var name = $"jiaowang_test_{Guid.NewGuid():N}";
         if (create)
         {
