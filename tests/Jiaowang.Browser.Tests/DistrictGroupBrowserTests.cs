@@ -7,34 +7,10 @@ using Microsoft.Playwright;
 namespace Jiaowang.Browser.Tests;
 
 /// <summary>The app with the shipped district list attached to 各区人民政府, on the database the derived fixture names.</summary>
-public abstract class DistrictBrowserApp(DatabaseProvider provider) : IAsyncLifetime
+public abstract class DistrictBrowserApp(DatabaseProvider provider) : LoopbackApp
 {
-    IPlaywright playwright = null!;
-    public JiaowangFactory Factory { get; private set; } = null!;
-    public IBrowser Browser { get; private set; } = null!;
-    public string BaseUrl { get; private set; } = "";
-
-    public async Task InitializeAsync()
-    {
-        Factory = new JiaowangFactory(await TestDatabase.CreateAsync(provider), settings: new Dictionary<string, string> { ["Seed:Districts"] = "true" });
-        BaseUrl = LoopbackBrowser.Serve(Factory);
-        playwright = await Playwright.CreateAsync();
-        Browser = await LoopbackBrowser.LaunchAsync(playwright);
-    }
-
-    public async Task<IPage> NewPersonAsync()
-    {
-        var context = await Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 }, BaseURL = BaseUrl });
-        return await context.NewPageAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await Browser.DisposeAsync();
-        playwright.Dispose();
-        await Factory.DisposeAsync();
-        await Factory.Database.DisposeAsync();
-    }
+    protected override async Task<JiaowangFactory> CreateFactoryAsync() =>
+        new(await TestDatabase.CreateAsync(provider), settings: new Dictionary<string, string> { ["Seed:Districts"] = "true" });
 }
 
 public sealed class SqliteDistrictBrowserApp() : DistrictBrowserApp(DatabaseProvider.Sqlite);

@@ -43,3 +43,52 @@ static class RichEditors
         await page.GetByRole(AriaRole.Textbox, new() { Name = label, Exact = true }).FillAsync(text);
     }
 }
+
+/// <summary>
+/// What every browser fixture is: the app on a loopback port (Kestrel, not the in-memory test server), Debian's Chromium
+/// driven by Playwright, and a fresh browser profile per person. The derived fixture says which app (database, clock,
+/// settings) and may fill it before the first page.
+/// </summary>
+public abstract class LoopbackApp : IAsyncLifetime
+{
+    IPlaywright playwright = null!;
+    public JiaowangFactory Factory { get; private set; } = null!;
+    public IBrowser Browser { get; private set; } = null!;
+    public string BaseUrl { get; private set; } = "";
+
+    protected abstract Task<JiaowangFactory> CreateFactoryAsync();
+
+    /// <summary>Runs once the app listens, before Chromium starts.</summary>
+    protected virtual Task PrepareAsync() => Task.CompletedTask;
+
+    public async Task InitializeAsync()
+    {
+        Factory = await CreateFactoryAsync();
+        BaseUrl = LoopbackBrowser.Serve(Factory);
+        await PrepareAsync();
+        playwright = await Playwright.CreateAsync();
+        Browser = await LoopbackBrowser.LaunchAsync(playwright);
+    }
+
+    /// <summary>A page in a separate browser profile: each person in a test has their own cookies.</summary>
+    public async Task<IPage> NewPageAsync(int width = 1280, int height = 900)
+    {
+        var context = await Browser.NewContextAsync(new() { ViewportSize = new() { Width = width, Height = height }, BaseURL = BaseUrl });
+        var page = await context.NewPageAsync();
+        // Waits end as soon as their condition holds; the long ceiling only matters when CI's two cores are busy with
+        // every suite at once (30 s limits were hit there).
+        page.SetDefaultTimeout(60_000);
+        page.SetDefaultNavigationTimeout(60_000);
+        return page;
+    }
+
+    public Task<IPage> NewPersonAsync() => NewPageAsync();
+
+    public virtual async Task DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        playwright.Dispose();
+        await Factory.DisposeAsync();
+        await Factory.Database.DisposeAsync();
+    }
+}

@@ -9,42 +9,16 @@ using Microsoft.Playwright;
 namespace Jiaowang.Browser.Tests;
 
 /// <summary>The app in Chromium with a clock the test moves, the ladder run by hand.</summary>
-public abstract class LadderBrowserApp(DatabaseProvider provider) : IAsyncLifetime
+public abstract class LadderBrowserApp(DatabaseProvider provider) : LoopbackApp
 {
-    IPlaywright playwright = null!;
     public DayClock Clock { get; } = new(DateOnly.FromDateTime(JiaowangFactory.Today.Date));
-    public JiaowangFactory Factory { get; private set; } = null!;
-    public IBrowser Browser { get; private set; } = null!;
 
-    public async Task InitializeAsync()
+    protected override async Task<JiaowangFactory> CreateFactoryAsync() => new(await TestDatabase.CreateAsync(provider), configureServices: services =>
     {
-        Factory = new JiaowangFactory(await TestDatabase.CreateAsync(provider), configureServices: services =>
-        {
-            services.AddSingleton<TimeProvider>(Clock);
-            services.Configure<ReminderOptions>(o => o.Automatic = false);
-            services.Configure<LadderOptions>(o => o.Automatic = false);
-        });
-        var baseUrl = LoopbackBrowser.Serve(Factory);
-        playwright = await Playwright.CreateAsync();
-        Browser = await LoopbackBrowser.LaunchAsync(playwright);
-        BaseUrl = baseUrl;
-    }
-
-    public string BaseUrl { get; private set; } = "";
-
-    public async Task<IPage> NewPersonAsync()
-    {
-        var context = await Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 }, BaseURL = BaseUrl });
-        return await context.NewPageAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await Browser.DisposeAsync();
-        playwright.Dispose();
-        await Factory.DisposeAsync();
-        await Factory.Database.DisposeAsync();
-    }
+        services.AddSingleton<TimeProvider>(Clock);
+        services.Configure<ReminderOptions>(o => o.Automatic = false);
+        services.Configure<LadderOptions>(o => o.Automatic = false);
+    });
 }
 
 public sealed class SqliteLadderBrowserApp() : LadderBrowserApp(DatabaseProvider.Sqlite);

@@ -8,34 +8,9 @@ using Microsoft.Playwright;
 namespace Jiaowang.Browser.Tests;
 
 /// <summary>The 家在武汉 portal in Chromium, with the factory at hand to open accounts.</summary>
-public sealed class PortalBrowserApp : IAsyncLifetime
+public sealed class PortalBrowserApp : LoopbackApp
 {
-    IPlaywright playwright = null!;
-    public JiaowangFactory Factory { get; private set; } = null!;
-    public IBrowser Browser { get; private set; } = null!;
-    public string BaseUrl { get; private set; } = "";
-
-    public async Task InitializeAsync()
-    {
-        Factory = new JiaowangFactory(TestDatabase.Sqlite());
-        BaseUrl = LoopbackBrowser.Serve(Factory);
-        playwright = await Playwright.CreateAsync();
-        Browser = await LoopbackBrowser.LaunchAsync(playwright);
-    }
-
-    public async Task<IPage> NewPageAsync(int width = 1280, int height = 900)
-    {
-        var context = await Browser.NewContextAsync(new() { ViewportSize = new() { Width = width, Height = height }, BaseURL = BaseUrl });
-        return await context.NewPageAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await Browser.DisposeAsync();
-        playwright.Dispose();
-        await Factory.DisposeAsync();
-        await Factory.Database.DisposeAsync();
-    }
+    protected override Task<JiaowangFactory> CreateFactoryAsync() => Task.FromResult(new JiaowangFactory(TestDatabase.Sqlite()));
 }
 
 public sealed class PortalBrowserTests(PortalBrowserApp app) : IClassFixture<PortalBrowserApp>
