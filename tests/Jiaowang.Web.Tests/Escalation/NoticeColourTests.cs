@@ -89,7 +89,8 @@ public abstract class NoticeColourTests(DatabaseProvider provider) : IAsyncLifet
         clock.Day = clock.Day.AddDays(1);
         await app.RunLadderAsync();
         Assert.Equal(0, await app.RunLadderAsync());
-        Assert.Equal(["noticeOverdue"], await app.StepsAsync(item));
+        // Once, beside the receipt reminder the unacknowledged notice had already taken.
+        Assert.Single(await app.StepsAsync(item), "noticeOverdue");
         using var office2 = await app.OfficeAsync();
         var detail = (await office2.GetFromJsonAsync<NoticeDetail>($"/api/notices/{notice.Id}"))!;
         Assert.Equal("red", detail.Notice.Colour);
@@ -113,7 +114,7 @@ public abstract class NoticeColourTests(DatabaseProvider provider) : IAsyncLifet
         marked = (await office3.GetFromJsonAsync<Dictionary<string, List<LadderMark>>>($"/api/plans/{app.PlanId}/ladder/marked"))!;
         Assert.DoesNotContain(marked["bulletin"], m => m.Item == item);
         Assert.DoesNotContain(marked["leaders"], m => m.Item == item);
-        Assert.Equal(["noticeOverdue"], await app.StepsAsync(item));
+        Assert.Single(await app.StepsAsync(item), "noticeOverdue");
     }
 }
 
