@@ -10,7 +10,7 @@ namespace Jiaowang.Core.Assessment;
 /// <param name="FollowUpsClosed">Of those, marked done.</param>
 /// <param name="Instructions">Leaders' instructions (批示) addressed to the unit.</param>
 /// <param name="InstructionsAnswered">Of those, answered.</param>
-/// <param name="NoticesDue">Supervision notices (督办单) issued to the unit; 0 until notices exist (issue 12 item 4).</param>
+/// <param name="NoticesDue">Supervision notices (督办单) issued to the unit in the span, answered or past their respond-by day.</param>
 /// <param name="NoticesAnsweredInTime">Of those, answered by their response date.</param>
 /// <param name="Satisfaction">The satisfaction vote's score for the unit, 0–100; null without a sealed vote.</param>
 public sealed record UnitFacts(int UnitId, string UnitName,
@@ -20,10 +20,9 @@ public sealed record UnitFacts(int UnitId, string UnitName,
 
 /// <summary>
 /// Points per criterion, set by the office per plan; the maximum score is their sum (100 by default).
-/// <see cref="NoticesAnsweredInTime"/> reads no items until supervision notices land, so it scores full marks.
 /// </summary>
-public sealed record AssessmentWeights(int ReportsOnTime = 30, int AcceptedFirstTime = 20, int NoExtensions = 5,
-    int FollowUpsClosed = 15, int InstructionsAnswered = 10, int NoticesAnsweredInTime = 0, int Satisfaction = 20)
+public sealed record AssessmentWeights(int ReportsOnTime = 25, int AcceptedFirstTime = 20, int NoExtensions = 5,
+    int FollowUpsClosed = 15, int InstructionsAnswered = 10, int NoticesAnsweredInTime = 10, int Satisfaction = 15)
 {
     public static AssessmentWeights Default { get; } = new();
     public int Total => ReportsOnTime + AcceptedFirstTime + NoExtensions + FollowUpsClosed + InstructionsAnswered + NoticesAnsweredInTime + Satisfaction;

@@ -17,6 +17,8 @@ public enum LadderStep
     Bulletin,
     /// <summary>领导关注: on the leaders' dashboard.</summary>
     Leaders,
+    /// <summary>督办单逾期未答复: a notice's respond-by day passed unanswered; named in the next bulletin and on the leaders' dashboard.</summary>
+    NoticeOverdue,
 }
 
 /// <summary>A plan's ladder settings; the defaults are those documented in docs/SUPERVISION.md ("Ladder").</summary>
@@ -67,6 +69,10 @@ public static class Ladder
     public static bool ReceiptOverdue(DateOnly arrived, DateOnly today, LadderSettings settings) =>
         settings.Enabled && WorkingDays.Between(arrived, today) >= settings.ReceiptWorkingDays;
 
+    /// <summary>Whether a notice still waiting for its answer has passed its respond-by day (the day itself is still in time).</summary>
+    public static bool NoticeOverdue(NoticeStatus status, DateOnly respondBy, DateOnly today, LadderSettings settings) =>
+        settings.Enabled && status == NoticeStatus.Open && today > respondBy;
+
     public static string Code(LadderStep step) => step switch
     {
         LadderStep.Unacknowledged => "unacknowledged",
@@ -75,6 +81,7 @@ public static class Ladder
         LadderStep.SecondReminder => "second",
         LadderStep.Notice => "notice",
         LadderStep.Bulletin => "bulletin",
+        LadderStep.NoticeOverdue => "noticeOverdue",
         _ => "leaders",
     };
 
@@ -86,6 +93,7 @@ public static class Ladder
         LadderStep.SecondReminder => "二次催办",
         LadderStep.Notice => "下发督办单",
         LadderStep.Bulletin => "通报",
+        LadderStep.NoticeOverdue => "督办单逾期未答复",
         _ => "报领导关注",
     };
 
@@ -97,6 +105,7 @@ public static class Ladder
         LadderStep.SecondReminder => "Second reminder",
         LadderStep.Notice => "Supervision notice",
         LadderStep.Bulletin => "Named in the bulletin",
+        LadderStep.NoticeOverdue => "Supervision notice not answered in time",
         _ => "On the leaders' dashboard",
     };
 }

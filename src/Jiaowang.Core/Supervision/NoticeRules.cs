@@ -38,6 +38,20 @@ public static class NoticeRules
         : behindPace ? NoticeColour.Yellow
         : NoticeColour.Blue;
 
+    /// <summary>
+    /// The colour a notice shows today: it follows time while the notice is not closed, and only darkens — red once the
+    /// item it is about is past due and still not done (<paramref name="stillDue"/>), or once the notice's own respond-by
+    /// day has passed unanswered; yellow when the task is behind the expected pace. A closed notice keeps its colour at
+    /// issue, which stays on the record and in the history either way.
+    /// </summary>
+    /// <param name="stillDue">The item's due day while it is still owed (not reported, not done); null otherwise.</param>
+    public static NoticeColour Current(NoticeColour atIssue, NoticeStatus status, DateOnly respondBy, DateOnly? stillDue, bool behindPace, DateOnly today)
+    {
+        if (status == NoticeStatus.Closed) return atIssue;
+        var now = status == NoticeStatus.Open && today > respondBy ? NoticeColour.Red : Colour(stillDue, today, behindPace);
+        return now > atIssue ? now : atIssue;
+    }
+
     public static string ColourName(NoticeColour colour) => colour switch
     {
         NoticeColour.Red => "红色",

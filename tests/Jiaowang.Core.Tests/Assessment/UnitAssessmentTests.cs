@@ -26,22 +26,32 @@ public class UnitAssessmentTests
         Assert.Equal("甲", scores[0].UnitName);
         var second = scores[1];
         Assert.Equal(2, second.Rank);
-        // 30×5/10 + 20×8/10 + 5×9/10 + 15 + 10 + 0 + 20×0.5 = 15 + 16 + 4.5 + 15 + 10 + 10
-        Assert.Equal(70.5m, second.Score);
+        // 25×5/10 + 20×8/10 + 5×9/10 + 15 + 10 + 10 + 15×0.5 = 12.5 + 16 + 4.5 + 15 + 10 + 10 + 7.5
+        Assert.Equal(75.5m, second.Score);
         var costs = second.Costs.ToList();
         Assert.Equal(["reportsOnTime", "satisfaction", "acceptedFirstTime", "noExtensions"], costs.Select(c => c.Code));
-        Assert.Equal(15m, costs[0].Lost);
+        Assert.Equal(12.5m, costs[0].Lost);
         Assert.Equal((5, 10), (costs[0].Good, costs[0].Of));
     }
 
     [Fact]
-    public void Nothing_to_do_scores_full_marks_and_the_notices_weight_reads_no_items_until_notices_exist()
+    public void Nothing_to_do_scores_full_marks()
     {
         var idle = new UnitFacts(3, "丙", 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, null);
-        var weights = AssessmentWeights.Default with { NoticesAnsweredInTime = 10 };
+        var weights = AssessmentWeights.Default;
         var score = Assert.Single(UnitAssessment.Score([idle], weights));
         Assert.Equal(weights.Total, score.Score);
         Assert.Equal(0, score.Items.Single(i => i.Code == "noticesAnsweredInTime").Of);
+    }
+
+    [Fact]
+    public void A_notice_answered_late_costs_its_share_of_the_notices_weight()
+    {
+        var unit = Perfect(4, "丁") with { NoticesDue = 2, NoticesAnsweredInTime = 1 };
+        var score = Assert.Single(UnitAssessment.Score([unit], AssessmentWeights.Default));
+        Assert.Equal(95m, score.Score);
+        var cost = Assert.Single(score.Costs);
+        Assert.Equal(("noticesAnsweredInTime", 1, 2, 5m), (cost.Code, cost.Good, cost.Of, cost.Lost));
     }
 
     [Fact]

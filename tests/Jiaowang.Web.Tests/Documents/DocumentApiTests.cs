@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using Jiaowang.Tests.Documents;
 using Jiaowang.Web.Data;
@@ -51,6 +52,37 @@ public abstract class DocumentApiTests(DatabaseProvider provider) : IAsyncLifeti
         Assert.DoesNotContain("<strong>", text);
         Assert.Contains("审核退回修改1次", text);
         Assert.DoesNotContain("满意度测评", text);
+    }
+
+    [Fact]
+    public async Task The_summary_prints_the_assessment_ranked_with_the_offices_weights_and_what_cost_each_unit_points()
+    {
+        (await office.PutAsJsonAsync($"/api/plans/{app.PlanId}/assessment/weights", new
+            { reportsOnTime = 50, acceptedFirstTime = 10, noExtensions = 0, followUpsClosed = 10, instructionsAnswered = 10, noticesAnsweredInTime = 10, satisfaction = 10 }))
+            .EnsureSuccessStatusCode();
+        var result = JsonDocument.Parse(await office.GetStringAsync($"/api/plans/{app.PlanId}/assessment")).RootElement;
+        var units = result.GetProperty("units").EnumerateArray().ToList();
+
+        var lines = DocumentsData.Text(await office.GetByteArrayAsync($"/api/plans/{app.PlanId}/summary.docx")).Split('\n').ToList();
+        var section = lines.IndexOf("四、结果考评情况");
+        Assert.True(section > lines.IndexOf("三、督办情况"), "the assessment follows the supervision part");
+        Assert.Contains("按时报送50分、一次通过10分、督办事项办结10分、批示回复10分、督办单按时答复10分、满意度10分，满分100分", lines[section + 1]);
+        Assert.DoesNotContain("未申请延期", lines[section + 1]);
+        Assert.Equal(["名次", "单位", "得分", "失分说明"], lines.Skip(section + 2).Take(4));
+        // Every unit in the API's order, with its rank, score and the points it lost.
+        var table = lines.Skip(section + 6).Take(units.Count * 4).ToList();
+        for (var i = 0; i < units.Count; i++)
+        {
+            Assert.Equal(units[i].GetProperty("rank").GetInt32().ToString(), table[i * 4]);
+            Assert.Equal(units[i].GetProperty("unitName").GetString(), table[i * 4 + 1]);
+            Assert.Equal(units[i].GetProperty("score").GetDecimal(), decimal.Parse(table[i * 4 + 2], System.Globalization.CultureInfo.InvariantCulture));
+        }
+        // A unit that owes reports it has not sent is told what that cost it.
+        var late = units.First(u => u.GetProperty("items").EnumerateArray()
+            .Any(c => c.GetProperty("code").GetString() == "reportsOnTime" && c.GetProperty("good").GetInt32() < c.GetProperty("of").GetInt32()));
+        var row = table.IndexOf(late.GetProperty("unitName").GetString()!);
+        Assert.Matches(@"^按时报送扣[\d.]+分（\d+项中\d+项达标）", table[row + 2]);
+        Assert.Contains(table, l => l == "未失分" || l.Contains("扣"));
     }
 
     [Fact]

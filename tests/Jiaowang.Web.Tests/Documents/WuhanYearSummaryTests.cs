@@ -59,7 +59,8 @@ public sealed class WuhanYearSummaryTests : IAsyncLifetime
         Assert.Contains("市委外办（牵头）：", text);
         Assert.Contains("【演示数据】", text);
         Assert.Contains("三、督办情况", text);
-        Assert.Contains("四、满意度测评情况", text);
+        Assert.Contains("四、结果考评情况", text);
+        Assert.Contains("五、满意度测评情况", text);
         Assert.Contains($"应参加测评5人，实际参加5人，共对{units.Count}家单位作出评价", text);
         var lines = await OfficeTools.LayoutLinesAsync(pdf);
         // 3 satisfied + 1 basically + 1 satisfied = 4/1/0 for most units; the last unit 3/1/1.

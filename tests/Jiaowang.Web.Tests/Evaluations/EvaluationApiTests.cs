@@ -162,7 +162,7 @@ public abstract class EvaluationApiTests(DatabaseProvider provider) : IAsyncLife
         Assert.Equal(3m / 5, summary.Units[0].SatisfiedRate);
         // The city-wide final summary the office downloads now carries the vote: turnout and each unit's tally.
         var lines = DocumentsData.Text(await office.GetByteArrayAsync($"/api/plans/{vote.App.PlanId}/summary.docx")).Split('\n').ToList();
-        Assert.Contains("四、满意度测评情况", lines);
+        Assert.Contains("五、满意度测评情况", lines);
         Assert.Contains(lines, l => l.Contains("应参加测评6人，实际参加5人，共对2家单位作出评价"));
         Assert.Equal(["3", "2", "0", "60.0%", "100.0%"], lines.Skip(lines.LastIndexOf(a.Name) + 1).Take(5));
         Assert.Equal(["1", "1", "3", "20.0%", "40.0%"], lines.Skip(lines.LastIndexOf(b.Name) + 1).Take(5));
@@ -216,7 +216,7 @@ public abstract class EvaluationApiTests(DatabaseProvider provider) : IAsyncLife
         Assert.Empty(withheld.Units);
 
         var lines = DocumentsData.Text(await office.GetByteArrayAsync($"/api/plans/{vote.App.PlanId}/summary.docx")).Split('\n').ToList();
-        Assert.Contains("四、满意度测评情况", lines);
+        Assert.Contains("五、满意度测评情况", lines);
         Assert.Contains(lines, l => l.Contains("应参加测评2人，实际参加1人，参加人数少于5人，为保护投票人匿名，测评结果不予公布"));
         Assert.DoesNotContain(lines, l => l.Contains("满意及基本满意率"));
         Assert.DoesNotContain(lines, l => l.Contains("100.0%"));

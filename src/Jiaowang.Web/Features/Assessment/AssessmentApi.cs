@@ -38,14 +38,22 @@ public static class AssessmentApi
         if (!await db.Plans.AnyAsync(p => p.Id == id, ct)) return TypedResults.NotFound();
         var weights = new AssessmentWeights(change.ReportsOnTime, change.AcceptedFirstTime, change.NoExtensions, change.FollowUpsClosed,
             change.InstructionsAnswered, change.NoticesAnsweredInTime, change.Satisfaction);
-        if (weights.Invalid() is { } field) return Refusal.Invalid(field, text["Assessment.WeightRange", field]).ToHttp();
-        if (weights.Total == 0) return Refusal.Invalid("reportsOnTime", text["Assessment.WeightsZero"]).ToHttp();
-        var row = await db.AssessmentWeights.FirstOrDefaultAsync(w => w.PlanId == id, ct);
+        var outcome = await SaveWeightsAsync(db, audit, text, id, weights, caller.UserName, ct);
+        return outcome.Refusal is { } refusal ? refusal.ToHttp() : TypedResults.Ok(outcome.Value!);
+    }
+
+    /// <summary>Checks and stores a plan's weights (the API and <c>/office/assessment</c>); a bad weight is named by its criterion.</summary>
+    public static async Task<Outcome<AssessmentWeights>> SaveWeightsAsync(JiaowangDb db, AuditLog audit, IStringLocalizer<InstrumentsText> text, int planId,
+        AssessmentWeights weights, string by, CancellationToken ct)
+    {
+        if (weights.Invalid() is { } field) return Refusal.Invalid(field, text["Assessment.WeightRange", text["Criterion." + field]]);
+        if (weights.Total == 0) return Refusal.Invalid("reportsOnTime", text["Assessment.WeightsZero"]);
+        var row = await db.AssessmentWeights.FirstOrDefaultAsync(w => w.PlanId == planId, ct);
         var before = row?.ToWeights();
-        if (row is null) db.AssessmentWeights.Add(row = new PlanAssessmentWeights { PlanId = id });
+        if (row is null) db.AssessmentWeights.Add(row = new PlanAssessmentWeights { PlanId = planId });
         row.Set(weights);
-        await audit.SaveAsync(db, caller.UserName, () => [new AuditRecord("AssessmentWeights", id.ToString(), "edit", before, weights)], ct);
-        return TypedResults.Ok(weights);
+        await audit.SaveAsync(db, by, () => [new AuditRecord("AssessmentWeights", planId.ToString(), "edit", before, weights)], ct);
+        return weights;
     }
 
     static async Task<Results<FileContentHttpResult, NotFound>> Export(int id, int? phase, AssessmentQuery query, JiaowangDb db, IStringLocalizer<InstrumentsText> text,

@@ -16,8 +16,9 @@ public sealed record AssessmentResult(int PlanId, int? Phase, DateOnly AsOf, Ass
 
 /// <summary>
 /// 结果考评: gathers what the platform knows about each reporting unit (<see cref="UnitFacts"/>) over a phase or the
-/// plan, as of today, and scores it with the plan's weights by <see cref="UnitAssessment.Score"/>. Supervision notices
-/// (督办单) are not stored on this branch: their criterion reads no items (full marks) until they are.
+/// plan, as of today, and scores it with the plan's weights by <see cref="UnitAssessment.Score"/>. A supervision notice
+/// (督办单) of the plan issued to a unit in the span counts once its answer is in or its respond-by day has passed (one
+/// still within its answering time is not judged yet); it went well when answered on or before its respond-by day.
 /// </summary>
 public sealed class AssessmentQuery(JiaowangDb db, TimeProvider clock, IOptions<ReportingOptions> reporting, IOptions<EvaluationOptions> evaluations)
 {
@@ -57,6 +58,10 @@ public sealed class AssessmentQuery(JiaowangDb db, TimeProvider clock, IOptions<
         var instructions = await db.Instructions.AsNoTracking()
             .Where(i => (i.TaskId != null && taskIds.Contains(i.TaskId.Value)) || (i.ReportId != null && planReportIds.Contains(i.ReportId.Value)))
             .Select(i => new { i.UnitId, i.At, Answered = i.Answer != null }).ToListAsync(ct);
+        var notices = (await db.Notices.AsNoTracking().Where(n => n.PlanId == planId)
+                .Select(n => new { n.UnitId, n.IssuedAt, n.RespondBy, n.AnsweredAt }).ToListAsync(ct))
+            .Where(n => n.AnsweredAt is not null || n.RespondBy < today)
+            .Select(n => (n.UnitId, Issued: LocalDay(n.IssuedAt), InTime: n.AnsweredAt is { } at && LocalDay(at) <= n.RespondBy)).ToList();
         var vote = await EvaluationQueries.LatestClosedResultsAsync(db, planId, clock.GetUtcNow(), evaluations.Value.MinimumBallots, ct);
         var satisfaction = vote is { TooFewBallots: false } ? vote.Units.ToDictionary(u => u.UnitId, SatisfactionScore) : [];
 
@@ -72,9 +77,10 @@ public sealed class AssessmentQuery(JiaowangDb db, TimeProvider clock, IOptions<
             var firstTime = own.Count(r => r.State == ReportState.Accepted && !history[r.Id].Returned);
             var items = followUps.Where(f => f.UnitId == unit.UnitId && InSpan(f.Deadline)).ToList();
             var told = instructions.Where(i => i.UnitId == unit.UnitId && InSpan(LocalDay(i.At))).ToList();
+            var noticed = notices.Where(n => n.UnitId == unit.UnitId && InSpan(n.Issued)).ToList();
             return new UnitFacts(unit.UnitId, unit.UnitName, due.Count, onTime, own.Count, firstTime, extensions.Count(e => e.UnitId == unit.UnitId),
                 items.Count, items.Count(f => f.State == FollowUpState.Done), told.Count, told.Count(i => i.Answered),
-                NoticesDue: 0, NoticesAnsweredInTime: 0, satisfaction.GetValueOrDefault(unit.UnitId));
+                noticed.Count, noticed.Count(n => n.InTime), satisfaction.GetValueOrDefault(unit.UnitId));
         }).ToList();
         var weights = await WeightsAsync(planId, ct);
         return new AssessmentResult(planId, phase, today, weights, UnitAssessment.Score(facts, weights));

@@ -77,12 +77,16 @@ public static class BulletinDocument
             : $"截至{Day(asOf)}，仍有{still.Select(s => s.UnitId).Distinct().Count()}家单位逾期未报：" + UnitCounts(still.GroupBy(s => s.UnitName)
                 .OrderByDescending(g => g.Count()).ThenBy(g => g.Key).Select(g => (g.Key, g.Count()))) + "，请抓紧报送。";
         document.Text(text);
-        if (named is { Count: > 0 })
-        {
-            // The ladder's bulletin step: units still owing after reminders and a supervision notice are named here.
-            document.Text("经到期催办、二次催办并下发督办单后仍逾期未报，现予通报：" + string.Join("；", named.GroupBy(n => n.Unit)
-                .Select(g => $"{g.Key}（{string.Join("、", g.Select(n => n.What).Distinct())}）")) + "。请上述单位立即报送，并说明逾期原因。");
-        }
+        // The ladder's bulletin step: units still owing after reminders and a supervision notice are named here, and
+        // notices whose respond-by day passed unanswered (step noticeOverdue) in a sentence of their own.
+        static string Named(IEnumerable<(string Unit, string What)> items) => string.Join("；", items.GroupBy(n => n.Unit)
+            .Select(g => $"{g.Key}（{string.Join("、", g.Select(n => n.What).Distinct())}）"));
+        var reports = (named ?? []).Where(n => !n.What.StartsWith("督办单", StringComparison.Ordinal)).ToList();
+        var notices = (named ?? []).Where(n => n.What.StartsWith("督办单", StringComparison.Ordinal)).ToList();
+        if (reports.Count > 0)
+            document.Text("经到期催办、二次催办并下发督办单后仍逾期未报，现予通报：" + Named(reports) + "。请上述单位立即报送，并说明逾期原因。");
+        if (notices.Count > 0)
+            document.Text("下列单位未在规定时限内答复督办单，现予通报：" + Named(notices) + "。请上述单位立即答复，并说明逾期原因。");
 
         return document.Signature(issuingOffice, today);
     }

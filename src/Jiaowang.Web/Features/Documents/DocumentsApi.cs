@@ -72,7 +72,8 @@ public static class DocumentsApi
     }
 
     static async Task<Results<FileContentHttpResult, NotFound>> Summary(int id, JiaowangDb db, TimeProvider clock,
-        IOptions<ReportingOptions> reporting, IOptions<DocumentOptions> options, IOptions<EvaluationOptions> evaluations, CancellationToken ct)
+        IOptions<ReportingOptions> reporting, IOptions<DocumentOptions> options, IOptions<EvaluationOptions> evaluations, Assessment.AssessmentQuery assessments,
+        CancellationToken ct)
     {
         var plan = await PlanRecord.LoadAsync(db, id, clock.LocalTimeZone, reporting.Value, ct);
         if (plan is null) return TypedResults.NotFound();
@@ -80,7 +81,9 @@ public static class DocumentsApi
         var satisfaction = await EvaluationQueries.LatestClosedResultsAsync(db, id, clock.GetUtcNow(), evaluations.Value.MinimumBallots, ct);
         // The summary prints the closing day as Wuhan reads it (Beijing time, as the vote's form), not as stored (UTC).
         if (satisfaction is not null) satisfaction = satisfaction with { ClosedAt = Format.InBeijing(satisfaction.ClosedAt) };
-        var document = SummaryDocument.Build(plan, clock.Today(), options.Value.IssuingOffice, satisfaction, options.Value.Fonts);
+        // The whole plan's assessment, with the weights the office set (结果考评, docs/SUPERVISION.md).
+        var assessment = await assessments.RunAsync(id, phase: null, ct);
+        var document = SummaryDocument.Build(plan, clock.Today(), options.Value.IssuingOffice, satisfaction, options.Value.Fonts, assessment);
         return TypedResults.File(document.ToBytes(), Docx, DocumentParts.FileName($"{plan.Subject}-工作总结-{clock.Today():yyyy-MM-dd}.docx"));
     }
 }

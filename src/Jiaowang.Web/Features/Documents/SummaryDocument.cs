@@ -9,12 +9,13 @@ namespace Jiaowang.Web.Features.Documents;
 /// <summary>
 /// The city-wide final summary (全市办理工作总结) the office compiles at the end of the plan: per task, in the plan's
 /// groups, its lead unit then co-units with each one's accepted final summary; the targets with final values and
-/// completion ratios; overdue and returned counts; the satisfaction results when the vote has closed.
+/// completion ratios; overdue and returned counts; the assessment (结果考评) with the office's weights; the satisfaction
+/// results when the vote has closed.
 /// </summary>
 public static class SummaryDocument
 {
     public static OfficialDocument Build(PlanRecord plan, DateOnly today, string issuingOffice, EvaluationResults? satisfaction,
-        FontChoice fonts = FontChoice.Official)
+        FontChoice fonts = FontChoice.Official, Assessment.AssessmentResult? assessment = null)
     {
         var document = new OfficialDocument(fonts).Title(TitleOf(plan));
         var finals = plan.Accepted.Where(r => r.Kind == PeriodKind.FinalSummary)
@@ -49,9 +50,12 @@ public static class SummaryDocument
         document.Heading1("三、督办情况");
         document.Text(SupervisionSentence(plan, today));
 
+        var part = 3;
+        if (assessment is { Units.Count: > 0 }) AssessmentSection.Write(document, $"{ChineseNumber(++part)}、结果考评情况", assessment);
+
         if (satisfaction is { } results)
         {
-            document.Heading1("四、满意度测评情况");
+            document.Heading1($"{ChineseNumber(++part)}、满意度测评情况");
             Satisfaction(document, results);
         }
 

@@ -12,32 +12,39 @@ public static class LadderQueries
 {
     /// <summary>
     /// The units to name in a bulletin (通报) covering up to <paramref name="to"/>: every item that reached the bulletin
-    /// step by then and is still on the ladder (its report not yet submitted), oldest first.
+    /// step by then and is still on the ladder (its report not yet submitted), and every notice whose respond-by day
+    /// passed unanswered and that is still unanswered, oldest first.
     /// </summary>
     public static async Task<List<LadderMark>> ForBulletinAsync(JiaowangDb db, DateTimeOffset to, CancellationToken ct = default, int? planId = null)
     {
         var marks = await MarkedAsync(db, LadderStep.Bulletin, to, ct);
         if (planId is null) return marks;
         var periods = (await db.Periods.Where(p => p.PlanId == planId).Select(p => p.Id).ToListAsync(ct)).Select(p => $"owed:{p}:").ToList();
-        return marks.Where(m => periods.Any(p => m.Item.StartsWith(p, StringComparison.Ordinal))).ToList();
+        var notices = (await db.Notices.Where(n => n.PlanId == planId).Select(n => n.Id).ToListAsync(ct)).Select(Notices.NoticeService.Item).ToHashSet();
+        return marks.Where(m => notices.Contains(m.Item) || periods.Any(p => m.Item.StartsWith(p, StringComparison.Ordinal))).ToList();
     }
 
-    /// <summary>The items that reached the leaders' step (领导关注), for the leaders' dashboard.</summary>
+    /// <summary>The items that reached the leaders' step (领导关注), and the notices left unanswered, for the leaders' dashboard.</summary>
     public static Task<List<LadderMark>> ForLeadersAsync(JiaowangDb db, DateTimeOffset now, CancellationToken ct = default) =>
         MarkedAsync(db, LadderStep.Leaders, now, ct);
 
     static async Task<List<LadderMark>> MarkedAsync(JiaowangDb db, LadderStep step, DateTimeOffset until, CancellationToken ct)
     {
-        var code = Ladder.Code(step);
-        var rows = await db.SupervisionEntries.AsNoTracking().Where(e => e.Once == code)
+        string[] codes = [Ladder.Code(step), Ladder.Code(LadderStep.NoticeOverdue)];
+        var rows = await db.SupervisionEntries.AsNoTracking().Where(e => e.Once != null && codes.Contains(e.Once))
             .Join(db.Units, e => e.UnitId, u => u.Id, (e, u) => new { e.UnitId, u.Name, e.Item, e.Text, e.At })
             .ToListAsync(ct);
-        // Still on the ladder: the report owed has not been submitted or accepted since.
+        // Still on the ladder: the report owed has not been submitted or accepted since; the notice has not been answered.
         var submitted = await db.Reports.AsNoTracking()
             .Where(r => r.State == Core.Reporting.ReportState.Submitted || r.State == Core.Reporting.ReportState.Accepted)
             .Select(r => new { r.PeriodId, r.TaskId, r.UnitId }).ToListAsync(ct);
         var done = submitted.Select(r => Notices.RelatesTo.OwedItem(r.PeriodId, r.TaskId, r.UnitId)).ToHashSet();
-        return rows.Where(r => r.At <= until && !done.Contains(r.Item)).OrderBy(r => r.At).ThenBy(r => r.Name)
+        const string notice = "notice:";
+        var noticeIds = rows.Where(r => r.Item.StartsWith(notice, StringComparison.Ordinal)).Select(r => int.Parse(r.Item[notice.Length..])).Distinct().ToList();
+        var unanswered = (await db.Notices.AsNoTracking().Where(n => noticeIds.Contains(n.Id) && n.Status == NoticeStatus.Open).Select(n => n.Id).ToListAsync(ct))
+            .Select(Notices.NoticeService.Item).ToHashSet();
+        return rows.Where(r => r.At <= until && !done.Contains(r.Item) && (!r.Item.StartsWith(notice, StringComparison.Ordinal) || unanswered.Contains(r.Item)))
+            .OrderBy(r => r.At).ThenBy(r => r.Name)
             .Select(r => new LadderMark(r.UnitId, r.Name, r.Item, r.Text, r.At)).ToList();
     }
 

@@ -53,6 +53,7 @@ public sealed class LadderService(JiaowangDb db, AuditLog audit, INotifier notif
             if (!settings.Enabled) continue;
             taken += await OwedAsync(planId, row.StartsOn, settings, today, ct);
             taken += await ReceiptsAsync(planId, row.StartsOn, settings, today, ct);
+            taken += await NoticesOverdueAsync(planId, row.StartsOn, settings, today, ct);
         }
         return taken;
     }
@@ -115,6 +116,23 @@ public sealed class LadderService(JiaowangDb db, AuditLog audit, INotifier notif
         return taken;
     }
 
+    /// <summary>
+    /// A notice whose respond-by day passed with no answer (still open: not answered, or reopened by the office and not
+    /// answered again) takes the step once: named in the next bulletin and on the leaders' dashboard until it is answered.
+    /// </summary>
+    async Task<int> NoticesOverdueAsync(int planId, DateOnly startsOn, LadderSettings settings, DateOnly today, CancellationToken ct)
+    {
+        var taken = 0;
+        var late = await db.Notices.AsNoTracking()
+            .Where(n => n.PlanId == planId && n.Status == NoticeStatus.Open && n.RespondBy < today && n.RespondBy >= startsOn).OrderBy(n => n.Id).ToListAsync(ct);
+        foreach (var notice in late.Where(n => Ladder.NoticeOverdue(n.Status, n.RespondBy, today, settings)))
+        {
+            if (await TakeAsync(NoticeService.Item(notice.Id), LadderStep.NoticeOverdue, notice.UnitId, notice.RespondBy, $"督办单 {notice.Number}", null,
+                    settings, today, ct)) taken++;
+        }
+        return taken;
+    }
+
     /// <summary>Claims the step (the unique row), then sends it; a step claimed by someone else is skipped.</summary>
     async Task<bool> TakeAsync(string item, LadderStep step, int unitId, DateOnly since, string what, string? relatesTo, LadderSettings settings,
         DateOnly today, CancellationToken ct)
@@ -127,6 +145,7 @@ public sealed class LadderService(JiaowangDb db, AuditLog audit, INotifier notif
             LadderStep.SecondReminder => $"{what}：逾期{WorkingDays.Between(since, today)}个工作日未报送，二次催办，并告单位分管领导。",
             LadderStep.Notice => $"{what}：逾期{WorkingDays.Between(since, today)}个工作日未报送，下发督办单。",
             LadderStep.Bulletin => $"{what}：逾期{WorkingDays.Between(since, today)}个工作日未报送，列入下期工作通报。",
+            LadderStep.NoticeOverdue => $"{what}：应于{TextSetup.Day(since)}前答复，逾期未答复，列入下期工作通报并报领导关注。",
             _ => $"{what}：逾期{WorkingDays.Between(since, today)}个工作日未报送，报领导关注。",
         };
         var entry = new SupervisionEntry { Item = item, Step = code, Once = code, UnitId = unitId, Text = line, By = Actor, At = clock.GetUtcNow() };
@@ -154,7 +173,7 @@ public sealed class LadderService(JiaowangDb db, AuditLog audit, INotifier notif
                 return true;
             }
             await notifier.PublishAsync(new NotificationEvent("ladder." + code, Ladder.NameZh(step) + "：" + what, Ladder.NameEn(step) + ": " + what, line, null,
-                "/work", [], [unitId], "unit", unitId, AlsoUnitLeaders: step is LadderStep.SecondReminder or LadderStep.Leaders), ct);
+                "/work", [], [unitId], "unit", unitId, AlsoUnitLeaders: step is LadderStep.SecondReminder or LadderStep.Leaders or LadderStep.NoticeOverdue), ct);
             return true;
         }
         catch (Exception e) when (e is not OperationCanceledException)

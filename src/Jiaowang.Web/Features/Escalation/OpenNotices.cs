@@ -7,13 +7,13 @@ namespace Jiaowang.Web.Features.Escalation;
 public sealed record OpenNoticesModel(NoticePage Notices, List<LadderMark> Leaders);
 
 /// <summary>On the dashboard: open notices by colour with the list, and the items the ladder put before the leaders.</summary>
-public sealed class OpenNotices(JiaowangDb db, TimeProvider clock) : ViewComponent
+public sealed class OpenNotices(JiaowangDb db, NoticeColours colours, TimeProvider clock) : ViewComponent
 {
     public async Task<IViewComponentResult> InvokeAsync()
     {
         var caller = await HttpContext.GetCallerAsync();
         if (caller is null) return Content("");
-        var notices = await NoticeQueries.ListAsync(db, caller, "unclosed", null, "colour", 1, 10, HttpContext.RequestAborted);
+        var notices = await NoticeQueries.ListAsync(db, colours, caller, "unclosed", null, "colour", 1, 10, HttpContext.RequestAborted);
         var leaders = await LadderQueries.ForLeadersAsync(db, clock.GetUtcNow(), HttpContext.RequestAborted);
         return View("~/Features/Escalation/_OpenNotices.cshtml", new OpenNoticesModel(notices, leaders));
     }

@@ -9,7 +9,7 @@ namespace Jiaowang.Web.Features.Notices;
 
 /// <summary>One notice with its history; the unit acknowledges and answers, the office verifies.</summary>
 [Authorize, ScopedTo(Scope.Notice)]
-public sealed class NoticeDetailModel(JiaowangDb db, NoticeService notices, ReceiptService receipts) : PageModel
+public sealed class NoticeDetailModel(JiaowangDb db, NoticeService notices, ReceiptService receipts, NoticeColours colours) : PageModel
 {
     public NoticeDetail Detail { get; private set; } = null!;
     public bool IsOffice { get; private set; }
@@ -47,7 +47,7 @@ public sealed class NoticeDetailModel(JiaowangDb db, NoticeService notices, Rece
     async Task<bool> LoadAsync(int id, CancellationToken ct)
     {
         var caller = await CallerAsync();
-        if (await NoticeQueries.DetailAsync(db, caller, id, ct) is not { } detail) return false;
+        if (await NoticeQueries.DetailAsync(db, colours, caller, id, ct) is not { } detail) return false;
         Detail = detail;
         IsOffice = caller.IsOffice;
         IsUnit = caller.WritesFor(detail.Notice.UnitId);

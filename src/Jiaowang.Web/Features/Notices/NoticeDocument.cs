@@ -13,7 +13,8 @@ public static class NoticeDocument
     public static OfficialDocument Build(NoticeItem notice, string about, string issuingOffice, FontChoice fonts = FontChoice.Official)
     {
         var document = new OfficialDocument(fonts).Masthead("督办通知单", notice.Number);
-        var colour = NoticeRules.ColourName(Enum.Parse<NoticeColour>(notice.Colour, ignoreCase: true));
+        // The document is the notice as issued: its colour at issue, not today's.
+        var colour = NoticeRules.ColourName(Enum.Parse<NoticeColour>(notice.ColourAtIssue ?? notice.Colour, ignoreCase: true));
         document.Text([new TextRun(notice.UnitName + "：")]);
         document.Text($"根据工作安排，现就以下事项对你单位进行督办（{colour}督办）：");
         document.Text([new TextRun("督办事项：", Bold: true), new TextRun(notice.Subject)]);

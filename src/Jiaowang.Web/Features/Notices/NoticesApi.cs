@@ -17,6 +17,7 @@ public static class NoticesApi
     public static IServiceCollection AddNotices(this IServiceCollection services)
     {
         services.AddScoped<NoticeService>();
+        services.AddScoped<NoticeColours>();
         return services;
     }
 
@@ -35,8 +36,9 @@ public static class NoticesApi
         return notices;
     }
 
-    static async Task<Ok<NoticePage>> List(Caller caller, JiaowangDb db, string? status, string? colour, string? sort, int? page, int? pageSize, CancellationToken ct) =>
-        TypedResults.Ok(await NoticeQueries.ListAsync(db, caller, status, colour, sort, page ?? 1, pageSize ?? NoticeQueries.PageSize, ct));
+    static async Task<Ok<NoticePage>> List(Caller caller, JiaowangDb db, NoticeColours colours, string? status, string? colour, string? sort, int? page, int? pageSize,
+        CancellationToken ct) =>
+        TypedResults.Ok(await NoticeQueries.ListAsync(db, colours, caller, status, colour, sort, page ?? 1, pageSize ?? NoticeQueries.PageSize, ct));
 
     static async Task<Results<Created<IssuedNotice>, Refused>> Issue(NewNotice request, Caller caller, NoticeService notices, CancellationToken ct)
     {
@@ -46,13 +48,14 @@ public static class NoticesApi
         return TypedResults.Created($"/api/notices/{notice.Id}", new IssuedNotice(notice.Id, notice.Number));
     }
 
-    static async Task<Results<Ok<NoticeDetail>, Refused>> Get(int id, Caller caller, JiaowangDb db, IStringLocalizer<NoticesText> text, CancellationToken ct) =>
-        await NoticeQueries.DetailAsync(db, caller, id, ct) is { } detail ? TypedResults.Ok(detail) : Refusal.NotFound(text["Notice.NotFound"]).ToHttp();
+    static async Task<Results<Ok<NoticeDetail>, Refused>> Get(int id, Caller caller, JiaowangDb db, NoticeColours colours, IStringLocalizer<NoticesText> text,
+        CancellationToken ct) =>
+        await NoticeQueries.DetailAsync(db, colours, caller, id, ct) is { } detail ? TypedResults.Ok(detail) : Refusal.NotFound(text["Notice.NotFound"]).ToHttp();
 
-    static async Task<Results<FileContentHttpResult, Refused>> Document(int id, Caller caller, JiaowangDb db, IOptions<DocumentOptions> options,
+    static async Task<Results<FileContentHttpResult, Refused>> Document(int id, Caller caller, JiaowangDb db, NoticeColours colours, IOptions<DocumentOptions> options,
         TimeProvider clock, Microsoft.Extensions.Options.IOptions<Shared.Reporting.ReportingOptions> reporting, IStringLocalizer<NoticesText> text, CancellationToken ct)
     {
-        if (await NoticeQueries.DetailAsync(db, caller, id, ct) is not { } detail) return Refusal.NotFound(text["Notice.NotFound"]).ToHttp();
+        if (await NoticeQueries.DetailAsync(db, colours, caller, id, ct) is not { } detail) return Refusal.NotFound(text["Notice.NotFound"]).ToHttp();
         var notice = detail.Notice;
         var about = RelatesTo.Parse(notice.RelatesTo) is { } relatesTo
             && await RelatedItems.FindAsync(db, relatesTo, notice.UnitId, Shared.Clock.Today(clock), reporting.Value, ct) is { } item

@@ -7,7 +7,7 @@ namespace Jiaowang.Web.Features.Notices;
 
 /// <summary>The list of supervision notices: the office sees all, a liaison its unit's; filter by status and colour, sort, page.</summary>
 [Authorize, ScopedTo(Scope.Notice)]
-public sealed class NoticesPageModel(JiaowangDb db) : PageModel
+public sealed class NoticesPageModel(JiaowangDb db, NoticeColours colours) : PageModel
 {
     public NoticePage Notices { get; private set; } = new([], 0, 1, NoticeQueries.PageSize, 0, 0, 0);
     public string? Status { get; private set; }
@@ -22,7 +22,7 @@ public sealed class NoticesPageModel(JiaowangDb db) : PageModel
         Status = status is "open" or "answered" or "closed" or "unclosed" ? status : null;
         Colour = colour is "blue" or "yellow" or "red" ? colour : null;
         Sort = NoticeQueries.Sorts.Contains(sort) ? sort : null;
-        Notices = await NoticeQueries.ListAsync(db, caller, Status, Colour, Sort, page ?? 1, NoticeQueries.PageSize, ct);
+        Notices = await NoticeQueries.ListAsync(db, colours, caller, Status, Colour, Sort, page ?? 1, NoticeQueries.PageSize, ct);
     }
 
     public string Link(string? status = "", string? colour = "", string? sort = "", int? page = null)
