@@ -29,10 +29,10 @@ public abstract class WorkPlanTests(DatabaseProvider provider) : IAsyncLifetime
         using var plan = JsonDocument.Parse(await office.GetStringAsync($"/api/plans/{app.PlanId}"));
         var task = plan.RootElement.GetProperty("tasks").EnumerateArray().First(t =>
             t.GetProperty("leadUnits").EnumerateArray().Concat(t.GetProperty("coUnits").EnumerateArray())
-                .Count(u => app.UnitIds.ContainsKey(u.GetProperty("name").GetString()!)) >= 2);
+                .Count(u => u.GetProperty("name").GetString()!.StartsWith('市') && app.UnitIds.ContainsKey(u.GetProperty("name").GetString()!)) >= 2);
         taskId = task.GetProperty("id").GetInt32();
         var units = task.GetProperty("leadUnits").EnumerateArray().Concat(task.GetProperty("coUnits").EnumerateArray())
-            .Select(u => u.GetProperty("name").GetString()!).Where(app.UnitIds.ContainsKey).ToList();
+            .Select(u => u.GetProperty("name").GetString()!).Where(u => u.StartsWith('市') && app.UnitIds.ContainsKey(u)).ToList();
         (firstUnit, secondUnit) = (units[0], units[1]);
         first = (await app.LiaisonAsync(firstUnit)).Client;
         second = (await app.LiaisonAsync(secondUnit)).Client;
