@@ -97,8 +97,7 @@ public sealed class EndpointSweepTests(ITestOutputHelper output) : IAsyncLifetim
         // Unit A's own work plan (具体工作方案) for its task, with an uploaded document.
         workPlanA = await IdAsync(await liaison.PutAsJsonAsync($"/api/tasks/{app.TaskIds[5]}/workplan",
             new { text = $"工作方案 {Secret}", measures = new[] { new { text = $"举措 {Secret}", start = (string?)null, due = "2026-09-30" } } }));
-        var planFile = new ByteArrayContent(Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"));
-        planFile.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+        var planFile = new ByteArrayContent(Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n")) { Headers = { ContentType = new("application/octet-stream") } };
         (await liaison.PostAsync($"/api/workplans/{workPlanA}/file?fileName={Uri.EscapeDataString(Secret)}.pdf", planFile)).EnsureSuccessStatusCode();
 
         targetA = app.TargetId("国际地区航线");
@@ -346,7 +345,6 @@ public sealed class EndpointSweepTests(ITestOutputHelper output) : IAsyncLifetim
             { Headers = { ContentType = new MediaTypeHeaderValue("application/octet-stream") } },
         ("POST", "/api/workplans/{id:int}/file") => new ByteArrayContent(Encoding.ASCII.GetBytes("%PDF-1.4\n%%EOF\n"))
             { Headers = { ContentType = new MediaTypeHeaderValue("application/octet-stream") } },
-        ("PUT", "/api/reports/{id:int}/measures/") => JsonContent.Create(new { items = Array.Empty<object>() }),
         _ when endpoint.TakesForm => new MultipartFormDataContent { { new ByteArrayContent("a,b\n"u8.ToArray()), "file", "x.csv" } },
         _ when endpoint.IsPage => new FormUrlEncodedContent(new Dictionary<string, string> { ["x"] = "1" }),
         _ => JsonContent.Create(new { }),
