@@ -30,6 +30,10 @@ public abstract class JiaowangDb(DbContextOptions options) : IdentityDbContext<J
     public DbSet<Unit> Units => Set<Unit>();
     public DbSet<Assignment> Assignments => Set<Assignment>();
     public DbSet<Measure> Measures => Set<Measure>();
+    // Units' own work plans (具体工作方案) and reports' progress per measure.
+    public DbSet<WorkPlan> WorkPlans => Set<WorkPlan>();
+    public DbSet<WorkPlanMeasure> WorkPlanMeasures => Set<WorkPlanMeasure>();
+    public DbSet<MeasureProgress> MeasureProgress => Set<MeasureProgress>();
     public DbSet<UnitMembership> UnitMemberships => Set<UnitMembership>();
     public DbSet<ChosenMember> ChosenMembers => Set<ChosenMember>();
     public DbSet<Phase> Phases => Set<Phase>();

@@ -211,6 +211,45 @@ public sealed partial class BadInputCorpusTests
         cases["GET /api/services/places query:lang"] = v => anonymous.GetAsync("/api/services/places?lang=" + Uri.EscapeDataString(v));
         cases["GET /api/services/places query:district"] = v => anonymous.GetAsync("/api/services/places?district=" + Uri.EscapeDataString(v));
         AddInstrumentCases(cases);
+        // Units' work plans (具体工作方案): the liaison of 市交通运输局 writes one for its first task; the office reviews it.
+        async Task<(int Task, int Plan)> WorkPlanAsync()
+        {
+            var task = (await liaison.GetFromJsonAsync<JsonArray>("/api/me/tasks"))![0]!["id"]!.GetValue<int>();
+            using var saved = JsonDocument.Parse(await Ok(await liaison.PutAsJsonAsync($"/api/tasks/{task}/workplan", new { text = "方案", measures = new[] { new { text = "举措", start = (string?)null, due = "2026-09-30" } } })));
+            return (task, saved.RootElement.GetProperty("id").GetInt32());
+        }
+        cases["PUT /api/tasks/{id}/workplan text"] = async v =>
+            await liaison.PutAsJsonAsync($"/api/tasks/{(await WorkPlanAsync()).Task}/workplan", new { text = v, measures = Array.Empty<object>() });
+        cases["PUT /api/tasks/{id}/workplan measures.[].text"] = async v =>
+            await liaison.PutAsJsonAsync($"/api/tasks/{(await WorkPlanAsync()).Task}/workplan", new { text = "方案", measures = new[] { new { text = v, start = (string?)null, due = (string?)null } } });
+        cases["POST /api/workplans/{id}/file query:fileName"] = async v =>
+        {
+            var file = new ByteArrayContent(Encoding.ASCII.GetBytes("%PDF-1.4\n%%EOF\n")) { Headers = { ContentType = new("application/octet-stream") } };
+            return await liaison.PostAsync($"/api/workplans/{(await WorkPlanAsync()).Plan}/file?fileName={Uri.EscapeDataString(v)}", file);
+        };
+        // Each review starts from a freshly submitted plan (saving it sends it back to the office).
+        cases["POST /api/workplans/{id}/accept comment"] = async v => await office.PostAsJsonAsync($"/api/workplans/{(await WorkPlanAsync()).Plan}/accept", new { comment = v });
+        cases["POST /api/workplans/{id}/return comment"] = async v => await office.PostAsJsonAsync($"/api/workplans/{(await WorkPlanAsync()).Plan}/return", new { comment = v });
+        // Progress on a measure of the draft report's task.
+        async Task<int> MeasureAsync()
+        {
+            using var report = JsonDocument.Parse(await draftOwner.GetStringAsync($"/api/reports/{reportDraft}"));
+            var task = report.RootElement.GetProperty("taskId").GetInt32();
+            await using var scope = app.Factory.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<JiaowangDb>();
+            var measure = db.Measures.FirstOrDefault(m => m.PlanTaskId == task);
+            if (measure is null)
+            {
+                measure = new Jiaowang.Core.Plans.Measure { PlanTaskId = task, Position = 0, Text = "一是测试举措" };
+                db.Measures.Add(measure);
+                await db.SaveChangesAsync();
+            }
+            return measure.Id;
+        }
+        cases["PUT /api/reports/{id}/measures items.[].status"] = async v =>
+            await draftOwner.PutAsJsonAsync($"/api/reports/{reportDraft}/measures", new { items = new[] { new { measureId = (int?)await MeasureAsync(), workPlanMeasureId = (int?)null, status = v, note = "进展" } } });
+        cases["PUT /api/reports/{id}/measures items.[].note"] = async v =>
+            await draftOwner.PutAsJsonAsync($"/api/reports/{reportDraft}/measures", new { items = new[] { new { measureId = (int?)await MeasureAsync(), workPlanMeasureId = (int?)null, status = "inProgress", note = v } } });
         return cases;
     }
 

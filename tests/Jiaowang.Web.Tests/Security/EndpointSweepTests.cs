@@ -55,7 +55,7 @@ public sealed class EndpointSweepTests(ITestOutputHelper output) : IAsyncLifetim
     SupervisionApp app = null!;
     readonly Dictionary<string, HttpClient> bearer = [];
     readonly Dictionary<string, HttpClient> cookie = [];
-    int unitA, unitB, reportA, attachmentA, targetA, followUpA, instructionA, noticeA;
+    int unitA, unitB, reportA, attachmentA, targetA, followUpA, instructionA, noticeA, workPlanA;
     int requests;
 
     public async Task InitializeAsync()
@@ -93,6 +93,12 @@ public sealed class EndpointSweepTests(ITestOutputHelper output) : IAsyncLifetim
         var file = new ByteArrayContent(Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"));
         file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
         attachmentA = await IdAsync(await liaison.PostAsync($"/api/reports/{reportA}/attachments?fileName={Uri.EscapeDataString(Secret)}.pdf", file));
+
+        // Unit A's own work plan (具体工作方案) for its task, with an uploaded document.
+        workPlanA = await IdAsync(await liaison.PutAsJsonAsync($"/api/tasks/{app.TaskIds[5]}/workplan",
+            new { text = $"工作方案 {Secret}", measures = new[] { new { text = $"举措 {Secret}", start = (string?)null, due = "2026-09-30" } } }));
+        var planFile = new ByteArrayContent(Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n")) { Headers = { ContentType = new("application/octet-stream") } };
+        (await liaison.PostAsync($"/api/workplans/{workPlanA}/file?fileName={Uri.EscapeDataString(Secret)}.pdf", planFile)).EnsureSuccessStatusCode();
 
         targetA = app.TargetId("国际地区航线");
         (await bearer["office"].PutAsJsonAsync($"/api/targets/{targetA}/units", new { unitIds = new[] { unitA } })).EnsureSuccessStatusCode();
@@ -254,7 +260,7 @@ public sealed class EndpointSweepTests(ITestOutputHelper output) : IAsyncLifetim
         var response = await SendAsync(client, endpoint, method, route, withToken: client);
         var body = await response.Content.ReadAsStringAsync();
         if (body.Contains(Secret)) problems.Add($"{method} {route} as unit B's liaison: shows unit A's internal text");
-        var namesUnitA = endpoint.Scope is Scope.Report or Scope.Attachment or Scope.Target or Scope.FollowUp or Scope.Instruction or Scope.Notice
+        var namesUnitA = endpoint.Scope is Scope.Report or Scope.Attachment or Scope.Target or Scope.FollowUp or Scope.Instruction or Scope.Notice or Scope.WorkPlan
             && route.Contains('/') && Regex.IsMatch(endpoint.Pattern, @"\{(id|attachmentId)\b");
         if ((namesUnitA || UnsafeMethods.Contains(method)) && !IsRefusal(endpoint, response, allowNotFound: true) && (int)response.StatusCode != 400)
             problems.Add($"{method} {route} as unit B's liaison: {(int)response.StatusCode}, expected 403 or 404");
@@ -304,6 +310,7 @@ public sealed class EndpointSweepTests(ITestOutputHelper output) : IAsyncLifetim
             Scope.FollowUp => followUpA,
             Scope.Instruction => instructionA,
             Scope.Notice => noticeA,
+            Scope.WorkPlan => workPlanA,
             _ => app.PlanId,
         };
         var route = Regex.Replace(endpoint.Pattern, @"\{\*{0,2}(\w+)[^}]*\}", m => m.Groups[1].Value switch
@@ -336,6 +343,8 @@ public sealed class EndpointSweepTests(ITestOutputHelper output) : IAsyncLifetim
         ("POST", "/api/followups/{id:int}/done") => JsonContent.Create(new { note = "乙单位代办" }),
         ("POST", "/api/reports/{id:int}/attachments/") => new ByteArrayContent(Encoding.ASCII.GetBytes("%PDF-1.4\n%%EOF\n"))
             { Headers = { ContentType = new MediaTypeHeaderValue("application/octet-stream") } },
+        ("POST", "/api/workplans/{id:int}/file") => new ByteArrayContent(Encoding.ASCII.GetBytes("%PDF-1.4\n%%EOF\n"))
+            { Headers = { ContentType = new MediaTypeHeaderValue("application/octet-stream") } },
         _ when endpoint.TakesForm => new MultipartFormDataContent { { new ByteArrayContent("a,b\n"u8.ToArray()), "file", "x.csv" } },
         _ when endpoint.IsPage => new FormUrlEncodedContent(new Dictionary<string, string> { ["x"] = "1" }),
         _ => JsonContent.Create(new { }),
@@ -345,7 +354,7 @@ public sealed class EndpointSweepTests(ITestOutputHelper output) : IAsyncLifetim
         (string Name, string Value)? header = null)
     {
         requests++;
-        var request = new HttpRequestMessage(new HttpMethod(method), route + (route.Contains("attachments") && method == "POST" ? "?fileName=b.pdf" : ""));
+        var request = new HttpRequestMessage(new HttpMethod(method), route + ((route.Contains("attachments") || route.EndsWith("/file", StringComparison.Ordinal)) && method == "POST" ? "?fileName=b.pdf" : ""));
         if (method != "GET") request.Content = Body(endpoint, method);
         if (header is { } h) request.Headers.TryAddWithoutValidation(h.Name, h.Value);
         return await client.SendAsync(request);

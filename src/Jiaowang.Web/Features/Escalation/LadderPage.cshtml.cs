@@ -18,10 +18,13 @@ public sealed class LadderPageModel(JiaowangDb db, AuditLog audit, TimeProvider 
     public IReadOnlyList<string> Problems { get; private set; } = [];
     public bool Saved { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(bool saved, CancellationToken ct)
+    public IReadOnlyList<Portfolio.PlanOption> PlanOptions { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(bool saved, int? planId, CancellationToken ct)
     {
         Saved = saved;
-        var planId = await db.Plans.OrderByDescending(p => p.Id).Select(p => (int?)p.Id).FirstOrDefaultAsync(ct);
+        planId = await Portfolio.PlanChoice.ResolveAsync(HttpContext, db, planId, ct);
+        PlanOptions = await Portfolio.PlanChoice.OptionsAsync(db, ct);
         if (planId is null) return NotFound();
         Settings = LadderSettingsItem.From(await LadderService.SettingsAsync(db, planId.Value, Shared.Clock.Today(clock), ct));
         return Page();
@@ -37,6 +40,6 @@ public sealed class LadderPageModel(JiaowangDb db, AuditLog audit, TimeProvider 
             Problems = refusal.Messages;
             return Page();
         }
-        return Redirect("/office/ladder?saved=true");
+        return Redirect($"/office/ladder?saved=true&planId={Settings.PlanId}");
     }
 }

@@ -23,8 +23,11 @@ public sealed class IndexModel(JiaowangDb db, TimeProvider clock, Microsoft.Exte
     public List<EvaluationRow> Rows { get; private set; } = [];
     public bool IsOffice { get; private set; }
     public bool IsMember { get; private set; }
+    /// <summary>The office and leaders read one plan's evaluations at a time; a member sees every ballot open to them.</summary>
+    public int? PlanId { get; private set; }
+    public IReadOnlyList<Portfolio.PlanOption> PlanOptions { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken ct)
+    public async Task OnGetAsync(int? planId, CancellationToken ct)
     {
         var caller = (await HttpContext.GetCallerAsync())!;
         IsOffice = caller.IsOffice;
@@ -32,6 +35,12 @@ public sealed class IndexModel(JiaowangDb db, TimeProvider clock, Microsoft.Exte
         var userId = caller.UserId;
         var query = db.Evaluations.AsNoTracking();
         if (!caller.ReadsAll) query = query.Where(e => e.Electors.Any(x => x.UserId == userId));
+        else
+        {
+            PlanId = await Portfolio.PlanChoice.ResolveAsync(HttpContext, db, planId, ct);
+            PlanOptions = await Portfolio.PlanChoice.OptionsAsync(db, ct);
+            query = query.Where(e => e.PlanId == PlanId);
+        }
         var list = await query.OrderByDescending(e => e.Id).Select(e => new
         {
             Evaluation = e,

@@ -48,7 +48,8 @@ public sealed class NewModel(JiaowangDb db, EvaluationActions actions, TimeProvi
         Plans = (await db.Plans.AsNoTracking().OrderByDescending(p => p.Id).Select(p => new { p.Id, p.Title }).ToListAsync(ct))
             .Select(p => (p.Id, p.Title)).ToList();
         if (Plans.Count == 0) return;
-        if (planId is not { } id || Plans.All(p => p.Id != id)) id = Plans[0].Id;
+        var chosen = await Portfolio.PlanChoice.ResolveAsync(HttpContext, db, planId, ct);
+        if (chosen is not { } id || Plans.All(p => p.Id != id)) id = Plans[0].Id;
         PlanId = id;
         Units = await EvaluationQueries.PlanUnitsAsync(db, id, ct);
         var memberRole = await db.Roles.Where(r => r.Name == Roles.Member).Select(r => r.Id).FirstOrDefaultAsync(ct);

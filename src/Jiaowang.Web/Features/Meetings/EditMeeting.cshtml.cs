@@ -108,7 +108,7 @@ public sealed class EditMeetingModel(JiaowangDb db, MeetingActions actions) : Pa
         }
         else
         {
-            var plan = planId ?? await db.Plans.OrderByDescending(p => p.Id).Select(p => (int?)p.Id).FirstOrDefaultAsync(ct);
+            var plan = await Portfolio.PlanChoice.ResolveAsync(HttpContext, db, planId, ct);
             if (plan is null || !await db.Plans.AnyAsync(p => p.Id == plan, ct)) return false;
             PlanId = plan.Value;
         }

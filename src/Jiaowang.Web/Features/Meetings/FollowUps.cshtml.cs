@@ -19,6 +19,7 @@ public sealed class FollowUpsModel(JiaowangDb db, MeetingActions actions, IStrin
 
     public Caller Caller { get; private set; } = null!;
     public int? PlanId { get; private set; }
+    public IReadOnlyList<Portfolio.PlanOption> PlanOptions { get; private set; } = [];
     public int? UnitId { get; private set; }
     public string? Status { get; private set; }
     /// <summary>deadline (soonest first) or -deadline (latest first).</summary>
@@ -88,7 +89,8 @@ public sealed class FollowUpsModel(JiaowangDb db, MeetingActions actions, IStrin
     {
         Caller = (await HttpContext.GetCallerAsync())!;
         if (Caller is null) return false;
-        PlanId = planId ?? await db.Plans.OrderByDescending(p => p.Id).Select(p => (int?)p.Id).FirstOrDefaultAsync(ct);
+        PlanId = await Portfolio.PlanChoice.ResolveAsync(HttpContext, db, planId, ct);
+        PlanOptions = await Portfolio.PlanChoice.OptionsAsync(db, ct);
         UnitId = Caller.ReadsAll ? unitId : Caller.UnitId;
         Status = Statuses.FirstOrDefault(s => string.Equals(s, status, StringComparison.OrdinalIgnoreCase));
         Sort = sort == "-deadline" ? "-deadline" : "deadline";

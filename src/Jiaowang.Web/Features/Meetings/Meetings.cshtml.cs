@@ -16,6 +16,7 @@ public sealed class MeetingsModel(JiaowangDb db) : PageModel
     public const int PageSize = 20;
 
     public int? PlanId { get; private set; }
+    public IReadOnlyList<Portfolio.PlanOption> PlanOptions { get; private set; } = [];
     public string? Kind { get; private set; }
     public int PageNumber { get; private set; } = 1;
     public int Pages { get; private set; } = 1;
@@ -24,7 +25,8 @@ public sealed class MeetingsModel(JiaowangDb db) : PageModel
 
     public async Task OnGetAsync(int? planId, string? kind, int page = 1, CancellationToken ct = default)
     {
-        PlanId = planId ?? await db.Plans.OrderByDescending(p => p.Id).Select(p => (int?)p.Id).FirstOrDefaultAsync(ct);
+        PlanId = await Portfolio.PlanChoice.ResolveAsync(HttpContext, db, planId, ct);
+        PlanOptions = await Portfolio.PlanChoice.OptionsAsync(db, ct);
         var parsed = MeetingInput.ParseKind(kind);
         Kind = parsed is { } k ? MeetingInput.KindCode(k) : null;
         var query = db.Meetings.AsNoTracking().Where(m => m.PlanId == PlanId);

@@ -14,13 +14,15 @@ namespace Jiaowang.Web.Features.Supervision;
 public sealed class PeriodsPageModel(JiaowangDb db, AuditLog audit, IOptions<ReportingOptions> options, IStringLocalizer<ReportsText> text) : PageModel
 {
     public List<PeriodItem> Periods { get; private set; } = [];
+    public int? PlanId { get; private set; }
+    public IReadOnlyList<Portfolio.PlanOption> PlanOptions { get; private set; } = [];
     public string? Problem { get; private set; }
     public bool Saved { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(bool saved, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(bool saved, int? planId, CancellationToken ct)
     {
         Saved = saved;
-        return await LoadAsync(ct) ? Page() : NotFound();
+        return await LoadAsync(ct, planId) ? Page() : NotFound();
     }
 
     public async Task<IActionResult> OnPostAsync(int periodId, DateOnly? deadline, CancellationToken ct)
@@ -39,9 +41,10 @@ public sealed class PeriodsPageModel(JiaowangDb db, AuditLog audit, IOptions<Rep
         return RedirectToPage(new { saved = true });
     }
 
-    async Task<bool> LoadAsync(CancellationToken ct)
+    async Task<bool> LoadAsync(CancellationToken ct, int? requested = null)
     {
-        var planId = await db.Plans.OrderByDescending(p => p.Id).Select(p => (int?)p.Id).FirstOrDefaultAsync(ct);
+        var planId = PlanId = await Portfolio.PlanChoice.ResolveAsync(HttpContext, db, requested, ct);
+        PlanOptions = await Portfolio.PlanChoice.OptionsAsync(db, ct);
         if (planId is null) return false;
         Periods = (await Shared.Reporting.Periods.ForPlanAsync(db, planId.Value, options.Value, ct)).Select(PeriodItem.From).ToList();
         return true;

@@ -1,6 +1,7 @@
 using Jiaowang.Web.Shared.Access;
 using Jiaowang.Core.Reporting;
 using Jiaowang.Web.Data;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
@@ -25,6 +26,8 @@ public sealed class ReportEditorModel(JiaowangDb db, ReportActions actions, Rich
     public List<Instruction> Instructions { get; private set; } = [];
     public bool CanInstruct => User.IsInRole(Accounts.Roles.Leader);
     public bool CanAnswer { get; private set; }
+    /// <summary>The task's measures (the plan's and the unit's accepted work plan's) with the progress this report gives.</summary>
+    public List<Tasks.MeasureProgressItem> Measures { get; private set; } = [];
 
     [BindProperty(SupportsGet = true)] public int? PeriodId { get; set; }
     [BindProperty(SupportsGet = true)] public int? TaskId { get; set; }
@@ -90,6 +93,29 @@ public sealed class ReportEditorModel(JiaowangDb db, ReportActions actions, Rich
         return loaded ?? Page();
     }
 
+    /// <summary>The liaison's progress per measure: keys "p{measureId}" or "w{workPlanMeasureId}", a status each (empty: not said) and a note.</summary>
+    public async Task<IActionResult> OnPostMeasuresAsync(string id, string[]? measureKey, string[]? measureStatus, string[]? measureNote,
+        [FromServices] Tasks.ReportMeasures measures, CancellationToken ct)
+    {
+        if (await HttpContext.GetCallerAsync() is not { } caller) return Challenge();
+        if (!int.TryParse(id, out var reportId)) return NotFound();
+        var items = new List<Tasks.MeasureProgressInput>();
+        for (var i = 0; i < (measureKey?.Length ?? 0); i++)
+        {
+            var key = measureKey![i] ?? "";
+            var status = measureStatus?.ElementAtOrDefault(i);
+            if (string.IsNullOrEmpty(status) || key.Length < 2 || !int.TryParse(key[1..], out var measureId)) continue;
+            items.Add(new Tasks.MeasureProgressInput(key[0] == 'p' ? measureId : null, key[0] == 'w' ? measureId : null, status, measureNote?.ElementAtOrDefault(i)));
+        }
+        var outcome = await measures.SaveAsync(caller, reportId, new Tasks.ReportMeasuresInput(items), ct);
+        if (outcome.Refusal is not { } refusal) return Redirect($"/work/reports/{reportId}?saved=true#measures-heading");
+        if (refusal.Kind == RefusalKind.NotFound) return NotFound();
+        if (refusal.Kind == RefusalKind.Forbidden) return Forbid();
+        var loaded = await LoadAsync(id, ct);
+        Problem = refusal.Message;
+        return loaded ?? Page();
+    }
+
     async Task<IActionResult> SaveAsync(string id, bool submit, CancellationToken ct)
     {
         if (await HttpContext.GetCallerAsync() is not { } caller) return Challenge();
@@ -140,6 +166,7 @@ public sealed class ReportEditorModel(JiaowangDb db, ReportActions actions, Rich
             Attachments = await AttachmentsApi.ItemsAsync(db, report.Id, ct);
             Instructions = await db.Instructions.AsNoTracking().Where(i => i.ReportId == report.Id).OrderBy(i => i.Id).ToListAsync(ct);
             CanAnswer = caller.WritesFor(report.UnitId);
+            Measures = await HttpContext.RequestServices.GetRequiredService<Tasks.ReportMeasures>().ItemsAsync(report.Id, report.TaskId, report.UnitId, ct);
         }
         if (Done is null && Problems is null && Next is null)
         {

@@ -30,6 +30,8 @@ public enum Scope
     ServiceCategory,
     /// <summary>A task's co-signed summary (会签) and its co-units' reports: the lead unit, the units asked to sign, staff.</summary>
     Summary,
+    /// <summary>A unit's work plan for a task (具体工作方案): its own unit's liaisons, and staff who read all.</summary>
+    WorkPlan,
 }
 
 /// <summary>Declares an endpoint's <see cref="Scope"/>; on a page model class, or as endpoint metadata.</summary>

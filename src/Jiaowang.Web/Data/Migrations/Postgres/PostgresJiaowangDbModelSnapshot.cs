@@ -747,6 +747,41 @@ namespace Jiaowang.Web.Data.Migrations.Postgres
                     b.ToTable("Measures");
                 });
 
+            modelBuilder.Entity("Jiaowang.Core.Plans.MeasureProgress", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("MeasureId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("ReportId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("WorkPlanMeasureId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeasureId");
+
+                    b.HasIndex("ReportId");
+
+                    b.HasIndex("WorkPlanMeasureId");
+
+                    b.ToTable("MeasureProgress");
+                });
+
             modelBuilder.Entity("Jiaowang.Core.Plans.Phase", b =>
                 {
                     b.Property<int>("Id")
@@ -1094,6 +1129,104 @@ namespace Jiaowang.Web.Data.Migrations.Postgres
                     b.HasIndex("MemberId");
 
                     b.ToTable("UnitMemberships");
+                });
+
+            modelBuilder.Entity("Jiaowang.Core.Plans.WorkPlan", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<byte[]>("FileContent")
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("FileName")
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)");
+
+                    b.Property<string>("FileSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("FileType")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("PlanTaskId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ReviewComment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset?>("ReviewedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SubmittedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId");
+
+                    b.HasIndex("PlanTaskId", "UnitId")
+                        .IsUnique();
+
+                    b.ToTable("WorkPlans");
+                });
+
+            modelBuilder.Entity("Jiaowang.Core.Plans.WorkPlanMeasure", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly?>("Due")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("Start")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("WorkPlanId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkPlanId", "Position");
+
+                    b.ToTable("WorkPlanMeasures");
                 });
 
             modelBuilder.Entity("Jiaowang.Core.Reporting.Attachment", b =>
@@ -2788,6 +2921,25 @@ namespace Jiaowang.Web.Data.Migrations.Postgres
                     b.Navigation("Task");
                 });
 
+            modelBuilder.Entity("Jiaowang.Core.Plans.MeasureProgress", b =>
+                {
+                    b.HasOne("Jiaowang.Core.Plans.Measure", null)
+                        .WithMany()
+                        .HasForeignKey("MeasureId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Jiaowang.Core.Reporting.Report", null)
+                        .WithMany()
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Jiaowang.Core.Plans.WorkPlanMeasure", null)
+                        .WithMany()
+                        .HasForeignKey("WorkPlanMeasureId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
             modelBuilder.Entity("Jiaowang.Core.Plans.Phase", b =>
                 {
                     b.HasOne("Jiaowang.Core.Plans.Plan", null)
@@ -2874,6 +3026,36 @@ namespace Jiaowang.Web.Data.Migrations.Postgres
                     b.Navigation("Group");
 
                     b.Navigation("Member");
+                });
+
+            modelBuilder.Entity("Jiaowang.Core.Plans.WorkPlan", b =>
+                {
+                    b.HasOne("Jiaowang.Core.Plans.PlanTask", "Task")
+                        .WithMany()
+                        .HasForeignKey("PlanTaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Jiaowang.Core.Plans.Unit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Task");
+
+                    b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("Jiaowang.Core.Plans.WorkPlanMeasure", b =>
+                {
+                    b.HasOne("Jiaowang.Core.Plans.WorkPlan", "WorkPlan")
+                        .WithMany("Measures")
+                        .HasForeignKey("WorkPlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("WorkPlan");
                 });
 
             modelBuilder.Entity("Jiaowang.Core.Reporting.Attachment", b =>
@@ -3276,6 +3458,11 @@ namespace Jiaowang.Web.Data.Migrations.Postgres
                     b.Navigation("Assignments");
 
                     b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("Jiaowang.Core.Plans.WorkPlan", b =>
+                {
+                    b.Navigation("Measures");
                 });
 
             modelBuilder.Entity("Jiaowang.Core.Reporting.Report", b =>

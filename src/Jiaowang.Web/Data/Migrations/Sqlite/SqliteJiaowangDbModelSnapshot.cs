@@ -717,6 +717,39 @@ namespace Jiaowang.Web.Data.Migrations.Sqlite
                     b.ToTable("Measures");
                 });
 
+            modelBuilder.Entity("Jiaowang.Core.Plans.MeasureProgress", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MeasureId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("WorkPlanMeasureId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeasureId");
+
+                    b.HasIndex("ReportId");
+
+                    b.HasIndex("WorkPlanMeasureId");
+
+                    b.ToTable("MeasureProgress");
+                });
+
             modelBuilder.Entity("Jiaowang.Core.Plans.Phase", b =>
                 {
                     b.Property<int>("Id")
@@ -1048,6 +1081,100 @@ namespace Jiaowang.Web.Data.Migrations.Sqlite
                     b.HasIndex("MemberId");
 
                     b.ToTable("UnitMemberships");
+                });
+
+            modelBuilder.Entity("Jiaowang.Core.Plans.WorkPlan", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("FileContent")
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("FileName")
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileType")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PlanTaskId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReviewComment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("ReviewedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubmittedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId");
+
+                    b.HasIndex("PlanTaskId", "UnitId")
+                        .IsUnique();
+
+                    b.ToTable("WorkPlans");
+                });
+
+            modelBuilder.Entity("Jiaowang.Core.Plans.WorkPlanMeasure", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("Due")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("Start")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("WorkPlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkPlanId", "Position");
+
+                    b.ToTable("WorkPlanMeasures");
                 });
 
             modelBuilder.Entity("Jiaowang.Core.Reporting.Attachment", b =>
@@ -2696,6 +2823,25 @@ namespace Jiaowang.Web.Data.Migrations.Sqlite
                     b.Navigation("Task");
                 });
 
+            modelBuilder.Entity("Jiaowang.Core.Plans.MeasureProgress", b =>
+                {
+                    b.HasOne("Jiaowang.Core.Plans.Measure", null)
+                        .WithMany()
+                        .HasForeignKey("MeasureId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Jiaowang.Core.Reporting.Report", null)
+                        .WithMany()
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Jiaowang.Core.Plans.WorkPlanMeasure", null)
+                        .WithMany()
+                        .HasForeignKey("WorkPlanMeasureId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
             modelBuilder.Entity("Jiaowang.Core.Plans.Phase", b =>
                 {
                     b.HasOne("Jiaowang.Core.Plans.Plan", null)
@@ -2782,6 +2928,36 @@ namespace Jiaowang.Web.Data.Migrations.Sqlite
                     b.Navigation("Group");
 
                     b.Navigation("Member");
+                });
+
+            modelBuilder.Entity("Jiaowang.Core.Plans.WorkPlan", b =>
+                {
+                    b.HasOne("Jiaowang.Core.Plans.PlanTask", "Task")
+                        .WithMany()
+                        .HasForeignKey("PlanTaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Jiaowang.Core.Plans.Unit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Task");
+
+                    b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("Jiaowang.Core.Plans.WorkPlanMeasure", b =>
+                {
+                    b.HasOne("Jiaowang.Core.Plans.WorkPlan", "WorkPlan")
+                        .WithMany("Measures")
+                        .HasForeignKey("WorkPlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("WorkPlan");
                 });
 
             modelBuilder.Entity("Jiaowang.Core.Reporting.Attachment", b =>
@@ -3184,6 +3360,11 @@ namespace Jiaowang.Web.Data.Migrations.Sqlite
                     b.Navigation("Assignments");
 
                     b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("Jiaowang.Core.Plans.WorkPlan", b =>
+                {
+                    b.Navigation("Measures");
                 });
 
             modelBuilder.Entity("Jiaowang.Core.Reporting.Report", b =>

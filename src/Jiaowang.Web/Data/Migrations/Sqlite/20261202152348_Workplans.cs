@@ -1,0 +1,154 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Jiaowang.Web.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class Workplans : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "WorkPlans",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PlanTaskId = table.Column<int>(type: "INTEGER", nullable: false),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
+                    State = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReviewComment = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    ReviewedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ReviewedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    SubmittedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    SubmittedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 260, nullable: true),
+                    FileType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    FileContent = table.Column<byte[]>(type: "BLOB", nullable: true),
+                    FileSha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WorkPlans", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_WorkPlans_Tasks_PlanTaskId",
+                        column: x => x.PlanTaskId,
+                        principalTable: "Tasks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_WorkPlans_Units_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "Units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WorkPlanMeasures",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    WorkPlanId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    Start = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Due = table.Column<DateOnly>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WorkPlanMeasures", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_WorkPlanMeasures_WorkPlans_WorkPlanId",
+                        column: x => x.WorkPlanId,
+                        principalTable: "WorkPlans",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MeasureProgress",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ReportId = table.Column<int>(type: "INTEGER", nullable: false),
+                    MeasureId = table.Column<int>(type: "INTEGER", nullable: true),
+                    WorkPlanMeasureId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MeasureProgress", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MeasureProgress_Measures_MeasureId",
+                        column: x => x.MeasureId,
+                        principalTable: "Measures",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_MeasureProgress_Reports_ReportId",
+                        column: x => x.ReportId,
+                        principalTable: "Reports",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_MeasureProgress_WorkPlanMeasures_WorkPlanMeasureId",
+                        column: x => x.WorkPlanMeasureId,
+                        principalTable: "WorkPlanMeasures",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MeasureProgress_MeasureId",
+                table: "MeasureProgress",
+                column: "MeasureId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MeasureProgress_ReportId",
+                table: "MeasureProgress",
+                column: "ReportId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MeasureProgress_WorkPlanMeasureId",
+                table: "MeasureProgress",
+                column: "WorkPlanMeasureId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkPlanMeasures_WorkPlanId_Position",
+                table: "WorkPlanMeasures",
+                columns: new[] { "WorkPlanId", "Position" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkPlans_PlanTaskId_UnitId",
+                table: "WorkPlans",
+                columns: new[] { "PlanTaskId", "UnitId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkPlans_UnitId",
+                table: "WorkPlans",
+                column: "UnitId");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "MeasureProgress");
+
+            migrationBuilder.DropTable(
+                name: "WorkPlanMeasures");
+
+            migrationBuilder.DropTable(
+                name: "WorkPlans");
+        }
+    }
+}
