@@ -97,9 +97,10 @@ public abstract class PortalOfficeTests(DatabaseProvider provider) : IAsyncLifet
         await Accounts.PostFormAsync(client, $"/services/office/guides/{id}?lang=fr&handler=Publish", new() { ["published"] = "true" }, $"/services/office/guides/{id}?lang=fr");
         Assert.Contains("Se faire soigner à Wuhan", await anonymous.GetStringAsync("/fr/services/guides/seeing-a-doctor"));
 
-        // The office page lists the guide with its French marked done, and counts guide coverage per language.
+        // The office page lists the guide per language: English complete (shipped), French still partial, German missing.
         var officePage = await client.GetStringAsync("/services/office");
-        Assert.Contains($"/services/office/guides/{id}?lang=fr\">✓", officePage);
+        Assert.Contains($"/services/office/guides/{id}?lang=en\">✓", officePage);
+        Assert.Contains($"/services/office/guides/{id}?lang=fr\">—", officePage);
         Assert.Contains($"/services/office/guides/{id}?lang=de\">—", officePage);
     }
 
