@@ -20,6 +20,14 @@ public enum RegistryBinding
     SportsEventsInPlanPeriod = 5,
     /// <summary>Dignitary visits within the plan's period.</summary>
     VisitsInPlanPeriod = 6,
+    /// <summary>Published schools for foreign nationals' children in the 家在武汉 directory (task 12: 6).</summary>
+    ServiceSchools = 7,
+    /// <summary>Published international communities in the 家在武汉 directory (task 12: 51).</summary>
+    ServiceCommunities = 8,
+    /// <summary>Published hospitals with international departments in the 家在武汉 directory (task 12: 8).</summary>
+    ServiceHospitals = 9,
+    /// <summary>Signage (双语标识) reports the responsible unit answered as fixed.</summary>
+    SignageReportsResolved = 10,
 }
 
 public static class RegistryBindings
@@ -42,6 +50,9 @@ public static class RegistryBindings
         RegistryBinding.ActiveFriendlyExchangeCities => [PartnerKind.FriendlyExchange],
         _ => null,
     };
+
+    /// <summary>True for the 家在武汉 bindings (directory counts and resolved signage reports).</summary>
+    public static bool IsServices(RegistryBinding binding) => binding >= RegistryBinding.ServiceSchools;
 
     public static bool TryParse(string text, out RegistryBinding binding) =>
         Enum.TryParse(text.Trim(), ignoreCase: true, out binding) && Enum.IsDefined(binding) && !int.TryParse(text, out _);

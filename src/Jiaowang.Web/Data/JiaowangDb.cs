@@ -87,6 +87,9 @@ public abstract class JiaowangDb(DbContextOptions options) : IdentityDbContext<J
     public DbSet<Place> Places => Set<Place>();
     public DbSet<PlaceTranslation> PlaceTranslations => Set<PlaceTranslation>();
     public DbSet<PlaceVersion> PlaceVersions => Set<PlaceVersion>();
+    public DbSet<ServiceGuide> ServiceGuides => Set<ServiceGuide>();
+    public DbSet<ServiceGuideText> ServiceGuideTexts => Set<ServiceGuideText>();
+    public DbSet<ServiceGuideVersion> ServiceGuideVersions => Set<ServiceGuideVersion>();
     public DbSet<ServiceCategoryUnit> ServiceCategoryUnits => Set<ServiceCategoryUnit>();
     public DbSet<SignageReport> SignageReports => Set<SignageReport>();
     /// <summary>The Data Protection key ring every instance shares (sign-in cookies, antiforgery, bearer tokens).</summary>

@@ -76,3 +76,42 @@ sealed class SignageReportConfiguration : IEntityTypeConfiguration<SignageReport
         r.HasOne<Unit>().WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.SetNull);
     }
 }
+
+sealed class ServiceGuideConfiguration : IEntityTypeConfiguration<ServiceGuide>
+{
+    public void Configure(EntityTypeBuilder<ServiceGuide> g)
+    {
+        g.Property(x => x.Slug).HasMaxLength(100);
+        g.HasIndex(x => x.Slug).IsUnique();
+        g.Property(x => x.Category).HasConversion<string>().HasMaxLength(20);
+        g.Property(x => x.PlaceKeys).HasMaxLength(1000);
+        g.Property(x => x.Sources).HasMaxLength(4000);
+        g.Property(x => x.Version).IsConcurrencyToken();
+        g.HasMany(x => x.Texts).WithOne().HasForeignKey(t => t.GuideId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+sealed class ServiceGuideTextConfiguration : IEntityTypeConfiguration<ServiceGuideText>
+{
+    public void Configure(EntityTypeBuilder<ServiceGuideText> t)
+    {
+        t.Property(x => x.Lang).HasMaxLength(10);
+        t.HasIndex(x => new { x.GuideId, x.Lang }).IsUnique();
+        t.Property(x => x.Title).HasMaxLength(200);
+        t.Property(x => x.Summary).HasMaxLength(2000);
+        t.Property(x => x.Bring).HasMaxLength(4000);
+        t.Property(x => x.Where).HasMaxLength(2000);
+        t.Property(x => x.HowLong).HasMaxLength(1000);
+        t.Property(x => x.Steps).HasMaxLength(8000);
+    }
+}
+
+sealed class ServiceGuideVersionConfiguration : IEntityTypeConfiguration<ServiceGuideVersion>
+{
+    public void Configure(EntityTypeBuilder<ServiceGuideVersion> v)
+    {
+        v.Property(x => x.SavedBy).HasMaxLength(200);
+        v.HasIndex(x => new { x.GuideId, x.Number }).IsUnique();
+        v.HasOne<ServiceGuide>().WithMany().HasForeignKey(x => x.GuideId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -57,6 +57,8 @@ public sealed class RegistrySync(JiaowangDb db, TimeProvider clock)
             return (total, $"友城名录自动统计（{binding}）：有效友城 {total} 个（国际友好城市 {Of(PartnerKind.SisterCity)} 个、友好交流城市 {Of(PartnerKind.FriendlyExchange)} 个；已终止的不计）");
         }
 
+        if (RegistryBindings.IsServices(binding)) return await ServicesCountAsync(binding, ct);
+
         var categories = RegistryBindings.Categories(binding)!;
         var phases = await db.Phases.AsNoTracking().Where(p => p.PlanId == planId).ToListAsync(ct);
         if (phases.Count == 0) return (0, $"国际活动登记自动统计（{binding}）：方案没有阶段，无法确定统计期间");
@@ -66,5 +68,23 @@ public sealed class RegistrySync(JiaowangDb db, TimeProvider clock)
         var count = await db.Events.AsNoTracking()
             .CountAsync(e => categories.Contains(e.Category) && e.StartsOn >= from && e.StartsOn <= to, ct);
         return (count, $"国际活动登记自动统计（{binding}）：{from:yyyy-MM-dd} 至 {to:yyyy-MM-dd} 期间开始的{string.Join("、", categories)}类活动 {count} 项");
+    }
+
+    /// <summary>家在武汉: published places of a category, or signage reports answered as fixed (what task 12 counts).</summary>
+    async Task<(int Count, string Source)> ServicesCountAsync(RegistryBinding binding, CancellationToken ct)
+    {
+        if (binding == RegistryBinding.SignageReportsResolved)
+        {
+            var resolved = await Jiaowang.Web.Features.Services.SignageDesk.ResolvedAsync(db, ct);
+            return (resolved, $"家在武汉双语标识反馈自动统计（{binding}）：责任单位答复已更正的 {resolved} 件");
+        }
+        var (category, name) = binding switch
+        {
+            RegistryBinding.ServiceSchools => (Jiaowang.Core.Services.PlaceCategory.School, "外籍人员子女学校"),
+            RegistryBinding.ServiceCommunities => (Jiaowang.Core.Services.PlaceCategory.Community, "国际化社区"),
+            _ => (Jiaowang.Core.Services.PlaceCategory.Hospital, "开设国际医疗部的医院"),
+        };
+        var count = await db.Places.AsNoTracking().CountAsync(p => p.Published && p.Category == category, ct);
+        return (count, $"家在武汉服务名录自动统计（{binding}）：已发布的{name} {count} 家");
     }
 }

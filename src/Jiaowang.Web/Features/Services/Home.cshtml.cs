@@ -11,12 +11,13 @@ public sealed class HomeModel(JiaowangDb db, GuideLibrary guides) : PortalPage
 {
     public IReadOnlyList<DirectoryCount> Counts { get; private set; } = [];
     public IReadOnlyList<PlaceItem> Emergency { get; private set; } = [];
-    public IReadOnlyList<Guide> Guides => guides.All;
+    public IReadOnlyList<Guide> Guides { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         Counts = await PlaceQuery.CountsAsync(db, ct);
         Emergency = await PlaceQuery.ListAsync(db, Lang, PlaceCategory.Emergency, null, false, ct);
+        Guides = await guides.AllAsync(includeUnpublished: false, ct);
     }
 }
 

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Options;
 namespace Jiaowang.Web.Features.Services;
 
 public sealed record OfficePlaceRow(int Id, string Category, string NameZh, bool Published, bool Confirmed, int Version, IReadOnlyDictionary<string, bool> Translated);
+public sealed record OfficeGuideRow(int Id, string Category, string TitleZh, bool Published, IReadOnlyDictionary<string, bool> Translated);
 public sealed record CoverageRow(string Lang, double Places, double Guides);
 
 /// <summary>
@@ -22,6 +23,7 @@ public sealed class OfficeModel(JiaowangDb db, PlaceEditor editor, SignageDesk d
     public IReadOnlyList<string> Languages => options.Value.Effective;
     public List<CoverageRow> Coverage { get; } = [];
     public List<OfficePlaceRow> Places { get; private set; } = [];
+    public List<OfficeGuideRow> Guides { get; private set; } = [];
     public Dictionary<PlaceCategory, int> Owners { get; private set; } = [];
     public List<(int Id, string Name)> Units { get; private set; } = [];
     public List<SignageCase> Reports { get; private set; } = [];
@@ -39,7 +41,10 @@ public sealed class OfficeModel(JiaowangDb db, PlaceEditor editor, SignageDesk d
         IsOffice = caller.IsOffice;
         var editable = await editor.EditableAsync(caller, ct);
         var places = await db.Places.AsNoTracking().Include(p => p.Translations).OrderBy(p => p.Category).ThenBy(p => p.Id).ToListAsync(ct);
-        foreach (var lang in Languages) Coverage.Add(new CoverageRow(lang, PortalLanguages.Coverage(places, lang), guides.Coverage(lang)));
+        var allGuides = await guides.AllAsync(includeUnpublished: true, ct);
+        foreach (var lang in Languages) Coverage.Add(new CoverageRow(lang, PortalLanguages.Coverage(places, lang), GuideLibrary.Coverage(allGuides, lang)));
+        Guides = allGuides.Where(g => editable.Contains(g.Category)).Select(g => new OfficeGuideRow(g.Id, PlaceQuery.Code(g.Category),
+            g.Texts[PortalLanguages.Chinese].Title ?? g.Slug, g.Published, Languages.ToDictionary(l => l, l => g.Coverage(l) is var c && c.Done >= c.Total))).ToList();
         Places = places.Where(p => editable.Contains(p.Category)).Select(p => new OfficePlaceRow(p.Id, PlaceQuery.Code(p.Category), p.NameZh, p.Published, p.Confirmed, p.Version,
             Languages.ToDictionary(l => l, l => PortalLanguages.Coverage([p], l) >= 1))).ToList();
         Owners = await db.ServiceCategoryUnits.AsNoTracking().ToDictionaryAsync(c => c.Category, c => c.UnitId, ct);

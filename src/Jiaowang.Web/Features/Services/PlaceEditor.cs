@@ -19,7 +19,8 @@ public sealed record PlaceVersionItem(int Number, DateTimeOffset SavedAt, string
 /// the categories the office gave their unit (<see cref="ServiceCategoryUnit"/>). Saving evicts the cached public pages
 /// (PublicCacheEviction, and ChangeNotifications for the other instances).
 /// </summary>
-public sealed class PlaceEditor(JiaowangDb db, TimeProvider clock, IOptions<PortalOptions> options, IStringLocalizer<ServicesText> text)
+public sealed class PlaceEditor(JiaowangDb db, TimeProvider clock, IOptions<PortalOptions> options, IStringLocalizer<ServicesText> text,
+    Network.RegistrySync sync)
 {
     /// <summary>The categories the caller may edit: all for the office, their unit's for a liaison, none otherwise.</summary>
     public async Task<HashSet<PlaceCategory>> EditableAsync(Caller caller, CancellationToken ct)
@@ -82,6 +83,8 @@ public sealed class PlaceEditor(JiaowangDb db, TimeProvider clock, IOptions<Port
         place.Version++;
         db.PlaceVersions.Add(Snapshot(place, caller.UserName));
         await db.SaveChangesAsync(ct);
+        // Targets bound to the directory counts (ServiceHospitals …) move when a place is published or withdrawn.
+        await sync.RefreshAsync(ct);
         return place;
     }
 
@@ -96,6 +99,8 @@ public sealed class PlaceEditor(JiaowangDb db, TimeProvider clock, IOptions<Port
         place.Version++;
         db.PlaceVersions.Add(Snapshot(place, caller.UserName));
         await db.SaveChangesAsync(ct);
+        // Targets bound to the directory counts (ServiceHospitals …) move when a place is published or withdrawn.
+        await sync.RefreshAsync(ct);
         return place;
     }
 

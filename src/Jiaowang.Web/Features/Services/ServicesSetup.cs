@@ -36,7 +36,8 @@ public static class ServicesSetup
     {
         services.Configure<PortalOptions>(configuration.GetSection("Services"));
         services.Configure<RouteOptions>(o => o.SetParameterPolicy<PortalLanguageConstraint>("portallang"));
-        services.AddSingleton(_ => GuideLibrary.Load(Path.Combine(AppContext.BaseDirectory, GuidesPath)));
+        services.AddScoped<GuideLibrary>();
+        services.AddScoped<GuideEditor>();
         services.AddSingleton<SignageThrottle>();
         services.AddScoped<SignageDesk>();
         services.AddScoped<PlaceEditor>();
@@ -86,10 +87,16 @@ public static class ServicesSetup
     /// <summary>On an empty directory, imports the shipped places (each with its source), unless <c>Seed:Places</c> is false.</summary>
     public static async Task PrepareServicesAsync(this WebApplication app)
     {
-        if (!app.Configuration.GetValue("Seed:Places", true)) return;
         using var actor = Audit.AuditActors.Use("system:startup");
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<JiaowangDb>();
+        // Guides: imported once, then the office's (Seed:Guides=false skips them).
+        if (app.Configuration.GetValue("Seed:Guides", true) && !await db.ServiceGuides.AnyAsync())
+        {
+            db.ServiceGuides.AddRange(GuideLibrary.Read(Path.Combine(AppContext.BaseDirectory, GuidesPath)));
+            await db.SaveChangesAsync();
+        }
+        if (!app.Configuration.GetValue("Seed:Places", true)) return;
         if (await db.Places.AnyAsync()) return;
         var places = PlaceSeed.Read(Path.Combine(AppContext.BaseDirectory, PlacesPath));
         db.Places.AddRange(places);

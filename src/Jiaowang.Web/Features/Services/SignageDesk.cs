@@ -38,7 +38,7 @@ public sealed class SignageThrottle(IOptions<PortalOptions> options) : IDisposab
 }
 
 /// <summary>双语标识 feedback: anyone reports a sign, the office routes it to the responsible unit, the unit answers.</summary>
-public sealed class SignageDesk(JiaowangDb db, TimeProvider clock, IStringLocalizer<ServicesText> text)
+public sealed class SignageDesk(JiaowangDb db, TimeProvider clock, IStringLocalizer<ServicesText> text, Network.RegistrySync sync)
 {
     public const int MaxPlace = 300;
     public const int MaxText = 1000;
@@ -127,6 +127,7 @@ public sealed class SignageDesk(JiaowangDb db, TimeProvider clock, IStringLocali
         report.Status = SignageStatus.Answered;
         report.AnsweredAt = clock.GetUtcNow();
         await db.SaveChangesAsync(ct);
+        await sync.RefreshAsync(ct);
         return (await CasesAsync(caller, ct)).First(c => c.Id == id);
     }
 

@@ -22,7 +22,7 @@ public sealed class SitemapModel(JiaowangDb db, GuideLibrary guides, IOptions<Po
     {
         var origin = $"{Request.Scheme}://{Request.Host}";
         var paths = new List<string> { "/services", "/services/places", "/services/guides", "/services/signage" };
-        paths.AddRange(guides.All.Select(g => "/services/guides/" + g.Slug));
+        paths.AddRange((await guides.AllAsync(includeUnpublished: false, ct)).Select(g => "/services/guides/" + g.Slug));
         paths.AddRange((await db.Places.AsNoTracking().Where(p => p.Published).OrderBy(p => p.Id).Select(p => p.Id).ToListAsync(ct))
             .Select(id => "/services/places/" + id));
         var languages = options.Value.Effective;
