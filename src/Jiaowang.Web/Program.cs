@@ -92,6 +92,7 @@ app.MapOperations();
 var api = app.MapCheckedInput();
 api.MapAccountsApi();
 api.MapPlansApi();
+api.MapPlanRevisionsApi();
 api.MapMeasuresApi();
 api.MapUnitsApi();
 api.MapNetworkApi();

@@ -11,10 +11,10 @@ public static class RevisionText
     /// <summary>Why the revision was not previewed or applied, or null when it was.</summary>
     public static string? Problem(PlanRevisionOutcome outcome, ParsedPlan revised, IStringLocalizer<SharedResource> text) => outcome.Status switch
     {
-        PlanRevisionStatus.NotFound => text["Revise.NotFound", outcome.PlanId],
+        PlanRevisionStatus.NotFound => text["Revise.NotFound", outcome.PlanId].Value,
         PlanRevisionStatus.Refused when outcome.Refusal == RevisionRefusal.OtherIssuer =>
-            text["Revise.OtherIssuer", revised.DocumentNumber ?? "", outcome.Title ?? ""],
-        PlanRevisionStatus.Refused => text["Revise.OtherPlan", revised.Title, outcome.Title ?? ""],
+            text["Revise.OtherIssuer", revised.DocumentNumber ?? "", outcome.Title ?? ""].Value,
+        PlanRevisionStatus.Refused => text["Revise.OtherPlan", revised.Title, outcome.Title ?? ""].Value,
         _ => null,
     };
 
