@@ -60,7 +60,7 @@ public sealed class ImportModel(PlanImporter importer, PlanReviser reviser, Jiao
             return Page();
         }
         await ReviseAsync(planId, read, apply: true, ct);
-        return Revision is { Status: PlanRevisionStatus.Applied } ? Redirect($"/plans/{planId}#revisions") : Page();
+        return Revision is { Status: PlanRevisionStatus.Applied } ? Redirect($"/plans/{planId}/revisions") : Page();
     }
 
     async Task ReviseAsync(int planId, PlanReadResult read, bool apply, CancellationToken ct)
