@@ -105,7 +105,7 @@ public abstract class PlanRevisionTests(DatabaseProvider provider) : IAsyncLifet
         using var pages = await OfficePagesAsync();
         var history = await pages.GetAsync($"/plans/{app.PlanId}/revisions");
         Assert.True(history.StatusCode == HttpStatusCode.OK, await history.Content.ReadAsStringAsync());
-        Assert.Contains("targets +1 ~0 -0; tasks +0 ~1 -0", await history.Content.ReadAsStringAsync());
+        Assert.Contains("targets +1 ~0 -0; tasks +0 ~1 -0", WebUtility.HtmlDecode(await history.Content.ReadAsStringAsync()));
     }
 
     [Fact]
