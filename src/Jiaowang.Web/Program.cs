@@ -93,6 +93,7 @@ app.MapOperations();
 var api = app.MapCheckedInput();
 api.MapAccountsApi();
 api.MapPlansApi();
+api.MapPlanRevisionsApi();
 api.MapMeasuresApi();
 api.MapWorkPlansApi();
 api.MapUnitsApi();

@@ -46,6 +46,8 @@ public class TargetGroup
     public int Position { get; set; }
     public required string Name { get; set; }
     public List<Target> Targets { get; set; } = [];
+    /// <summary>When a revision of the plan removed it (docs/plan-parser.md, "Revisions"): hidden from current views, its history kept.</summary>
+    public DateTimeOffset? ArchivedAt { get; set; }
 }
 
 /// <summary>A numeric target (目标), such as 国际友城和友好交流城市数量达到 129 个.</summary>
@@ -79,6 +81,8 @@ public class Target
     /// <summary>Twelve monthly weights (January … December) when the target accrues unevenly, or null for linear 序时进度.</summary>
     public string? TimeProfile { get; set; }
     public List<Reading> Readings { get; set; } = [];
+    /// <summary>When a revision of the plan removed it (docs/plan-parser.md, "Revisions"): hidden from current views, its history kept.</summary>
+    public DateTimeOffset? ArchivedAt { get; set; }
 }
 
 /// <summary>A group of tasks, such as (一) 打造交流互鉴、辐射广泛的新窗口….</summary>
@@ -91,6 +95,8 @@ public class TaskGroup
     public required string Number { get; set; }
     public required string Title { get; set; }
     public List<PlanTask> Tasks { get; set; } = [];
+    /// <summary>When a revision of the plan removed it (docs/plan-parser.md, "Revisions"): hidden from current views, its history kept.</summary>
+    public DateTimeOffset? ArchivedAt { get; set; }
 }
 
 /// <summary>A task (工作任务) and the units responsible for it.</summary>
@@ -105,6 +111,8 @@ public class PlanTask
     public List<Assignment> Assignments { get; set; } = [];
     /// <summary>The measures the task names, in order (see <see cref="Measure"/>).</summary>
     public List<Measure> Measures { get; set; } = [];
+    /// <summary>When a revision of the plan removed it (docs/plan-parser.md, "Revisions"): hidden from current views, its history kept.</summary>
+    public DateTimeOffset? ArchivedAt { get; set; }
 }
 
 /// <summary>A responsible body (责任单位), shared by every plan that names it.</summary>
@@ -192,4 +200,6 @@ public class Phase
     /// <summary>First day of the last month.</summary>
     public DateOnly EndMonth { get; set; }
     public string Description { get; set; } = "";
+    /// <summary>When a revision of the plan removed it (docs/plan-parser.md, "Revisions"): hidden from current views, its history kept.</summary>
+    public DateTimeOffset? ArchivedAt { get; set; }
 }

@@ -37,6 +37,7 @@ public abstract class JiaowangDb(DbContextOptions options) : IdentityDbContext<J
     public DbSet<UnitMembership> UnitMemberships => Set<UnitMembership>();
     public DbSet<ChosenMember> ChosenMembers => Set<ChosenMember>();
     public DbSet<Phase> Phases => Set<Phase>();
+    public DbSet<PlanRevision> PlanRevisions => Set<PlanRevision>();
     public DbSet<Reading> Readings => Set<Reading>();
     // The leading group (领导小组) and what the office publishes of each plan (公开范围).
     public DbSet<LeadingGroupMember> LeadingGroupMembers => Set<LeadingGroupMember>();

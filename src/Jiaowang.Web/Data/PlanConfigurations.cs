@@ -28,6 +28,7 @@ sealed class TargetGroupConfiguration : IEntityTypeConfiguration<TargetGroup>
     public void Configure(EntityTypeBuilder<TargetGroup> group)
     {
         group.Property(g => g.Name).HasMaxLength(200);
+        group.HasQueryFilter(g => g.ArchivedAt == null);
         group.HasMany(g => g.Targets).WithOne(t => t.Group).HasForeignKey(t => t.TargetGroupId).OnDelete(DeleteBehavior.Cascade);
     }
 }
@@ -36,6 +37,8 @@ sealed class TargetConfiguration : IEntityTypeConfiguration<Target>
 {
     public void Configure(EntityTypeBuilder<Target> target)
     {
+        // What a revision removed is archived: hidden from every current view, read through IgnoreQueryFilters by history.
+        target.HasQueryFilter(t => t.ArchivedAt == null);
         target.Property(t => t.Text).HasMaxLength(1000);
         target.Property(t => t.Metric).HasMaxLength(300);
         target.Property(t => t.Measure).HasMaxLength(50);
@@ -55,6 +58,7 @@ sealed class TaskGroupConfiguration : IEntityTypeConfiguration<TaskGroup>
     public void Configure(EntityTypeBuilder<TaskGroup> group)
     {
         group.Property(g => g.Number).HasMaxLength(10);
+        group.HasQueryFilter(g => g.ArchivedAt == null);
         group.Property(g => g.Title).HasMaxLength(500);
         group.HasMany(g => g.Tasks).WithOne(t => t.Group).HasForeignKey(t => t.TaskGroupId).OnDelete(DeleteBehavior.Cascade);
     }
@@ -66,6 +70,7 @@ sealed class PlanTaskConfiguration : IEntityTypeConfiguration<PlanTask>
     {
         task.ToTable("Tasks");
         task.Property(t => t.Title).HasMaxLength(500);
+        task.HasQueryFilter(t => t.ArchivedAt == null);
         task.HasMany(t => t.Assignments).WithOne(a => a.Task).HasForeignKey(a => a.PlanTaskId).OnDelete(DeleteBehavior.Cascade);
     }
 }
@@ -129,6 +134,7 @@ sealed class PhaseConfiguration : IEntityTypeConfiguration<Phase>
     public void Configure(EntityTypeBuilder<Phase> phase)
     {
         phase.Property(p => p.Name).HasMaxLength(200);
+        phase.HasQueryFilter(p => p.ArchivedAt == null);
     }
 }
 
@@ -142,5 +148,18 @@ sealed class ReadingConfiguration : IEntityTypeConfiguration<Reading>
         reading.HasOne(r => r.Target).WithMany(t => t.Readings).HasForeignKey(r => r.TargetId).OnDelete(DeleteBehavior.Cascade);
         // "Latest reading per target" is the query every status needs.
         reading.HasIndex(r => new { r.TargetId, r.AsOf, r.Id });
+    }
+}
+
+sealed class PlanRevisionConfiguration : IEntityTypeConfiguration<PlanRevision>
+{
+    public void Configure(EntityTypeBuilder<PlanRevision> revision)
+    {
+        revision.Property(r => r.AppliedBy).HasMaxLength(256);
+        revision.Property(r => r.SourceName).HasMaxLength(260);
+        revision.Property(r => r.SourceHash).HasMaxLength(64);
+        revision.Property(r => r.Summary).HasMaxLength(200);
+        revision.HasOne<Plan>().WithMany().HasForeignKey(r => r.PlanId).OnDelete(DeleteBehavior.Cascade);
+        revision.HasIndex(r => new { r.PlanId, r.AppliedAt });
     }
 }

@@ -1,6 +1,9 @@
 using Jiaowang.Core.Documents;
 using Jiaowang.Web.Features.Accounts;
+using Jiaowang.Web.Data;
 using Jiaowang.Web.Shared;
+using Jiaowang.Web.Shared.Access;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -13,8 +16,15 @@ namespace Jiaowang.Web.Features.Plans;
 /// </summary>
 [Authorize(Policy = Policies.Office)]
 [RequestSizeLimit(PlanUpload.MaxBytes)]
-public sealed class ImportModel(PlanImporter importer, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class ImportModel(PlanImporter importer, PlanReviser reviser, JiaowangDb db, IStringLocalizer<SharedResource> text) : PageModel
 {
+    /// <summary>The stored plan the document revises (docs/plan-parser.md, "Revisions"); null to import it as a plan.</summary>
+    [BindProperty]
+    public int? RevisePlanId { get; set; }
+
+    public PlanRevisionOutcome? Revision { get; private set; }
+    public List<(int Id, string Title)> StoredPlans { get; private set; } = [];
+
     [BindProperty]
     public IFormFile? Document { get; set; }
 
@@ -26,16 +36,47 @@ public sealed class ImportModel(PlanImporter importer, IStringLocalizer<SharedRe
     public string? Problem { get; private set; }
     public PlanImportOutcome? Outcome { get; private set; }
 
-    public void OnGet() { }
+    public async Task OnGetAsync(CancellationToken ct) => await LoadPlansAsync(ct);
 
     public async Task<IActionResult> OnPostPreviewAsync(CancellationToken ct)
     {
-        await ReadAsync(ct);
+        await LoadPlansAsync(ct);
+        var read = await ReadAsync(ct);
+        if (read?.Plan is null) return Page();
+        // A revised text of a stored plan (same document number, or title) is previewed as a revision of it.
+        RevisePlanId ??= await reviser.FindRevisedPlanAsync(read.Plan, read.Text!, ct);
+        if (RevisePlanId is { } planId) await ReviseAsync(planId, read, apply: false, ct);
         return Page();
     }
 
+    public async Task<IActionResult> OnPostReviseAsync(CancellationToken ct)
+    {
+        await LoadPlansAsync(ct);
+        var read = await ReadAsync(ct);
+        if (read?.Plan is null) return Page();
+        if (RevisePlanId is not { } planId)
+        {
+            Problem = text["Revise.NoPlan"];
+            return Page();
+        }
+        await ReviseAsync(planId, read, apply: true, ct);
+        return Revision is { Status: PlanRevisionStatus.Applied } ? Redirect($"/plans/{planId}/revisions") : Page();
+    }
+
+    async Task ReviseAsync(int planId, PlanReadResult read, bool apply, CancellationToken ct)
+    {
+        var by = (await HttpContext.GetCallerAsync())!.UserName;
+        Revision = await reviser.ReviseAsync(planId, read.Plan!, FileName!, read.Text!, by, apply, ct);
+        Problem = RevisionText.Problem(Revision, read.Plan!, text);
+    }
+
+    async Task LoadPlansAsync(CancellationToken ct) =>
+        StoredPlans = (await db.Plans.AsNoTracking().OrderByDescending(p => p.Id).Select(p => new { p.Id, p.Title }).ToListAsync(ct))
+            .Select(p => (p.Id, p.Title)).ToList();
+
     public async Task<IActionResult> OnPostImportAsync(CancellationToken ct)
     {
+        await LoadPlansAsync(ct);
         var read = await ReadAsync(ct);
         if (read?.Plan is null) return Page();
         Outcome = await importer.ImportAsync(read.Plan, FileName!, read.Text!, Replace, ct);

@@ -9,7 +9,7 @@ namespace Jiaowang.Web.Features.Plans;
 public static class PlansApi
 {
     public static IServiceCollection AddPlans(this IServiceCollection services) =>
-        services.AddScoped<PlanImporter>();
+        services.AddScoped<PlanImporter>().AddScoped<PlanReviser>();
 
     public static RouteGroupBuilder MapPlansApi(this IEndpointRouteBuilder app)
     {
