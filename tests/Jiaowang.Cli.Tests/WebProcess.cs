@@ -32,7 +32,11 @@ public static class WebProcess
         start.ArgumentList.Add($"http://127.0.0.1:{port}");
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["Seed__BundledPlan"] = "false";
+        // The crash tests compare row counts around a request they kill: no background round (reminders, the escalation
+        // ladder, which the real clock finds far behind, the registry sync, notifications) may write meanwhile.
         start.Environment["Reminders__Automatic"] = "false";
+        start.Environment["Ladder__Automatic"] = "false";
+        start.Environment["Jobs__FirstRoundDelay"] = "01:00:00";
         start.Environment["Accounts__RequireTwoFactorForStaff"] = "false";
         start.Environment["Accounts__AccessTokenMinutes"] = "480";
         start.Environment.Remove("DOTNET_SYSTEM_GLOBALIZATION_INVARIANT");
