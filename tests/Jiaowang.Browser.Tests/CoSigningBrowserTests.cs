@@ -12,19 +12,11 @@ namespace Jiaowang.Browser.Tests;
 /// </summary>
 public abstract class CoSigningBrowserTests(SupervisionBrowserApp app)
 {
-    static async Task SignInAsync(IPage page, string userName)
-    {
-        await page.GotoAsync("/account/login?culture=zh-CN");
-        await page.GetByLabel("用户名").FillAsync(userName);
-        await page.GetByLabel("密码").FillAsync(Accounts.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-    }
-
     async Task<(IPage Page, HttpClient Api)> PersonAsync(string role, string? unit = null)
     {
         var account = await Accounts.CreateAsync(app.Factory, role, unit);
         var page = await app.NewPersonAsync();
-        await SignInAsync(page, account.UserName!);
+        await SignIn.AsAsync(page, account.UserName!);
         // The app is served on a loopback port for the browser: the API client goes there too.
         var api = new HttpClient { BaseAddress = new Uri(app.BaseUrl) };
         var token = await (await api.PostAsJsonAsync("/api/auth/token", new { userName = account.UserName, password = Accounts.Password })).Content.ReadFromJsonAsync<JsonNode>();

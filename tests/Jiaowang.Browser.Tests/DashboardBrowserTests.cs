@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Jiaowang.Web.Tests;
 using Microsoft.Playwright;
 
@@ -10,11 +11,7 @@ public sealed class DashboardBrowserTests(DashboardBrowserApp app) : IClassFixtu
     {
         var leader = await Accounts.CreateAsync(app.Factory, "leader");
         var page = await app.NewPageAsync(width, height);
-        await page.GotoAsync("/account/login?culture=zh-CN");
-        await page.GetByLabel("用户名").FillAsync(leader.UserName!);
-        await page.GetByLabel("密码").FillAsync(Accounts.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/account/login"));
+        await SignIn.AsAsync(page, leader.UserName!);
         return page;
     }
 
@@ -77,7 +74,7 @@ public sealed class DashboardBrowserTests(DashboardBrowserApp app) : IClassFixtu
         await page.GoBackAsync();
         var cell = page.Locator("table.matrix a.cell-link[href^='/work/reports/']").First;
         await cell.ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("/work/reports/"));
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/work/reports/"));
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("月", new() { Timeout = 60_000 });
     }
 

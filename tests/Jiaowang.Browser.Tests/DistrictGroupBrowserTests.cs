@@ -20,14 +20,6 @@ public sealed class PostgresDistrictBrowserApp() : DistrictBrowserApp(DatabasePr
 /// <summary>Task 12 names 各区人民政府: each of the 17 districts and zones owes and files its own report, and the dashboard rolls them up.</summary>
 public abstract class DistrictGroupBrowserTests(DistrictBrowserApp app)
 {
-    static async Task SignInAsync(IPage page, string userName)
-    {
-        await page.GotoAsync("/account/login?culture=zh-CN");
-        await page.GetByLabel("用户名").FillAsync(userName);
-        await page.GetByLabel("密码").FillAsync(Accounts.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-    }
-
     [Fact]
     public async Task Each_district_reports_on_a_task_of_the_districts_group_and_the_dashboard_rolls_them_up()
     {
@@ -44,7 +36,7 @@ public abstract class DistrictGroupBrowserTests(DistrictBrowserApp app)
 
         // 江岸区's liaison files May through the page, as a liaison would.
         var jiangan = await app.NewPersonAsync();
-        await SignInAsync(jiangan, $"district-{districts.IndexOf("江岸区"):00}");
+        await SignIn.AsAsync(jiangan, $"district-{districts.IndexOf("江岸区"):00}");
         await jiangan.GotoAsync("/work");
         await jiangan.GetByRole(AriaRole.Row).Filter(new() { HasText = "月报 2026年5月" }).Filter(new() { HasText = "12. " })
             .GetByRole(AriaRole.Link, new() { Name = "填写" }).ClickAsync();
@@ -62,7 +54,7 @@ public abstract class DistrictGroupBrowserTests(DistrictBrowserApp app)
             await FileAsync($"district-{i:00}", overdue, taskId, district);
 
         var office = await app.NewPersonAsync();
-        await SignInAsync(office, "office-districts");
+        await SignIn.AsAsync(office, "office-districts");
         await office.GotoAsync("/dashboard");
         var row = office.Locator($"details.group-rollup[data-task=\"{taskId}\"]");
         await Assertions.Expect(row.Locator("summary")).ToContainTextAsync("各区人民政府");

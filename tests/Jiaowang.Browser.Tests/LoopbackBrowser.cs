@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Jiaowang.Web.Tests;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -27,6 +28,22 @@ static class LoopbackBrowser
         Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync"],
     });
+}
+
+/// <summary>The sign-in form, as a person fills it.</summary>
+static class SignIn
+{
+    /// <summary>Signs in and waits until the sign-in has led off the login page (to where it leads, or to the password form).</summary>
+    public static async Task AsAsync(IPage page, string userName, string password = Accounts.Password)
+    {
+        await page.GotoAsync("/account/login?culture=zh-CN");
+        await page.GetByLabel("用户名", new() { Exact = true }).FillAsync(userName);
+        await page.GetByLabel("密码", new() { Exact = true }).FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        // The address is polled: WaitForURL also waits for a load state, and after a form post's redirect that wait
+        // never ended on a loaded CI machine (twice, 90 s each).
+        await Assertions.Expect(page).Not.ToHaveURLAsync(new Regex("/account/login"), new() { Timeout = 90_000 });
+    }
 }
 
 /// <summary>The report sections and co-signed summaries, which wwwroot/js/report-sections.js turns into editors.</summary>

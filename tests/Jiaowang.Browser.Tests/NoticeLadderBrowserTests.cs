@@ -1,6 +1,8 @@
+using System.Text.RegularExpressions;
 using Jiaowang.Web.Data;
 using Jiaowang.Web.Features.Escalation;
 using Jiaowang.Web.Features.Reminders;
+using Jiaowang.Tests.Documents;
 using Jiaowang.Web.Tests;
 using Jiaowang.Web.Tests.Escalation;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,14 +30,6 @@ public sealed class PostgresLadderBrowserApp() : LadderBrowserApp(DatabaseProvid
 /// <summary>A late unit climbs the ladder to a red notice; the liaison acknowledges and answers it, the office closes it, in Chromium.</summary>
 public abstract class NoticeLadderBrowserTests(LadderBrowserApp app)
 {
-    static async Task SignInAsync(IPage page, string userName)
-    {
-        await page.GotoAsync("/account/login?culture=zh-CN");
-        await page.GetByLabel("用户名").FillAsync(userName);
-        await page.GetByLabel("密码").FillAsync(Accounts.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-    }
-
     [Fact]
     public async Task A_late_unit_gets_a_red_notice_acknowledges_and_answers_it_and_the_office_closes_it()
     {
@@ -57,7 +51,7 @@ public abstract class NoticeLadderBrowserTests(LadderBrowserApp app)
 
         var liaisonAccount = await Accounts.CreateAsync(app.Factory, "liaison", "市交通运输局");
         var liaison = await app.NewPersonAsync();
-        await SignInAsync(liaison, liaisonAccount.UserName!);
+        await SignIn.AsAsync(liaison, liaisonAccount.UserName!);
         await liaison.GotoAsync("/work");
         await Assertions.Expect(liaison.Locator("section.receipts")).ToContainTextAsync("督办单");
         await liaison.GetByRole(AriaRole.Link, new() { Name = "督办单", Exact = true }).First.ClickAsync();
@@ -67,6 +61,22 @@ public abstract class NoticeLadderBrowserTests(LadderBrowserApp app)
         await Assertions.Expect(liaison.Locator("ol.notice-history")).ToContainTextAsync("到期催办");
         await Assertions.Expect(liaison.Locator("ol.notice-history")).ToContainTextAsync("二次催办");
         var noticeUrl = new Uri(liaison.Url).AbsolutePath;
+
+        // The unit downloads the notice as Word, as it would to print it; LibreOffice opens it and finds the number.
+        var heading = await liaison.Locator("h1").InnerTextAsync();
+        var number = Regex.Match(heading, @"〔\d{4}〕第\s*\d+\s*号").Value.Replace(" ", "");
+        Assert.True(number.Length > 0, $"no notice number in the heading \"{heading}\"");
+        var download = await liaison.RunAndWaitForDownloadAsync(() => liaison.Locator("a[href$='notice.docx']").ClickAsync());
+        Assert.EndsWith(".docx", download.SuggestedFilename);
+        var saved = Path.Combine(OfficeTools.OutputFolder, $"browser-notice-{Guid.NewGuid():N}.docx");
+        Directory.CreateDirectory(OfficeTools.OutputFolder);
+        await download.SaveAsAsync(saved);
+        var docx = await File.ReadAllBytesAsync(saved);
+        Assert.Empty(OfficeTools.Validate(docx));
+        var text = await OfficeTools.SqueezedTextAsync(await OfficeTools.ToPdfAsync(docx, "browser-notice"));
+        Assert.Contains("督办通知单", text);
+        Assert.Contains("市交通运输局", text);
+        Assert.Contains(number, text);
         await liaison.GetByRole(AriaRole.Button, new() { Name = "签收" }).ClickAsync();
         await Assertions.Expect(liaison.Locator("ol.notice-history")).ToContainTextAsync("已签收");
         await liaison.GetByLabel("办理情况答复").FillAsync("六月月报已补报。");
@@ -75,7 +85,7 @@ public abstract class NoticeLadderBrowserTests(LadderBrowserApp app)
 
         var officeAccount = await Accounts.CreateAsync(app.Factory, "office");
         var office = await app.NewPersonAsync();
-        await SignInAsync(office, officeAccount.UserName!);
+        await SignIn.AsAsync(office, officeAccount.UserName!);
         await office.GotoAsync("/dashboard");
         await Assertions.Expect(office.Locator("section.open-notices")).ToContainTextAsync("红色");
         await office.GotoAsync("/notices?status=answered");

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Jiaowang.Web.Tests;
 using Microsoft.Playwright;
 
@@ -9,20 +10,12 @@ namespace Jiaowang.Browser.Tests;
 /// </summary>
 public sealed class OneTimePasswordBrowserTests(SqliteSupervisionBrowserApp app) : IClassFixture<SqliteSupervisionBrowserApp>
 {
-    static async Task SignInAsync(IPage page, string userName, string password)
-    {
-        await page.GotoAsync("/account/login?culture=zh-CN");
-        await page.GetByLabel("用户名", new() { Exact = true }).FillAsync(userName);
-        await page.GetByLabel("密码", new() { Exact = true }).FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-    }
-
     [Fact]
     public async Task A_new_account_signed_in_with_its_one_time_password_is_sent_back_to_the_password_page_from_every_address()
     {
         var officeUser = await Accounts.CreateAsync(app.Factory, "office");
         var office = await app.NewPersonAsync();
-        await SignInAsync(office, officeUser.UserName!, Accounts.Password);
+        await SignIn.AsAsync(office, officeUser.UserName!, Accounts.Password);
         await office.GotoAsync("/office/accounts/new");
         var newName = $"li-{Guid.NewGuid():N}"[..16];
         await office.GetByLabel("用户名", new() { Exact = true }).FillAsync(newName);
@@ -32,8 +25,8 @@ public sealed class OneTimePasswordBrowserTests(SqliteSupervisionBrowserApp app)
         var oneTime = (await office.Locator("code.one-time-password").TextContentAsync())!.Trim();
 
         var liaison = await app.NewPersonAsync();
-        await SignInAsync(liaison, newName, oneTime);
-        await liaison.WaitForURLAsync("**/account/password**");
+        await SignIn.AsAsync(liaison, newName, oneTime);
+        await Assertions.Expect(liaison.GetByLabel("当前密码", new() { Exact = true })).ToBeVisibleAsync();
 
         foreach (var typed in new[] { "/work", "/evaluations", "/followups" })
         {
@@ -50,7 +43,7 @@ public sealed class OneTimePasswordBrowserTests(SqliteSupervisionBrowserApp app)
         await liaison.GetByLabel("新密码", new() { Exact = true }).FillAsync("A-new-Password-9");
         await liaison.GetByLabel("再次输入新密码", new() { Exact = true }).FillAsync("A-new-Password-9");
         await liaison.GetByRole(AriaRole.Button, new() { Name = "保存新密码" }).ClickAsync();
-        await liaison.WaitForURLAsync("**/work");
+        await Assertions.Expect(liaison).ToHaveURLAsync(new Regex("/work$"));
         Assert.Equal(200, await liaison.EvaluateAsync<int>("async () => (await fetch('/api/me')).status"));
     }
 }

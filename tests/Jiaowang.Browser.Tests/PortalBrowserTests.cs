@@ -17,14 +17,6 @@ public sealed class PortalBrowserTests(PortalBrowserApp app) : IClassFixture<Por
 {
     static readonly string[] Languages = ["zh", "en", "fr", "de", "ja", "ko"];
 
-    static async Task SignInAsync(IPage page, string userName)
-    {
-        await page.GotoAsync("/account/login?culture=zh-CN");
-        await page.GetByLabel("用户名", new() { Exact = true }).FillAsync(userName);
-        await page.GetByLabel("密码", new() { Exact = true }).FillAsync(Accounts.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-    }
-
     [Fact]
     public async Task A_sign_reported_on_the_public_form_is_routed_answered_by_the_unit_and_shown_by_reference()
     {
@@ -41,7 +33,7 @@ public sealed class PortalBrowserTests(PortalBrowserApp app) : IClassFixture<Por
         var office = await Accounts.CreateAsync(app.Factory, "office");
         var liaison = await Accounts.CreateAsync(app.Factory, "liaison", "武汉地铁集团");
         var officePage = await app.NewPageAsync();
-        await SignInAsync(officePage, office.UserName!);
+        await SignIn.AsAsync(officePage, office.UserName!);
         await officePage.GotoAsync("/services/office?culture=zh-CN");
         var report = officePage.Locator($"[data-reference='{reference}']");
         await report.GetByLabel("转给").SelectOptionAsync(new SelectOptionValue { Label = "武汉地铁集团" });
@@ -49,7 +41,7 @@ public sealed class PortalBrowserTests(PortalBrowserApp app) : IClassFixture<Por
         await Assertions.Expect(officePage.Locator($"[data-reference='{reference}'] h3")).ToContainTextAsync("已转负责单位");
 
         var unitPage = await app.NewPageAsync();
-        await SignInAsync(unitPage, liaison.UserName!);
+        await SignIn.AsAsync(unitPage, liaison.UserName!);
         await unitPage.GotoAsync("/services/office?culture=zh-CN");
         var mine = unitPage.Locator($"[data-reference='{reference}']");
         await mine.GetByLabel("答复", new() { Exact = true }).FillAsync("已更正为 Jianghan Road Station");

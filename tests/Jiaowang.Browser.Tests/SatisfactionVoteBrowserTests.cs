@@ -11,14 +11,6 @@ namespace Jiaowang.Browser.Tests;
 /// </summary>
 public sealed class SatisfactionVoteBrowserTests(SqliteSupervisionBrowserApp app) : IClassFixture<SqliteSupervisionBrowserApp>
 {
-    static async Task SignInAsync(IPage page, string userName)
-    {
-        await page.GotoAsync("/account/login?culture=zh-CN");
-        await page.GetByLabel("用户名").FillAsync(userName);
-        await page.GetByLabel("密码").FillAsync(Accounts.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-    }
-
     [Fact]
     public async Task The_office_opens_a_vote_a_member_votes_with_the_keyboard_and_closed_early_after_one_ballot_it_shows_nothing_of_it()
     {
@@ -26,7 +18,7 @@ public sealed class SatisfactionVoteBrowserTests(SqliteSupervisionBrowserApp app
         var adminUser = await Accounts.CreateAsync(app.Factory, "admin");
         var memberUser = await Accounts.CreateAsync(app.Factory, "member");
         var office = await app.NewPersonAsync();
-        await SignInAsync(office, officeUser.UserName!);
+        await SignIn.AsAsync(office, officeUser.UserName!);
         await office.GetByRole(AriaRole.Link, new() { Name = "满意度测评" }).ClickAsync();
         await office.GetByRole(AriaRole.Link, new() { Name = "发起测评" }).ClickAsync();
 
@@ -43,7 +35,7 @@ public sealed class SatisfactionVoteBrowserTests(SqliteSupervisionBrowserApp app
         await Assertions.Expect(office.GetByText(new Regex(@"^0 / \d+ 人已投票$"))).ToBeVisibleAsync();
 
         var member = await app.NewPersonAsync();
-        await SignInAsync(member, memberUser.UserName!);
+        await SignIn.AsAsync(member, memberUser.UserName!);
         await member.GetByRole(AriaRole.Link, new() { Name = "满意度测评" }).ClickAsync();
         await member.GetByRole(AriaRole.Link, new() { Name = "去投票" }).ClickAsync();
         await Assertions.Expect(member.Locator("fieldset.ballot-row")).ToHaveCountAsync(2);
@@ -74,7 +66,7 @@ public sealed class SatisfactionVoteBrowserTests(SqliteSupervisionBrowserApp app
         var evaluationUrl = office.Url;
 
         var admin = await app.NewPersonAsync();
-        await SignInAsync(admin, adminUser.UserName!);
+        await SignIn.AsAsync(admin, adminUser.UserName!);
         await admin.GotoAsync(evaluationUrl);
         await Assertions.Expect(admin.GetByText("理由：常委会会议提前召开")).ToBeVisibleAsync();
         await admin.GetByRole(AriaRole.Button, new() { Name = "确认提前截止" }).ClickAsync();
@@ -140,7 +132,7 @@ public sealed class SatisfactionVoteBrowserTests(SqliteSupervisionBrowserApp app
         playwright.Dispose();
 
         var page = await app.NewPersonAsync();
-        await SignInAsync(page, office.UserName!);
+        await SignIn.AsAsync(page, office.UserName!);
         await page.GotoAsync($"/evaluations/{id}/results");
         var row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "市交通运输局" });
         await Assertions.Expect(row).ToContainTextAsync("100.0%");

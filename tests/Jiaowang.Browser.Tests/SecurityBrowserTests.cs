@@ -78,11 +78,7 @@ public sealed class SecurityBrowserTests(DashboardBrowserApp app) : IClassFixtur
         }
 
         var leader = await Accounts.CreateAsync(app.Factory, "leader");
-        await page.GotoAsync("/account/login?culture=zh-CN");
-        await page.GetByLabel("用户名").FillAsync(leader.UserName!);
-        await page.GetByLabel("密码").FillAsync(Accounts.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/account/login"));
+        await SignIn.AsAsync(page, leader.UserName!);
         await page.GotoAsync("/dashboard?culture=zh-CN");
         await Assertions.Expect(page.Locator("[data-drawn=true]").First).ToBeVisibleAsync();
         Assert.Empty(await ViolationsAsync(page, console));

@@ -1,6 +1,8 @@
 using Jiaowang.Web.Data;
+using Jiaowang.Web.Features.Notifications;
 using Jiaowang.Web.Features.Reminders;
 using Jiaowang.Web.Tests;
+using Jiaowang.Web.Tests.Notifications;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using netDumbster.smtp;
@@ -14,6 +16,10 @@ namespace Jiaowang.Browser.Tests;
 public abstract class SupervisionBrowserApp(DatabaseProvider provider) : LoopbackApp
 {
     public SimpleSmtpServer Smtp { get; private set; } = null!;
+    /// <summary>Stands in for a WeCom / 政务微信 group robot.</summary>
+    public HttpSink Robot { get; } = new();
+    /// <summary>The notification deliveries, run by the test (the background job is off so nothing is sent mid-step).</summary>
+    public DeliveryWorker Deliveries => Factory.Services.GetRequiredService<DeliveryWorker>();
 
     protected override async Task<JiaowangFactory> CreateFactoryAsync()
     {
@@ -22,6 +28,7 @@ public abstract class SupervisionBrowserApp(DatabaseProvider provider) : Loopbac
         {
             services.Configure<SmtpOptions>(o => { o.Host = "127.0.0.1"; o.Port = Smtp.Configuration.Port; o.From = "duban@jiaowang.test"; });
             services.Configure<ReminderOptions>(o => o.Automatic = false);
+            services.Configure<NotificationOptions>(o => { o.Automatic = false; o.WebhookHosts = ["127.0.0.1"]; });
         });
     }
 
@@ -29,6 +36,7 @@ public abstract class SupervisionBrowserApp(DatabaseProvider provider) : Loopbac
     {
         await base.DisposeAsync();
         Smtp.Stop();
+        Robot.Dispose();
     }
 }
 

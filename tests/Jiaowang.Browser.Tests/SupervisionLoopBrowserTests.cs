@@ -9,14 +9,6 @@ namespace Jiaowang.Browser.Tests;
 /// <summary>The whole supervision loop in Chromium, as the office and a liaison would go through it.</summary>
 public abstract class SupervisionLoopBrowserTests(SupervisionBrowserApp app)
 {
-    static async Task SignInAsync(IPage page, string userName, string password)
-    {
-        await page.GotoAsync("/account/login?culture=zh-CN");
-        await page.GetByLabel("用户名").FillAsync(userName);
-        await page.GetByLabel("密码").FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-    }
-
     ILocator TargetRow(IPage page, string metric) => page.Locator("table.targets tbody tr").Filter(new() { HasText = metric });
 
     [Fact]
@@ -24,7 +16,7 @@ public abstract class SupervisionLoopBrowserTests(SupervisionBrowserApp app)
     {
         var admin = await Accounts.CreateAsync(app.Factory, "admin", name: "admin-loop");
         var office = await app.NewPersonAsync();
-        await SignInAsync(office, admin.UserName!, Accounts.Password);
+        await SignIn.AsAsync(office, admin.UserName!, Accounts.Password);
 
         // The admin opens the liaison's account and reads the one-time password off the page.
         await office.GotoAsync("/office/accounts/new");
@@ -45,7 +37,7 @@ public abstract class SupervisionLoopBrowserTests(SupervisionBrowserApp app)
 
         // The liaison signs in, must choose a password, and sees only the unit's task.
         var liaison = await app.NewPersonAsync();
-        await SignInAsync(liaison, "jtj-liaison", oneTime);
+        await SignIn.AsAsync(liaison, "jtj-liaison", oneTime);
         await liaison.GetByLabel("当前密码").FillAsync(oneTime);
         await liaison.GetByLabel("新密码", new() { Exact = true }).FillAsync("Jtj-Liaison-2026");
         await liaison.GetByLabel("再次输入新密码").FillAsync("Jtj-Liaison-2026");
