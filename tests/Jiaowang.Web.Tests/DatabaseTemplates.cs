@@ -66,8 +66,9 @@ static class DatabaseTemplates
         }
         else
         {
-            // CREATE DATABASE … TEMPLATE refuses a template anyone is connected to: close the app's pooled connections.
-            await using var connection = new NpgsqlConnection(template.ConnectionString);
+            // CREATE DATABASE … TEMPLATE refuses a template anyone is connected to: close the app's pooled connections
+            // (the app's pool is keyed by the connection string it adds its pool settings to).
+            await using var connection = new NpgsqlConnection(DatabaseSetup.PooledWithoutReset(template.ConnectionString));
             NpgsqlConnection.ClearPool(connection);
         }
         AppDomain.CurrentDomain.ProcessExit += (_, _) => template.DisposeAsync().AsTask().GetAwaiter().GetResult();

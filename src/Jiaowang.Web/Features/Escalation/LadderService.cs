@@ -21,6 +21,14 @@ public sealed class LadderService(JiaowangDb db, AuditLog audit, INotifier notif
 {
     public const string Actor = "system:ladder";
 
+    /// <summary>
+    /// The steps already taken, (item, step), read once per round: every round looks at every owed report and every
+    /// unacknowledged task again, and asking the database each time (or letting the unique index refuse a step taken
+    /// before) cost a round trip, or a rolled-back transaction, per item and step. The unique index still decides
+    /// between two instances taking the same step at once.
+    /// </summary>
+    HashSet<(string Item, string Step)> takenSteps = [];
+
     public static async Task<LadderSettingsRow> SettingsAsync(JiaowangDb db, int planId, DateOnly today, CancellationToken ct)
     {
         return await db.LadderSettings.AsNoTracking().FirstOrDefaultAsync(s => s.PlanId == planId, ct)
@@ -30,7 +38,9 @@ public sealed class LadderService(JiaowangDb db, AuditLog audit, INotifier notif
     /// <returns>The number of steps taken.</returns>
     public async Task<int> RunAsync(DateOnly today, CancellationToken ct = default)
     {
-        var taken = 0;
+        takenSteps = (await db.SupervisionEntries.AsNoTracking().Where(e => e.Once != null).Select(e => new { e.Item, e.Once }).ToListAsync(ct))
+            .Select(e => (e.Item, e.Once!)).ToHashSet();
+        var steps = 0;
         foreach (var planId in await db.Plans.Select(p => p.Id).ToListAsync(ct))
         {
             var row = await db.LadderSettings.FirstOrDefaultAsync(s => s.PlanId == planId, ct);
@@ -51,11 +61,11 @@ public sealed class LadderService(JiaowangDb db, AuditLog audit, INotifier notif
             }
             var settings = row.Settings;
             if (!settings.Enabled) continue;
-            taken += await OwedAsync(planId, row.StartsOn, settings, today, ct);
-            taken += await ReceiptsAsync(planId, row.StartsOn, settings, today, ct);
-            taken += await NoticesOverdueAsync(planId, row.StartsOn, settings, today, ct);
+            steps += await OwedAsync(planId, row.StartsOn, settings, today, ct);
+            steps += await ReceiptsAsync(planId, row.StartsOn, settings, today, ct);
+            steps += await NoticesOverdueAsync(planId, row.StartsOn, settings, today, ct);
         }
-        return taken;
+        return steps;
     }
 
     async Task<int> OwedAsync(int planId, DateOnly startsOn, LadderSettings settings, DateOnly today, CancellationToken ct)
@@ -67,13 +77,12 @@ public sealed class LadderService(JiaowangDb db, AuditLog audit, INotifier notif
             foreach (var owed in state.Outstanding(period))
             {
                 var item = RelatesTo.OwedItem(period.Id, owed.TaskId, owed.UnitId);
-                var steps = Ladder.Reached(period.Deadline, today, settings);
-                if (steps.Count == 0) continue;
-                var done = await db.SupervisionEntries.Where(e => e.Item == item && e.Once != null).Select(e => e.Once!).ToListAsync(ct);
+                var reached = Ladder.Reached(period.Deadline, today, settings).Where(s => !takenSteps.Contains((item, Ladder.Code(s)))).ToList();
+                if (reached.Count == 0) continue;
                 var what = $"{TextSetup.Month(owed.PeriodStart)}{(owed.TaskNumber is { } n ? $" {n}. {owed.TaskTitle}" : " 工作总结")}";
-                foreach (var step in steps.Where(s => !done.Contains(Ladder.Code(s))))
+                foreach (var step in reached)
                 {
-                    if (await TakeAsync(item, step, owed.UnitId, period.Deadline, what, $"owed:{period.Id}:{(owed.TaskId is { } t ? t.ToString() : "final")}", settings, today, ct)) taken++;
+                    if (await TakeAsync(item, step, owed.UnitId, period.Deadline, what, $"owed:{period.Id}:{(owed.TaskId is { } t ? t.ToString() : "final")}", settings, today, ct, state)) taken++;
                 }
             }
         }
@@ -134,10 +143,12 @@ public sealed class LadderService(JiaowangDb db, AuditLog audit, INotifier notif
     }
 
     /// <summary>Claims the step (the unique row), then sends it; a step claimed by someone else is skipped.</summary>
+    /// <param name="state">The plan's state today, which a notice about an owed report is judged by (loaded once per round).</param>
     async Task<bool> TakeAsync(string item, LadderStep step, int unitId, DateOnly since, string what, string? relatesTo, LadderSettings settings,
-        DateOnly today, CancellationToken ct)
+        DateOnly today, CancellationToken ct, SupervisionState? state = null)
     {
         var code = Ladder.Code(step);
+        if (takenSteps.Contains((item, code))) return false;
         var line = step switch
         {
             LadderStep.Unacknowledged => $"{what}：{TextSetup.Day(since)}送达，{settings.ReceiptWorkingDays}个工作日内未签收，提醒签收。",
@@ -160,12 +171,14 @@ public sealed class LadderService(JiaowangDb db, AuditLog audit, INotifier notif
             db.Entry(entry).State = EntityState.Detached;
             return false;
         }
+        takenSteps.Add((item, code));
 
         try
         {
             if (step == LadderStep.Notice && relatesTo is not null)
             {
-                var outcome = await notices.IssueAsync(new NewNotice(unitId, $"{what}逾期未报", WorkingDays.Add(today, settings.NoticeRespondDays), relatesTo), Actor, automatic: true, ct);
+                var outcome = await notices.IssueAsync(new NewNotice(unitId, $"{what}逾期未报", WorkingDays.Add(today, settings.NoticeRespondDays), relatesTo), Actor,
+                    automatic: true, state, ct);
                 if (outcome.Refusal is { } refusal) throw new InvalidOperationException(refusal.Message);
                 entry.NoticeId = outcome.Value!.Id;
                 entry.Text += $"（{outcome.Value.Number}）";
@@ -179,6 +192,7 @@ public sealed class LadderService(JiaowangDb db, AuditLog audit, INotifier notif
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // Not sent: give the step back so that the next round takes it again, rather than pretend it happened.
+            takenSteps.Remove((item, code));
             logger.LogError(e, "Ladder step {Step} for {Item} could not be sent", code, item);
             db.ChangeTracker.Clear();
             if (await db.SupervisionEntries.FirstOrDefaultAsync(x => x.Id == entry.Id, ct) is { } claimed)

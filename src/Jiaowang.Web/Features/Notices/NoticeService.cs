@@ -29,7 +29,11 @@ public sealed class NoticeService(JiaowangDb db, AuditLog audit, TimeProvider cl
 
     public static string Item(int noticeId) => $"notice:{noticeId}";
 
-    public async Task<Outcome<SupervisionNotice>> IssueAsync(NewNotice request, string by, bool automatic = false, CancellationToken ct = default)
+    public Task<Outcome<SupervisionNotice>> IssueAsync(NewNotice request, string by, bool automatic = false, CancellationToken ct = default) =>
+        IssueAsync(request, by, automatic, known: null, ct);
+
+    /// <param name="known">The plan's state today, when the caller (the ladder) has loaded it for many notices at once.</param>
+    public async Task<Outcome<SupervisionNotice>> IssueAsync(NewNotice request, string by, bool automatic, SupervisionState? known, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         var unitName = await db.Units.Where(u => u.Id == request.UnitId).Select(u => u.Name).FirstOrDefaultAsync(ct);
@@ -46,7 +50,7 @@ public sealed class NoticeService(JiaowangDb db, AuditLog audit, TimeProvider cl
         if (relatesTo is null) errors["relatesTo"] = [text["Notice.RelatesToFormat"]];
         else if (unitName is not null)
         {
-            item = await RelatedItems.FindAsync(db, relatesTo, request.UnitId, today, reporting.Value, ct);
+            item = await RelatedItems.FindAsync(db, relatesTo, request.UnitId, today, reporting.Value, ct, known);
             if (item is null) errors["relatesTo"] = [text["Notice.RelatesToMissing"]];
         }
         if (errors.Count > 0) return Refusal.Invalid(errors, errors.Values.First()[0]);

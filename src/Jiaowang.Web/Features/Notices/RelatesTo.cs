@@ -41,7 +41,9 @@ public sealed record RelatedItem(int PlanId, DateOnly? Due, bool BehindPace, str
 public static class RelatedItems
 {
     /// <returns>The item, or null when it does not exist or does not belong to the unit (or is already done).</returns>
-    public static async Task<RelatedItem?> FindAsync(JiaowangDb db, RelatesTo relatesTo, int unitId, DateOnly today, ReportingOptions options, CancellationToken ct)
+    /// <param name="known">The plan's state today when the caller has it loaded already (the ladder, issuing many notices in one round).</param>
+    public static async Task<RelatedItem?> FindAsync(JiaowangDb db, RelatesTo relatesTo, int unitId, DateOnly today, ReportingOptions options, CancellationToken ct,
+        SupervisionState? known = null)
     {
         switch (relatesTo.Kind)
         {
@@ -50,10 +52,10 @@ public static class RelatedItems
                 var report = await db.Reports.AsNoTracking().Where(r => r.Id == relatesTo.Id && r.UnitId == unitId)
                     .Select(r => new { r.PeriodId, r.TaskId, r.State }).FirstOrDefaultAsync(ct);
                 if (report is null) return null;
-                return await OwedAsync(db, report.PeriodId, report.TaskId, unitId, today, options, mustBeOwed: false, ct);
+                return await OwedAsync(db, report.PeriodId, report.TaskId, unitId, today, options, mustBeOwed: false, known, ct);
             }
             case "owed":
-                return await OwedAsync(db, relatesTo.Id, relatesTo.TaskId, unitId, today, options, mustBeOwed: true, ct);
+                return await OwedAsync(db, relatesTo.Id, relatesTo.TaskId, unitId, today, options, mustBeOwed: true, known, ct);
             case "instruction":
             {
                 var instruction = await db.Instructions.AsNoTracking().FirstOrDefaultAsync(i => i.Id == relatesTo.Id && i.UnitId == unitId, ct);
@@ -71,11 +73,13 @@ public static class RelatedItems
     }
 
     static async Task<RelatedItem?> OwedAsync(JiaowangDb db, int periodId, int? taskId, int unitId, DateOnly today, ReportingOptions options,
-        bool mustBeOwed, CancellationToken ct)
+        bool mustBeOwed, SupervisionState? known, CancellationToken ct)
     {
         var planId = await db.Periods.Where(p => p.Id == periodId).Select(p => (int?)p.PlanId).FirstOrDefaultAsync(ct);
         if (planId is null) return null;
-        var state = await SupervisionState.LoadAsync(db, planId.Value, today, options, ct);
+        // Loading the state reads every report of the plan: reuse the caller's when it is of this period's plan.
+        var state = known is not null && known.PlanPeriods.Any(p => p.Id == periodId) ? known
+            : await SupervisionState.LoadAsync(db, planId.Value, today, options, ct);
         var period = state.PlanPeriods.Single(p => p.Id == periodId);
         var owed = state.Outstanding(period).FirstOrDefault(o => o.UnitId == unitId && o.TaskId == taskId);
         if (mustBeOwed && owed is null) return null;
