@@ -68,7 +68,12 @@ fi
 export JIAOWANG_SWEEP_REPORT="$work/sweep.txt"
 passed=0 failed=0 skipped=0
 
-run_suite() { dotnet test "tests/$1" -c Release --no-build -nologo >"$work/$1.log" 2>&1; echo $? >"$work/$1.code"; }
+# Each suite also writes a trx (per-test durations): scripts/test-times.py reads it.
+run_suite() {
+  dotnet test "tests/$1" -c Release --no-build -nologo --logger "trx;LogFileName=$1.trx" --results-directory "$work" \
+    >"$work/$1.log" 2>&1
+  echo $? >"$work/$1.code"
+}
 run_smoke() { PUBLISH_ARGS=--no-build tests/deploy/smoke.sh >"$work/deploy.log" 2>&1; }
 
 # Two lanes on the two cores: the web suite alone, and the rest one after another (much of their time is spent
@@ -86,6 +91,9 @@ for name in Jiaowang.Core.Tests Jiaowang.Cli.Tests Jiaowang.Web.Tests Jiaowang.B
   # Each failure with the first lines of its message, so a CI log says why without the per-suite logs.
   awk '/^[[:space:]]+(Failed|Skipped) /{print; n=($1=="Failed")?8:0; next} /^[[:space:]]+Stack Trace:/{n=0} n>0{print "     " $0; n--}' "$out" | head -n 120
   if [[ $name == Jiaowang.Web.Tests && -s $JIAOWANG_SWEEP_REPORT ]]; then sed 's/^/   /' "$JIAOWANG_SWEEP_REPORT"; fi
+  if [[ $name == Jiaowang.Web.Tests && -s $work/$name.trx ]]; then
+    scripts/test-times.py "$work/$name.trx" 5 2>/dev/null | sed 's/^/   /' || true
+  fi
   summary=$(grep -E "(Passed|Failed)!\s+- Failed:" "$out" | tail -n 1)
   if [[ -n $summary ]]; then
     f=$(sed -E 's/.*Failed:\s+([0-9]+).*/\1/' <<<"$summary")

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -55,6 +56,9 @@ public class JiaowangFactory(TestDatabase database, bool seedBundledPlan = true,
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(new FixedClock(Today));
+            // Identity's 100,000 PBKDF2 rounds cost about 75 ms per hash or sign-in here, and the suite opens and signs in
+            // thousands of accounts. No test is about the hash's strength; production keeps Identity's default.
+            services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1000);
             configureServices?.Invoke(services);
         });
     }

@@ -29,7 +29,8 @@ public sealed class AuditBusyTests
             .First(t => t.GetProperty("source").GetString() == "manual").GetProperty("id").GetInt32();
 
         // Another process (here: another connection) is appending and does not finish.
-        await using (var other = new NpgsqlConnection(database.ConnectionString))
+        // Unpooled, as another process's connection is: closing it ends its session and so releases its lock.
+        await using (var other = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(database.ConnectionString) { Pooling = false }.ConnectionString))
         {
             await other.OpenAsync();
             await using (var take = new NpgsqlCommand($"SELECT pg_advisory_lock({AppendLock})", other)) await take.ExecuteNonQueryAsync();
