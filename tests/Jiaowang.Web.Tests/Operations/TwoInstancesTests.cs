@@ -13,8 +13,8 @@ namespace Jiaowang.Web.Tests.Operations;
 
 /// <summary>
 /// Two instances of the app, each its own process with its own HOME, on one PostgreSQL database, behave as one: they
-/// start together on an empty database, a cookie from one is good on the other, a write on one shows on the other's
-/// cached public page, and the reminder job sends each reminder once.
+/// start together on an empty database, a cookie from one is good on the other, a write on one (a reading, a place of
+/// the services directory) shows on the other's cached public page, and the reminder job sends each reminder once.
 /// </summary>
 /// <summary>Both instances, started together on an empty database, shared by the tests of the class.</summary>
 public sealed class TwoInstances : IAsyncLifetime
@@ -105,6 +105,20 @@ public sealed class TwoInstancesTests(TwoInstances cluster) : IClassFixture<TwoI
         Assert.Equal(HttpStatusCode.Created, recorded.StatusCode);
         Assert.Equal(4321m, await EventuallyAsync(async () => CurrentOf(await anonymousB.GetFromJsonAsync<JsonElement>($"/api/plans/{planId}"), target)));
 
+        // A place the office edits on A shows on B's cached public page (家在武汉) as soon as B hears of it.
+        var place = (await anonymousB.GetFromJsonAsync<JsonElement>("/api/services/places?lang=zh")).GetProperty("places")[0].GetProperty("id").GetInt32();
+        var publicPage = $"/zh/services/places/{place}";
+        const string NewHours = "周一至周五 8:30—17:30（两实例测试）";
+        async Task<string> PublicTextAsync() => WebUtility.HtmlDecode(await anonymousB.GetStringAsync(publicPage));
+        Assert.DoesNotContain(NewHours, await PublicTextAsync());
+        var editor = $"/services/office/places/{place}?lang=en";
+        var fields = FormFields(await browserA.GetStringAsync(editor), "Form.");
+        fields.RemoveAll(f => f.Key == "Form.HoursZh");
+        fields.Add(new("Form.HoursZh", NewHours));
+        var edited = await browserA.PostAsync($"/services/office/places/{place}?handler=Save&lang=en", new FormUrlEncodedContent(fields));
+        Assert.Equal(HttpStatusCode.Redirect, edited.StatusCode);
+        Assert.True(await EventuallyAsync(async () => (await PublicTextAsync()).Contains(NewHours) ? true : (bool?)null));
+
         // A reminder round with both running: a period due tomorrow, two liaisons with mail; each reminder is mailed once.
         await AppProcess.CliAsync(environment, Password, "user", "add", "--role", "liaison", "--name", "cluster-jtj", "--unit", "市交通运输局", "--email", "jtj@wuhan.test", "--password-stdin");
         await AppProcess.CliAsync(environment, Password, "user", "add", "--role", "liaison", "--name", "cluster-sw", "--unit", "市商务局", "--email", "sw@wuhan.test", "--password-stdin");
@@ -171,6 +185,32 @@ public sealed class TwoInstancesTests(TwoInstances cluster) : IClassFixture<TwoI
         var token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
+    }
+
+    /// <summary>
+    /// What a browser would post back from a page's form: the anti-forgery token and every field whose name starts with
+    /// <paramref name="prefix"/> (inputs with their value, checked boxes, textareas with their text), HTML-decoded.
+    /// </summary>
+    static List<KeyValuePair<string, string>> FormFields(string html, string prefix)
+    {
+        static string Attribute(string tag, string name) =>
+            Regex.Match(tag, $"\\s{name}=\"([^\"]*)\"") is { Success: true } m ? WebUtility.HtmlDecode(m.Groups[1].Value) : "";
+        var fields = new List<KeyValuePair<string, string>>();
+        foreach (Match input in Regex.Matches(html, "<input\\b[^>]*>"))
+        {
+            var name = Attribute(input.Value, "name");
+            // Each form of the page carries the token: one is enough (two would be read as one value "a,b").
+            if (name == "__RequestVerificationToken" ? fields.Any(f => f.Key == name) : !name.StartsWith(prefix)) continue;
+            if (Attribute(input.Value, "type") == "checkbox" && !Regex.IsMatch(input.Value, "\\schecked\\b")) continue;
+            fields.Add(new(name, Attribute(input.Value, "value")));
+        }
+        foreach (Match area in Regex.Matches(html, "<textarea\\b([^>]*)>(.*?)</textarea>", RegexOptions.Singleline))
+        {
+            var name = Attribute(area.Groups[1].Value, "name");
+            // The HTML parser drops one newline right after <textarea>, which Razor writes.
+            if (name.StartsWith(prefix)) fields.Add(new(name, WebUtility.HtmlDecode(Regex.Replace(area.Groups[2].Value, "^\\r?\\n", ""))));
+        }
+        return fields;
     }
 
     /// <summary>Asks again until the answer is there: another process's signal arrives a moment after the write (at most 30 s).</summary>
