@@ -8,7 +8,7 @@ namespace Jiaowang.Web.Tests.Notifications;
 /// <summary>A real HTTP server on 127.0.0.1 at a free port, standing in for a WeCom robot or an SMS gateway: it keeps what it receives.</summary>
 public sealed class HttpSink : IDisposable
 {
-    readonly HttpListener listener = new();
+    readonly HttpListener listener;
     readonly Task loop;
     public ConcurrentQueue<(string Path, string Body)> Received { get; } = new();
     /// <summary>What the sink answers; 500 makes the channel fail.</summary>
@@ -18,13 +18,28 @@ public sealed class HttpSink : IDisposable
 
     public HttpSink()
     {
-        var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        Root = $"http://127.0.0.1:{port}";
-        listener.Prefixes.Add(Root + "/");
-        listener.Start();
+        // HttpListener cannot take port 0: probe for a free port, and when another process takes it between the probe
+        // and the start (it happened on CI: "Address already in use"), probe again.
+        for (var attempt = 1; ; attempt++)
+        {
+            var probe = new TcpListener(IPAddress.Loopback, 0);
+            probe.Start();
+            var port = ((IPEndPoint)probe.LocalEndpoint).Port;
+            probe.Stop();
+            Root = $"http://127.0.0.1:{port}";
+            var candidate = new HttpListener();
+            candidate.Prefixes.Add(Root + "/");
+            try
+            {
+                candidate.Start();
+                listener = candidate;
+                break;
+            }
+            catch (HttpListenerException) when (attempt < 10)
+            {
+                candidate.Close();
+            }
+        }
         loop = Task.Run(ServeAsync);
     }
 

@@ -142,6 +142,74 @@ public abstract class PortalOfficeTests(DatabaseProvider provider) : IAsyncLifet
         Assert.True(await db.ServiceGuideTexts.AnyAsync(t => t.GuideId == doctor && t.Lang == "en" && t.Steps == "Book\nSee the doctor\nPay"));
     }
 
+    async Task<int> UnitIdAsync(string name)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<JiaowangDb>().Units.Where(u => u.Name == name).Select(u => u.Id).SingleAsync();
+    }
+
+    [Fact]
+    public async Task The_office_adds_a_place_the_list_lacks_which_stays_private_until_published_and_a_liaison_adds_only_in_its_categories()
+    {
+        var office = await Accounts.CreateAsync(factory, "office");
+        using var client = await Accounts.CookieClientAsync(factory, office.UserName!);
+        using var anonymous = Anonymous();
+        async Task<int> PublicCommunitiesAsync() =>
+            (await anonymous.GetFromJsonAsync<JsonElement>("/api/services/places?category=community&lang=zh")).GetProperty("count").GetInt32();
+        var before = await PublicCommunitiesAsync();
+        Assert.Contains("新增地点", await client.GetStringAsync("/services/office"));
+
+        // No name and a district that does not exist: refused, each named, nothing stored.
+        var bad = await Accounts.PostFormAsync(client, "/services/office?handler=Add",
+            new() { ["category"] = "community", ["nameZh"] = " ", ["district"] = "火星区" }, "/services/office");
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        var problems = await bad.Content.ReadAsStringAsync();
+        Assert.Contains("中文名称必填", problems);
+        Assert.Contains("没有城区“火星区”", problems);
+
+        var added = await Accounts.PostFormAsync(client, "/services/office?handler=Add",
+            new() { ["category"] = "community", ["nameZh"] = "测试国际社区", ["district"] = "江岸区" }, "/services/office");
+        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        var editor = added.Headers.Location!.OriginalString;
+        var id = int.Parse(System.Text.RegularExpressions.Regex.Match(editor, @"^/services/office/places/(\d+)\?added=true$").Groups[1].Value);
+        var page = await client.GetStringAsync(editor);
+        Assert.Contains("测试国际社区", page);
+        Assert.Contains("尚未公开", page);
+
+        // Not public until the office publishes it.
+        Assert.Equal(before, await PublicCommunitiesAsync());
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync($"/api/services/places/{id}?lang=zh")).StatusCode);
+        var published = await Accounts.PostFormAsync(client, $"/services/office/places/{id}?lang=en&handler=Publish",
+            new() { ["published"] = "true" }, $"/services/office/places/{id}?lang=en");
+        Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
+        Assert.Equal(before + 1, await PublicCommunitiesAsync());
+        var shown = await anonymous.GetFromJsonAsync<JsonElement>($"/api/services/places/{id}?lang=zh");
+        Assert.Equal("江岸区", shown.GetProperty("district").GetString());
+        Assert.False(shown.GetProperty("confirmed").GetBoolean());
+
+        // A liaison whose unit keeps the hospitals adds a hospital, and no community.
+        var assigned = await Accounts.PostFormAsync(client, "/services/office?handler=Assign",
+            new() { ["category"] = "hospital", ["unitId"] = (await UnitIdAsync("市卫健委")).ToString() }, "/services/office");
+        Assert.Equal(HttpStatusCode.Redirect, assigned.StatusCode);
+        var liaison = await Accounts.CreateAsync(factory, "liaison", "市卫健委");
+        using var unit = await Accounts.CookieClientAsync(factory, liaison.UserName!);
+        var refused = await Accounts.PostFormAsync(unit, "/services/office?handler=Add",
+            new() { ["category"] = "community", ["nameZh"] = "不该新增的社区" }, "/services/office");
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        var hospital = await Accounts.PostFormAsync(unit, "/services/office?handler=Add",
+            new() { ["category"] = "hospital", ["nameZh"] = "测试医院国际门诊" }, "/services/office");
+        Assert.Equal(HttpStatusCode.Redirect, hospital.StatusCode);
+
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<JiaowangDb>();
+        Assert.False(await db.Places.AnyAsync(p => p.NameZh == "不该新增的社区" || p.NameZh == " "));
+        Assert.Equal([(1, office.UserName!), (2, office.UserName!)],
+            (await db.PlaceVersions.Where(v => v.PlaceId == id).OrderBy(v => v.Number).ToListAsync()).Select(v => (v.Number, v.SavedBy)));
+        var added2 = await db.Places.SingleAsync(p => p.NameZh == "测试医院国际门诊");
+        Assert.False(added2.Published);
+        Assert.Null(added2.District);
+    }
+
     static async Task<JsonElement> TargetAsync(HttpClient client, int planId, int targetId)
     {
         using var plan = JsonDocument.Parse(await client.GetStringAsync($"/api/plans/{planId}"));

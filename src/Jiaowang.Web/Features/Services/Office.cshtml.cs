@@ -26,6 +26,8 @@ public sealed class OfficeModel(JiaowangDb db, PlaceEditor editor, SignageDesk d
     public List<OfficeGuideRow> Guides { get; private set; } = [];
     public Dictionary<PlaceCategory, int> Owners { get; private set; } = [];
     public List<(int Id, string Name)> Units { get; private set; } = [];
+    /// <summary>The categories the caller may add places to (the add form's choices).</summary>
+    public List<PlaceCategory> Addable { get; private set; } = [];
     public List<SignageCase> Reports { get; private set; } = [];
     public IReadOnlyList<string> Problems { get; private set; } = [];
 
@@ -40,6 +42,7 @@ public sealed class OfficeModel(JiaowangDb db, PlaceEditor editor, SignageDesk d
     {
         IsOffice = caller.IsOffice;
         var editable = await editor.EditableAsync(caller, ct);
+        Addable = Enum.GetValues<PlaceCategory>().Where(editable.Contains).ToList();
         var places = await db.Places.AsNoTracking().Include(p => p.Translations).OrderBy(p => p.Category).ThenBy(p => p.Id).ToListAsync(ct);
         var allGuides = await guides.AllAsync(includeUnpublished: true, ct);
         foreach (var lang in Languages) Coverage.Add(new CoverageRow(lang, PortalLanguages.Coverage(places, lang), GuideLibrary.Coverage(allGuides, lang)));
@@ -70,6 +73,13 @@ public sealed class OfficeModel(JiaowangDb db, PlaceEditor editor, SignageDesk d
         var caller = (await HttpContext.GetCallerAsync())!;
         if (!PlaceQuery.TryCategory(category, out var c)) return BadRequest();
         return await AfterAsync(await editor.AssignAsync(caller, c, unitId, ct), ct);
+    }
+
+    public async Task<IActionResult> OnPostAddAsync(string? category, string? nameZh, string? district, CancellationToken ct)
+    {
+        var outcome = await editor.AddAsync((await HttpContext.GetCallerAsync())!, category, nameZh, district, ct);
+        if (outcome.Value is { } added) return Redirect($"/services/office/places/{added.Id}?added=true");
+        return await AfterAsync(outcome, ct);
     }
 
     public async Task<IActionResult> OnPostRouteAsync(int id, int unitId, CancellationToken ct) =>

@@ -56,10 +56,14 @@ public sealed class OfficePlaceModel(JiaowangDb db, PlaceEditor editor, IOptions
         return true;
     }
 
-    public async Task<IActionResult> OnGetAsync(int? saved, CancellationToken ct)
+    /// <summary>Just added from the office page: not public yet.</summary>
+    public bool Added { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int? saved, bool added, CancellationToken ct)
     {
         if (!await LoadAsync(ct)) return NotFound();
         SavedVersion = saved;
+        Added = added;
         Form = new PlaceForm
         {
             Version = Place.Version, NameZh = Place.NameZh, AddressZh = Place.AddressZh, HoursZh = Place.HoursZh, ServicesZh = Place.ServicesZh,

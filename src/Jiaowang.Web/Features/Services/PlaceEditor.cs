@@ -88,6 +88,40 @@ public sealed class PlaceEditor(JiaowangDb db, TimeProvider clock, IOptions<Port
         return place;
     }
 
+    /// <summary>
+    /// Adds a place the shipped list lacks (most of the 51 international communities, for one): the office in any
+    /// category, a liaison in its unit's. It starts unpublished and unconfirmed, with version 1 in its history; the
+    /// editor then takes the rest (address, hours, translations) and publishes it.
+    /// </summary>
+    public async Task<Outcome<Place>> AddAsync(Caller caller, string? category, string? nameZh, string? district, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (!PlaceQuery.TryCategory(category ?? "", out var wanted))
+            errors["category"] = [text["Api.UnknownCategory", category ?? "", string.Join(", ", Enum.GetValues<PlaceCategory>().Select(PlaceQuery.Code))]];
+        else if (!(await EditableAsync(caller, ct)).Contains(wanted))
+            return Refusal.Forbidden(text["Office.CategoryNotYours", text["Category." + PlaceQuery.Code(wanted)]]);
+        if (string.IsNullOrWhiteSpace(nameZh)) errors["name"] = [text["Office.NameRequired"]];
+        else if (TextInput.Check(nameZh, 200) is var problem and not TextProblem.None)
+            errors["name"] = [problem == TextProblem.TooLong ? text["Signage.TooLong", 200] : text["Signage.BadText"]];
+        district = string.IsNullOrWhiteSpace(district) ? null : district.Trim();
+        if (district is not null && !Districts.All.Contains(district)) errors["district"] = [text["Api.UnknownDistrict", district]];
+        if (errors.Count > 0) return Refusal.Invalid(errors, string.Join(" ", errors.Values.SelectMany(e => e)));
+
+        var place = new Place
+        {
+            Key = $"{PlaceQuery.Code(wanted)}-office-{Guid.NewGuid():N}"[..40], Category = wanted, District = district, NameZh = nameZh!.Trim(),
+            Published = false, Confirmed = false, Version = 1,
+        };
+        // The place and its first version are stored together, or neither is.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        db.Places.Add(place);
+        await db.SaveChangesAsync(ct);
+        db.PlaceVersions.Add(Snapshot(place, caller.UserName));
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return place;
+    }
+
     public async Task<Outcome<Place>> SetPublishedAsync(Caller caller, int id, bool published, CancellationToken ct)
     {
         var loaded = await LoadForEditAsync(caller, id, ct);
