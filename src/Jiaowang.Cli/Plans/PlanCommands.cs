@@ -26,6 +26,15 @@ static class PlanCommands
 
     static Argument<string> FileArgument() => new("file") { Description = Messages.Get("Plan.File.Description") };
 
+    /// <summary>Reads the document; what the parser warns about goes to stderr, each with its file and line.</summary>
+    static PlanReadResult ReadWithWarnings(string path)
+    {
+        var read = PlanDocumentReader.Read(path);
+        foreach (var warning in read.Plan?.Warnings ?? [])
+            Console.Error.WriteLine(Messages.Get("Warning.Line", Path.GetFileName(path), warning.Line, warning.Message));
+        return read;
+    }
+
     static Command Parse()
     {
         var file = FileArgument();
@@ -48,13 +57,9 @@ static class PlanCommands
         command.SetAction(async (parse, ct) =>
         {
             var path = parse.GetValue(file)!;
-            var read = PlanDocumentReader.Read(path);
+            var read = ReadWithWarnings(path);
             if (read.Error is { } error) return ExitCodes.BadInput(error.Message);
             var plan = read.Plan!;
-            foreach (var warning in plan.Warnings)
-            {
-                Console.Error.WriteLine(Messages.Get("Warning.Line", Path.GetFileName(path), warning.Line, warning.Message));
-            }
 
             await using var services = await CliHost.StartAsync(parse, ct);
             await using var scope = services.CreateAsyncScope();
@@ -100,11 +105,9 @@ static class PlanCommands
         command.SetAction(async (parse, ct) =>
         {
             var path = parse.GetValue(file)!;
-            var read = PlanDocumentReader.Read(path);
+            var read = ReadWithWarnings(path);
             if (read.Error is { } error) return ExitCodes.BadInput(error.Message);
             var revised = read.Plan!;
-            foreach (var warning in revised.Warnings)
-                Console.Error.WriteLine(Messages.Get("Warning.Line", Path.GetFileName(path), warning.Line, warning.Message));
 
             await using var services = await CliHost.StartAsync(parse, ct);
             await using var scope = services.CreateAsyncScope();
