@@ -190,6 +190,11 @@ internal static partial class ResponsibilityNotes
         return clean;
     }
 
+    // "区财政局区税务局", "市商务局市外办": a name ending in 局/委/办 run into a second name with the same 区/市/县 prefix,
+    // each at least four characters ("市委市政府", "区委区政府督查室" stay whole).
+    [GeneratedRegex(@"^(([区市县省])[^、,，;；()（）]{2,12}?(?:局|委|办))(\2[^、,，;；()（）]{2,12}(?:局|委|办|中心|政府))$")]
+    private static partial Regex RunTogether();
+
     /// <summary>Splits "A、B,C" into units, keeping "各区人民政府〈含…(管委会)下同〉" whole and noting its annotation.</summary>
     public static List<string> SplitUnits(string list, List<UnitNote> notes)
     {
@@ -198,6 +203,12 @@ internal static partial class ResponsibilityNotes
         {
             var (unit, annotation) = SplitAnnotation(part.Trim(' ', '　', '。'));
             if (unit.Length == 0) continue;
+            if (RunTogether().Match(unit) is { Success: true } two)
+            {
+                // "区财政局区税务局": two names whose separator the page lost.
+                units.Add(two.Groups[1].Value);
+                unit = two.Groups[3].Value;
+            }
             units.Add(unit);
             if (annotation is not null && !notes.Contains(new UnitNote(unit, annotation)))
                 notes.Add(new UnitNote(unit, annotation));
