@@ -80,7 +80,7 @@ internal static partial class TaskTables
         if (Regex.IsMatch(c, "^(?:配合|协办|参与|协同|会办)(?:配合|责任)?(?:单位|部门)")) return Column.Co;
         if (Regex.IsMatch(c, "^(?:责任|承办|实施|落实)(?:单位|部门|主体)$")) return Column.Responsible;
         if (Regex.IsMatch(c, "时限|时间节点|完成时间|完成期限|时间安排|进度安排|时间要求")) return Column.Deadline;
-        if (Regex.IsMatch(c, "任务|措施|内容|事项|举措|重点工作|工作要点|工作目标|具体工作")) return Column.Task;
+        if (Regex.IsMatch(c, "任务|措施|内容|事项|举措|重点工作|工作要点|工作目标|具体工作|实事|项目")) return Column.Task;
         return null;
     }
 
@@ -284,17 +284,19 @@ internal static partial class TaskTables
         var joined = cells.ToList();
         var excess = isUnits.Count(u => u) - unitColumns;
         var k = 0;
+        var run = false; // joined[k] is already a run of single names joined here
         while (excess > 0 && k + 1 < joined.Count)
         {
-            if (isUnits[k] && isUnits[k + 1] && SingleName(joined[k].TrimEnd('。')) && SingleName(joined[k + 1].TrimEnd('。')))
+            if (isUnits[k] && isUnits[k + 1] && (run || SingleName(joined[k].TrimEnd('。'))) && SingleName(joined[k + 1].TrimEnd('。')))
             {
                 joined[k] = joined[k].TrimEnd('。') + "、" + joined[k + 1];
                 joined.RemoveAt(k + 1);
                 isUnits.RemoveAt(k + 1);
                 isDeadline.RemoveAt(k + 1);
                 excess--;
+                run = true;
             }
-            else k++;
+            else (k, run) = (k + 1, false);
         }
         return joined;
 
