@@ -5,8 +5,9 @@ namespace Jiaowang.Core.Tests;
 /// <summary>
 /// Real task tables (issue 14) built back into Word tables (w:tbl): the rows of Fixtures/qiaocheng-2025-fenjie.txt
 /// (a group row across the table, a lead cell holding two units as two paragraphs) and of
-/// Fixtures/huoshan-2025-kaifaqu.txt (a person column, a deadline column). The .docx must parse as the text copied
-/// from the web page does, and both as the hand-written expectation says.
+/// Fixtures/huoshan-2025-kaifaqu.txt (a person column, a deadline column) and of Fixtures/dazhu-2016-minsheng.txt
+/// (units one a paragraph in their cell; row 5's 序号 and 责任单位 merged over two rows with a deadline each).
+/// The .docx must parse as the text copied from the web page does, and both as the hand-written expectation says.
 /// </summary>
 public class RealTableDocxTests
 {
@@ -29,10 +30,27 @@ public class RealTableDocxTests
         ["3", "持续提升园区承载能力,加快推进开发区污水处理厂及污水管 网提升项目,全面做好纬六路以北、中沟以北地块水电气路网 等基础设施配套。", "张云峰", "规划建设局", "全年"],
     ];
 
+    private static readonly string?[][] DazhuRows =
+    [
+        ["序号", "民生实事", "责任单位", "完成时限"],
+        ["1", "启动建设东柳河城区段综合治理工程和东湖湿地公园。", "县水务局\n县住建局\n县护城河指挥部", "12月底前"],
+        ["2", "新建2座人行天桥。", "县住建局", "9月投入使用"],
+        ["3", "启动县图书馆新馆建设。", "县文体广新局\n县代建中心", "12月底前"],
+        ["4", "建成县残疾人综合服务中心。", "县残联", "5月底前动工"],
+        ["5", "开工建设县老年养护楼。", "县民政局", "5月底前动工"],
+        [null, "开工建设老年大学。", null, "12月底前"],
+        ["6", "迁建县政务服务中心。", "县政务服务中心\n县代建中心", "12月底前"],
+        ["7", "加快推进土地滩水库建设。", "县水务局", "12月底前"],
+        ["8", "启动大竹县第十二小学建设,新建中心幼儿园2所。", "县教科局\n县代建中心", "12月底前"],
+        ["9", "完成棚户区改造2836户。", "县住建局", "12月底前"],
+        ["10", "城区再新建1个农贸市场。", "县商务局", "12月底前"],
+    ];
+
     public static TheoryData<string, string, string?[][]> Tables() => new()
     {
         { "qiaocheng-2025-fenjie", "谯城区2025年政府工作报告重点工作任务分解表", QiaochengRows },
         { "huoshan-2025-kaifaqu", "2025年开发区重点工作及责任清单", HuoshanRows },
+        { "dazhu-2016-minsheng", "2016年民生实事目标任务分解表", DazhuRows },
     };
 
     [Theory]

@@ -155,6 +155,7 @@ internal static partial class TaskTables
     private static int ReadTabbedRows(List<SourceLine> lines, int at, List<Column> columns, List<SourceLine> result)
     {
         var number = 0;
+        Dictionary<Column, List<string>>? last = null;
         var header = lines[at - 1].Text;
         for (; at < lines.Count; at++)
         {
@@ -165,6 +166,7 @@ internal static partial class TaskTables
             {
                 if (Headings.IsAttachmentMark(line.Text) || Headings.Classify(line.Text).Level is HeadingLevel.None) return at;
                 result.Add(line); // a group heading across the whole row: "一、…"
+                last = null;
                 continue;
             }
             var row = new Dictionary<Column, List<string>>();
@@ -174,8 +176,21 @@ internal static partial class TaskTables
                 if (!row.TryGetValue(columns[k], out var list)) row[columns[k]] = list = [];
                 list.Add(cells[k]);
             }
+            if (last is not null && row.TryGetValue(Column.Number, out var n) && RowNumber().IsMatch(n[0]) && Numeral(n[0]) == number)
+            {
+                // The 序号 cell merged over two rows (Word repeats it in each): the second row is more of the same
+                // task, often with a deadline of its own; cells merged down too (the unit) are not repeated.
+                foreach (var (column, parts) in row.Where(c => c.Key is not Column.Number))
+                {
+                    if (!last.TryGetValue(column, out var kept)) last[column] = kept = [];
+                    kept.AddRange(parts.Where(p => !kept.Contains(p)));
+                }
+                result[^1] = result[^1] with { Text = Item(number, last, separateCells: true) };
+                continue;
+            }
             number = NumberOf(row, number);
             result.Add(new SourceLine(line.Line, Item(number, row, separateCells: true)));
+            last = row;
         }
         return at;
     }
