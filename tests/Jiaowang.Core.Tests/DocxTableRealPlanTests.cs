@@ -9,7 +9,7 @@ namespace Jiaowang.Core.Tests;
 /// (units one a paragraph in their cell; row 5's 序号 and 责任单位 merged over two rows with a deadline each).
 /// The .docx must parse as the text copied from the web page does, and both as the hand-written expectation says.
 /// </summary>
-public class RealTableDocxTests
+public class DocxTableRealPlanTests
 {
     private static readonly string?[][] QiaochengRows =
     [
