@@ -82,8 +82,13 @@ internal sealed class TaskCollector(List<ParsedTask> tasks, List<UnitNote> unitN
     private static bool PersonLine(string text) =>
         text.Length <= 30 && System.Text.RegularExpressions.Regex.IsMatch(text, @"^[\u4e00-\u9fff]{0,4}(?:领导|责任人|联系人)\s*[:：]");
 
-    /// <summary>Drops the open task unread: a section that turned out to be the heading of the items below it.</summary>
-    public void Discard() => _open = null;
+    /// <summary>Drops the open task unread: a section that turned out to be the heading of the items below it.
+    /// A task whose note was read (on lines of its own, still open for the next label) is kept.</summary>
+    public void Discard()
+    {
+        if (_open?.Note is not null) Close();
+        else _open = null;
+    }
 
     public void Close()
     {
