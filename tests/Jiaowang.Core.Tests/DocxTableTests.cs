@@ -70,7 +70,8 @@ public class DocxTableTests
                         else if (mergedBelow) properties.Append(new VerticalMerge { Val = MergedCellValues.Restart });
                         var cell = new TableCell(properties);
                         var text = rows[r][c] ?? "";
-                        var paragraphs = unitsAsParagraphs && c == 3 ? text.Split('、') : [text];
+                        // "\n" in a cell: paragraphs of their own, as Word keeps "区财政局" / "区税务局" in one cell.
+                        var paragraphs = unitsAsParagraphs && c == 3 ? text.Split('、') : text.Split('\n');
                         foreach (var p in paragraphs) cell.Append(Paragraph(p));
                         row.Append(cell);
                     }
@@ -85,7 +86,7 @@ public class DocxTableTests
 
     private static Paragraph Paragraph(string text) => new(new Run(new Text(text) { Space = SpaceProcessingModeValues.Preserve }));
 
-    private static string Summary(ParsedPlan plan) => string.Join("\n", plan.Tasks.Select(t =>
+    internal static string Summary(ParsedPlan plan) => string.Join("\n", plan.Tasks.Select(t =>
         $"{t.Number}|{t.Title}|{string.Join("、", t.LeadUnits)}|{string.Join("、", t.CoUnits)}|{t.Deadline}|{string.Join("/", t.Measures.Select(m => m.Text))}"));
 
     [Fact]

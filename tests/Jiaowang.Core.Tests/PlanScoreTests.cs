@@ -22,9 +22,24 @@ public class PlanScoreTests(ITestOutputHelper output)
         {
             if (raw.StartsWith('#') || raw.Trim().Length == 0) continue;
             var f = raw.Split('\t');
-            // "各县(市、区)人民政府": the list is split at 、 outside brackets only.
+            // "各县(市、区)人民政府": the list is split at 、 outside brackets only; "各县、市、区政府" (every county, city
+            // and district government) is one unit written with its 、: "各X" and one-character parts up to "…政府".
             static string[] Units(string[] f, int i) =>
-                f.Length > i && f[i].Length > 0 ? System.Text.RegularExpressions.Regex.Split(f[i], @"、(?![^()（）]*[)）])") : [];
+                f.Length > i && f[i].Length > 0 ? JoinEveryLevel(System.Text.RegularExpressions.Regex.Split(f[i], @"、(?![^()（）]*[)）])")) : [];
+            static string[] JoinEveryLevel(string[] parts)
+            {
+                var units = new List<string>();
+                for (var k = 0; k < parts.Length; k++)
+                {
+                    var end = k;
+                    if (parts[k].StartsWith('各') && parts[k].Length <= 3)
+                        while (end + 1 < parts.Length && (parts[end + 1].Length == 1 || parts[end + 1].Length <= 6 && parts[end + 1].EndsWith("政府") && end > k)) end++;
+                    var joined = string.Join("、", parts[k..(end + 1)]);
+                    if (end > k && joined.EndsWith("政府")) { units.Add(joined); k = end; }
+                    else units.Add(parts[k]);
+                }
+                return units.ToArray();
+            }
             if (f[0] == "task")
                 tasks.Add((int.Parse(f[1], CultureInfo.InvariantCulture), Units(f, 2), Units(f, 3), f.Length > 4 && f[4].Length > 0 ? f[4] : null));
             else if (f[0] == "target")
@@ -89,7 +104,8 @@ public class PlanScoreTests(ITestOutputHelper output)
         Assert.True(targetRecall >= FloorTargetRecall, $"target recall {targetRecall:0.000} fell below {FloorTargetRecall}");
     }
 
-    // Reached on 2026-12-02 over all 17 fixtures (1.000 and 1.000); the floor leaves room for one unit or target to slip, not more.
+    // Reached on 2026-12-02 over all 17 fixtures (1.000 and 1.000), and again over 24 (7 more real documents, table-fixtures);
+    // the floor leaves room for one unit or target to slip, not more.
     private const double FloorF1 = 0.97;
     private const double FloorTargetRecall = 0.97;
 

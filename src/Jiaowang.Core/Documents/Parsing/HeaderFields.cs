@@ -25,6 +25,13 @@ internal static partial class HeaderFields
     [GeneratedRegex(@"^[(（]?\s*(\d{4}\s*[-—–~～至]\s*\d{4}\s*年)\s*[)）]?$")]
     private static partial Regex PeriodLine();
 
+    // "滁州市人民政府关于2020年市政府重点工作及责任分解的通知": what the notice is about, when no line is the plan's title.
+    [GeneratedRegex(@"关于(?:印发)?《?(.+?)》?的(?:通知|意见)")]
+    private static partial Regex NoticeLine();
+
+    private static string? NoticeSubject(IReadOnlyList<SourceLine> header) =>
+        header.Select(l => NoticeLine().Match(l.Text)).FirstOrDefault(m => m.Success)?.Groups[1].Value is { Length: > 0 } s ? Text.Compact(s) : null;
+
     // "【文字解读】…方案" on a portal page: the tag is the page's, not the plan's.
     [GeneratedRegex(@"^【[^】]*】")]
     private static partial Regex PortalTag();
@@ -116,6 +123,6 @@ internal static partial class HeaderFields
         if (standalone is not null && named is not null && Text.Compact(standalone) == named) return named;
         // Without a recognisable plan name, the last unpunctuated run before the body is the title;
         // earlier runs are the letterhead and the signature.
-        return standalone ?? named ?? runs.Select(Text.Compact).LastOrDefault() ?? "";
+        return standalone ?? named ?? runs.Select(Text.Compact).LastOrDefault() ?? NoticeSubject(header) ?? "";
     }
 }

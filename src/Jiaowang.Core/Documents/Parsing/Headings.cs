@@ -99,8 +99,14 @@ internal static partial class Headings
 
     public static bool IsGeneralChapter(string title) => GeneralChapter().IsMatch(title);
 
+    [GeneratedRegex(@"(?:任务|分工|分解|责任)(?:表|清单|一览表)$")]
+    private static partial Regex TaskTableName();
+
     public static SectionKind KindOf(string title)
     {
+        // "2016年民生实事目标任务分解表": a chapter named after a task table (the caption of a table that is the
+        // whole attachment) holds its rows, which are tasks, whatever else the name says.
+        if (TaskTableName().IsMatch(title)) return SectionKind.Tasks;
         if (title.Contains("目标") || title.Contains("指标")) return SectionKind.Targets;
         if (PhaseWords().IsMatch(title)) return SectionKind.Phases;
         if (TaskWords().IsMatch(title) && !title.Contains("保障")) return SectionKind.Tasks;

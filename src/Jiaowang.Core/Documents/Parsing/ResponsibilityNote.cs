@@ -14,7 +14,7 @@ internal sealed record ResponsibilityNote(IReadOnlyList<string> LeadUnits, IRead
 
 internal static partial class ResponsibilityNotes
 {
-    [GeneratedRegex(@"(责任单位|责任部门|责任主体|责任处室|承办单位|主责单位|牵头单位|牵头部门|牵头处室|主办单位|配合单位|配合部门|参与单位|参与部门|协办单位|会办单位|协同单位|完成时限|时间节点|完成时间|牵头领导|责任领导|分管领导|联系领导|责任人)\s*[:：]?\s*")]
+    [GeneratedRegex(@"(牵头责任单位|主要责任单位|协同责任单位|协同配合单位|牵头负责领导|责任单位|责任部门|责任主体|责任处室|承办单位|主责单位|牵头单位|牵头部门|牵头处室|主办单位|配合单位|配合部门|参与单位|参与部门|协办单位|会办单位|协同单位|完成时限|时间节点|完成时间|牵头领导|责任领导|分管领导|联系领导|责任人)\s*[:：]?\s*")]
     private static partial Regex RoleLabel();
 
     // "A、B分别牵头" / "A、B共同牵头": every unit listed leads.
@@ -41,7 +41,7 @@ internal static partial class ResponsibilityNotes
 
     // "…全覆盖。责任单位：市商务局、各区政府。": a labelled note without brackets, after a sentence end
     // or standing alone on its line.
-    [GeneratedRegex(@"(?:^|[。；;])\s*((?:责任单位|责任部门|责任主体|承办单位|主责单位|牵头单位|牵头部门|主办单位)\s*[:：][^。；;]*(?:[；;]\s*(?:配合单位|配合部门|参与单位|协办单位|会办单位|责任单位)\s*[:：][^。；;]*)*)[。；;]?\s*$")]
+    [GeneratedRegex(@"(?:^|[。；;])\s*((?:牵头责任单位|主要责任单位|协同责任单位|责任单位|责任部门|责任主体|承办单位|主责单位|牵头单位|牵头部门|主办单位)\s*[:：][^。；;]*(?:[；;]\s*(?:配合单位|配合部门|参与单位|协办单位|会办单位|责任单位)\s*[:：][^。；;]*)*)[。；;]?\s*$")]
     private static partial Regex BareNote();
 
     // "…。由市商务局牵头，市发展改革委、市财政局配合。": the units written as the paragraph's last sentence.
@@ -112,7 +112,7 @@ internal static partial class ResponsibilityNotes
         var labels = RoleLabel().Matches(content);
         if (labels.Count > 0)
         {
-            var hasLeadLabel = labels.Any(l => l.Groups[1].Value is var r && (r.StartsWith("牵头") || r.StartsWith("主办")) && !r.EndsWith("领导"));
+            var hasLeadLabel = labels.Any(l => l.Groups[1].Value is var r && (r.StartsWith("牵头") || r.StartsWith("主办") || r.StartsWith("主要")) && !r.EndsWith("领导"));
             for (var i = 0; i < labels.Count; i++)
             {
                 var start = labels[i].Index + labels[i].Length;
@@ -139,7 +139,7 @@ internal static partial class ResponsibilityNotes
                     continue;
                 }
                 if (allLead) leads.AddRange(units);
-                else if (role.StartsWith("牵头") || role.StartsWith("主办")) leads.AddRange(units);
+                else if (role.StartsWith("牵头") || role.StartsWith("主办") || role.StartsWith("主要")) leads.AddRange(units);
                 else if ((role.StartsWith("责任") || role is "承办单位" or "主责单位") && !hasLeadLabel)
                 {
                     // 责任单位 alone: by convention the first unit listed leads.
@@ -190,6 +190,25 @@ internal static partial class ResponsibilityNotes
         return clean;
     }
 
+    // "区财政局区税务局", "市商务局市外办": a name ending in 局/委/办 run into a second name with the same 区/市/县 prefix,
+    // each at least four characters ("市委市政府", "区委区政府督查室" stay whole).
+    [GeneratedRegex(@"^(([区市县省])[^、,，;；()（）]{2,12}?(?:局|委|办))(\2[^、,，;；()（）]{2,12}(?:局|委|办|中心|政府))$")]
+    private static partial Regex RunTogether();
+
+    /// <summary>"各县、市、区政府" (every county, city and district government) is one unit: "各X" and one-character
+    /// parts up to "…政府" are joined again after the list was split at its 、.</summary>
+    private static void JoinEveryLevel(List<string> units)
+    {
+        var last = units[^1];
+        if (last.Length > 6 || !last.EndsWith("政府")) return;
+        var k = units.Count - 2;
+        while (k >= 0 && units[k].Length == 1) k--;
+        if (k < 0 || k == units.Count - 2 || !units[k].StartsWith('各') || units[k].Length > 3) return;
+        var joined = string.Join("、", units.Skip(k));
+        units.RemoveRange(k, units.Count - k);
+        units.Add(joined);
+    }
+
     /// <summary>Splits "A、B,C" into units, keeping "各区人民政府〈含…(管委会)下同〉" whole and noting its annotation.</summary>
     public static List<string> SplitUnits(string list, List<UnitNote> notes)
     {
@@ -198,7 +217,14 @@ internal static partial class ResponsibilityNotes
         {
             var (unit, annotation) = SplitAnnotation(part.Trim(' ', '　', '。'));
             if (unit.Length == 0) continue;
+            if (RunTogether().Match(unit) is { Success: true } two)
+            {
+                // "区财政局区税务局": two names whose separator the page lost.
+                units.Add(two.Groups[1].Value);
+                unit = two.Groups[3].Value;
+            }
             units.Add(unit);
+            JoinEveryLevel(units);
             if (annotation is not null && !notes.Contains(new UnitNote(unit, annotation)))
                 notes.Add(new UnitNote(unit, annotation));
         }

@@ -24,10 +24,14 @@ internal sealed class TaskCollector(List<ParsedTask> tasks, List<UnitNote> unitN
         public bool SubItems { get; } = subItems;
         public List<string> Parts { get; } = [];
         public ResponsibilityNote? Note { get; set; }
+
+        /// <summary>The labelled lines read so far when the note stands on lines of its own, each maybe closed by
+        /// a full stop ("牵头责任单位:市财政局。" / "协同责任单位:市税务局。"): the next such line belongs to it.</summary>
+        public string? NoteLines { get; set; }
     }
 
     /// <summary>True while a task opened by a "1." item is collecting: "(1)" then continues it.</summary>
-    public bool TakesSubItems => _open is { SubItems: true };
+    public bool TakesSubItems => _open is { SubItems: true, Note: null };
 
     public bool IsOpen => _open is not null;
 
@@ -47,18 +51,44 @@ internal sealed class TaskCollector(List<ParsedTask> tasks, List<UnitNote> unitN
     {
         if (_open is null) return;
         var rest = text.Trim();
+        if (_open.NoteLines is { } lines)
+        {
+            // One labelled line after another: read them as one note, so that 责任单位 after 牵头单位 supports.
+            var joined = lines + "；" + rest;
+            if (IsLabelLine(rest) && ResponsibilityNotes.TryCut(rest, out var alone, out _) && alone.Length == 0
+                && ResponsibilityNotes.TryParse(joined, out var whole))
+            {
+                (_open.Note, _open.NoteLines) = (whole, joined);
+                return;
+            }
+            Close();
+            return;
+        }
         if (ResponsibilityNotes.TryCut(rest, out var before, out var note))
         {
             _open.Note = note;
             if (before.Length > 0) _open.Parts.Add(before);
-            Close();
+            if (before.Length == 0 && IsLabelLine(rest)) _open.NoteLines = rest;
+            else Close();
             return;
         }
+        // "牵头负责领导:金力。": the person who answers for the task, not its text.
+        if (PersonLine(rest)) return;
         if (rest.Length > 0) _open.Parts.Add(rest);
     }
 
-    /// <summary>Drops the open task unread: a section that turned out to be the heading of the items below it.</summary>
-    public void Discard() => _open = null;
+    private static bool IsLabelLine(string text) => text.Length > 0 && !Text.IsOpener(text[0]);
+
+    private static bool PersonLine(string text) =>
+        text.Length <= 30 && System.Text.RegularExpressions.Regex.IsMatch(text, @"^[\u4e00-\u9fff]{0,4}(?:领导|责任人|联系人)\s*[:：]");
+
+    /// <summary>Drops the open task unread: a section that turned out to be the heading of the items below it.
+    /// A task whose note was read (on lines of its own, still open for the next label) is kept.</summary>
+    public void Discard()
+    {
+        if (_open?.Note is not null) Close();
+        else _open = null;
+    }
 
     public void Close()
     {
