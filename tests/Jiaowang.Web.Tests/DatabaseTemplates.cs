@@ -107,7 +107,10 @@ static class DatabaseTemplates
             await admin.OpenAsync();
             await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", admin);
             await drop.ExecuteNonQueryAsync();
-            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\" TEMPLATE \"{from}\"", admin);
+            // FILE_COPY (PostgreSQL 15+) copies the template's files instead of writing every page through the WAL
+            // (15's default): 0.2 s instead of 0.5–0.7 s for a seeded template here, and the suite makes hundreds.
+            var strategy = admin.PostgreSqlVersion.Major >= 15 ? " STRATEGY FILE_COPY" : "";
+            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\" TEMPLATE \"{from}\"{strategy}", admin);
             await create.ExecuteNonQueryAsync();
         }
         finally
