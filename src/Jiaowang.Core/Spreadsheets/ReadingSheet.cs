@@ -4,7 +4,8 @@ namespace Jiaowang.Core.Spreadsheets;
 
 /// <summary>A target as the readings sheet names it: its number in the plan (1, 2, 3 … in the plan's order) and its name.</summary>
 /// <param name="FromRegistry">Counted from the partner/event registry: its readings are never imported.</param>
-public sealed record SheetTarget(int Id, int Number, string Name, string Measure, bool FromRegistry);
+/// <param name="ChangeRate">A growth target: its value is a change rate, negative for a fall (同比下降3.5% → −3.5).</param>
+public sealed record SheetTarget(int Id, int Number, string Name, string Measure, bool FromRegistry, bool ChangeRate = false);
 
 /// <summary>One line of the readings sheet as exported: the reading that counts for its target and date.</summary>
 /// <param name="Origin">"manual" or "registry".</param>
