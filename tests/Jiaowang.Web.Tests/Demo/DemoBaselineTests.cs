@@ -31,20 +31,21 @@ public abstract class DemoBaselineTests(DatabaseProvider provider)
         await using var app = await SupervisionApp.StartAsync(provider, s => s.Configure<ReminderOptions>(o => o.Automatic = false));
         var id = app.TargetId("国际友城和友好交流城市数量");
 
-        var summary = await GenerateAsync(app, 7);
+        await GenerateAsync(app, 7);
 
-        var baseline = Assert.Single(summary.Baselines);
-        Assert.Equal((127m, 2025), (baseline.Baseline, baseline.BaseYear));
-        Assert.Contains("127个城市", baseline.Source);
         await using (var scope = app.Factory.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<JiaowangDb>();
+            var baseline = Assert.Single(await DemoBaselines.InEffectAsync(db, app.PlanId));
+            Assert.Equal((127m, 2025), (baseline.Baseline, baseline.BaseYear));
+            Assert.Contains("127个城市", baseline.Source);
             var target = await db.Targets.SingleAsync(t => t.Id == id);
             Assert.Equal((127m, 2025), (target.Baseline, target.BaseYear));
             // No other target of the plan has a documented baseline: none is invented.
             Assert.Equal(1, await db.Targets.CountAsync(t => t.Group!.PlanId == app.PlanId && t.Baseline != null));
             var values = await db.Readings.Where(r => r.TargetId == id).OrderBy(r => r.AsOf).Select(r => r.Value).ToListAsync();
-            Assert.True(values.Count >= 10, $"{values.Count} readings");
+            // March to November: December's reading is entered in January, after the run's last day.
+            Assert.True(values.Count >= 9, $"{values.Count} readings");
             Assert.All(values, v => Assert.InRange(v, 127m, 129m));
             // The dashboard judges the level from 127: what was gained of the 2 partners wanted.
             var state = (await TargetStates.ForPlanAsync(db, app.PlanId, YearEnd))[id];
@@ -56,11 +57,11 @@ public abstract class DemoBaselineTests(DatabaseProvider provider)
             target.Baseline = 125m;
             await db.SaveChangesAsync();
         }
-        var again = await GenerateAsync(app, 7);
-        Assert.Empty(again.Baselines);
+        await GenerateAsync(app, 7);
         await using (var scope = app.Factory.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<JiaowangDb>();
+            Assert.Empty(await DemoBaselines.InEffectAsync(db, app.PlanId));
             Assert.Equal(125m, (await db.Targets.SingleAsync(t => t.Id == id)).Baseline);
             Assert.All(await db.Readings.Where(r => r.TargetId == id).Select(r => r.Value).ToListAsync(), v => Assert.InRange(v, 125m, 129m));
         }

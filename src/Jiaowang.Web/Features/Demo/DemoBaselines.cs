@@ -29,26 +29,34 @@ public static class DemoBaselines
     static bool FromBaseline(TargetKind kind) => kind is TargetKind.Level or TargetKind.Cumulative or TargetKind.Share;
 
     /// <summary>
-    /// Sets the documented baselines on the plan's targets that have none (an office's own baseline stands) and saves them;
-    /// returns the documented baselines in effect, set by this run or an earlier one. Needs no seed: every run sets the same.
+    /// Sets the documented baselines on the plan's targets that have none (an office's own baseline stands) and saves them
+    /// (each change in the audit log like any row change); returns the ones this run set. Needs no seed: every run sets the same.
     /// </summary>
     public static async Task<IReadOnlyList<DemoBaseline>> ApplyAsync(JiaowangDb db, int planId, CancellationToken ct = default)
     {
-        var used = new List<DemoBaseline>();
-        var changed = false;
-        var targets = await db.Targets.Where(t => t.Group!.PlanId == planId).OrderBy(t => t.Id).ToListAsync(ct);
-        foreach (var target in targets.Where(t => FromBaseline(t.EffectiveKind)))
+        var set = new List<DemoBaseline>();
+        foreach (var (target, documented) in await MatchAsync(db, planId, tracked: true, ct))
         {
-            if (Wuhan.FirstOrDefault(d => d.Terms.Any(target.Text.Contains) && d.Baseline < target.Value) is not { } documented) continue;
-            if (target.Baseline is null)
-            {
-                target.Baseline = documented.Baseline;
-                target.BaseYear ??= documented.BaseYear;
-                changed = true;
-            }
-            if (target.Baseline == documented.Baseline) used.Add(new DemoBaseline(target.Metric, documented.Baseline, documented.BaseYear, documented.Source));
+            if (target.Baseline is not null) continue;
+            target.Baseline = documented.Baseline;
+            target.BaseYear ??= documented.BaseYear;
+            set.Add(new DemoBaseline(target.Metric, documented.Baseline, documented.BaseYear, documented.Source));
         }
-        if (changed) await db.SaveChangesAsync(ct);
-        return used;
+        if (set.Count > 0) await db.SaveChangesAsync(ct);
+        return set;
+    }
+
+    /// <summary>The documented baselines in effect on the plan (set by a demo run or by the office to the same figure), with their sources.</summary>
+    public static async Task<IReadOnlyList<DemoBaseline>> InEffectAsync(JiaowangDb db, int planId, CancellationToken ct = default) =>
+        (await MatchAsync(db, planId, tracked: false, ct)).Where(m => m.Target.Baseline == m.Documented.Baseline)
+            .Select(m => new DemoBaseline(m.Target.Metric, m.Documented.Baseline, m.Documented.BaseYear, m.Documented.Source)).ToList();
+
+    static async Task<List<(Jiaowang.Core.Plans.Target Target, Documented Documented)>> MatchAsync(JiaowangDb db, int planId, bool tracked, CancellationToken ct)
+    {
+        var query = db.Targets.Where(t => t.Group!.PlanId == planId).OrderBy(t => t.Id);
+        var targets = tracked ? await query.ToListAsync(ct) : await query.AsNoTracking().ToListAsync(ct);
+        return targets.Where(t => FromBaseline(t.EffectiveKind))
+            .Select(t => (Target: t, Documented: Wuhan.FirstOrDefault(d => d.Terms.Any(t.Text.Contains) && d.Baseline < t.Value)))
+            .Where(m => m.Documented is not null).Select(m => (m.Target, m.Documented!)).ToList();
     }
 }

@@ -16,11 +16,7 @@ namespace Jiaowang.Web.Features.Demo;
 /// <param name="Late">Reports first submitted after their deadline.</param>
 /// <param name="Overdue">Reports due before <paramref name="Until"/> that were not submitted by then (missing, draft or returned).</param>
 public sealed record DemoSummary(int PlanId, int Seed, DateOnly Until, bool Replaced, int Accounts, int Reports, int Drafts, int Submitted,
-    int Returned, int Accepted, int ReturnedOnce, int Late, int Overdue, int Readings, int Reminders, int Instructions, int InstructionsAnswered)
-{
-    /// <summary>The documented baselines the readings start from (<see cref="DemoBaselines"/>), with their sources.</summary>
-    public IReadOnlyList<DemoBaseline> Baselines { get; init; } = [];
-}
+    int Returned, int Accepted, int ReturnedOnce, int Late, int Overdue, int Readings, int Reminders, int Instructions, int InstructionsAnswered);
 
 public enum DemoRefusal
 {
@@ -78,7 +74,7 @@ public static class DemoYear
             // The districts report for 各区人民政府, as in the real office: the shipped list, when the office has none yet.
             await Units.DistrictList.EnsureAsync(db, ct);
             // The baselines the city's documents give (partner cities: 127 in 2025), where the office has set none.
-            var baselines = await DemoBaselines.ApplyAsync(db, planId, ct);
+            await DemoBaselines.ApplyAsync(db, planId, ct);
             var plan = await PlanShape.LoadAsync(db, planId, ct);
             var accounts = await DemoAccounts.EnsureAsync(db, plan.Units, password, clock.GetUtcNow(), ct);
             var readers = await AssignTargetsAsync(db, plan, ct);
@@ -104,7 +100,7 @@ public static class DemoYear
                 reports.Count(r => r.Versions.Any(v => v.Action == "return")),
                 played.Count(p => p.Report?.SubmittedAt is not null && p.Life.FirstSubmitted > p.Life.Owed.Period.Deadline),
                 played.Count(p => p.Life.Owed.Period.Deadline < until && p.Report?.State is null or ReportState.Draft or ReportState.Returned),
-                readings.Count, reminders.Count, instructions.Count, instructions.Count(i => i.IsAnswered)) { Baselines = baselines };
+                readings.Count, reminders.Count, instructions.Count, instructions.Count(i => i.IsAnswered));
 
             db.DemoRuns.Add(new DemoRun { PlanId = planId, Seed = seed, Until = until, GeneratedAt = clock.GetUtcNow(), GeneratedBy = generatedBy });
             // One audit entry for the whole run, not one per row: the rows themselves name the demo accounts.
