@@ -67,6 +67,8 @@ static class DemoCommands
             Console.Out.WriteLine(Messages.Get("Demo.Reports", summary.Reports, summary.Accepted, summary.Submitted, summary.Returned, summary.Drafts,
                 summary.ReturnedOnce, summary.Late, summary.Overdue));
             Console.Out.WriteLine(Messages.Get("Demo.Other", summary.Readings, summary.Reminders, summary.Instructions, summary.InstructionsAnswered, summary.Accounts));
+            foreach (var b in await DemoBaselines.InEffectAsync(db, id, ct))
+                Console.Out.WriteLine(Messages.Get("Demo.Baseline", b.Metric, b.Baseline.ToString("0.####", CultureInfo.InvariantCulture), b.BaseYear, b.Source));
             if (password is null) Console.Out.WriteLine(Messages.Get("Demo.Password", generated));
             return ExitCodes.Ok;
         });

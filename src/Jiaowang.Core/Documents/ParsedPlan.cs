@@ -41,6 +41,9 @@ public sealed record ParsedTarget(
     public decimal? Baseline { get; init; } = Progress.TargetKinds.Infer(Text).Baseline;
     /// <summary>The year the baseline or the growth counts from, when written ("比 2025 年").</summary>
     public int? BaseYear { get; init; } = Progress.TargetKinds.Infer(Text).BaseYear;
+    /// <summary>For a growth target, true when the plan wants a decline ("下降3%"): <see cref="Value"/> stays as written (3),
+    /// and a reading is the change rate, negative for a fall (同比下降3.5% → −3.5).</summary>
+    public bool Decline { get; init; } = Progress.TargetKinds.Infer(Text).Decline;
 }
 
 /// <summary>One task (工作任务) with its responsible units (责任单位).</summary>

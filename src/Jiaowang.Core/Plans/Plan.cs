@@ -78,6 +78,11 @@ public class Target
     public decimal? Baseline { get; set; }
     /// <summary>The year the baseline stands for (2025).</summary>
     public int? BaseYear { get; set; }
+    /// <summary>For a growth target, true when the plan wants a decline (下降 3%): met by a change of −3 or lower, entered as a
+    /// negative change rate. Null for a target stored before directions existed: read from <see cref="Text"/> (<see cref="EffectiveDecline"/>).</summary>
+    public bool? Decline { get; set; }
+    /// <summary>The direction that judges a growth target: as set, or as inferred from its sentence.</summary>
+    public bool EffectiveDecline => Decline ?? Jiaowang.Core.Progress.TargetKinds.Infer(Text).Decline;
     /// <summary>Twelve monthly weights (January … December) when the target accrues unevenly, or null for linear 序时进度.</summary>
     public string? TimeProfile { get; set; }
     public List<Reading> Readings { get; set; } = [];

@@ -40,7 +40,7 @@ public static class PlanBuilder
                     Measure = t.Unit,
                     Qualifier = t.Qualifier,
                     NormalizedValue = t.NormalizedValue,
-                    Kind = t.Kind, Baseline = t.Baseline, BaseYear = t.BaseYear,
+                    Kind = t.Kind, Baseline = t.Baseline, BaseYear = t.BaseYear, Decline = t.Decline,
                 }).ToList(),
             });
         }

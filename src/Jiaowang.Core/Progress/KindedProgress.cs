@@ -15,11 +15,15 @@ public static class KindedProgress
     /// <param name="qualifier">The target's qualifier words (左右 makes it approximate).</param>
     /// <param name="latestValue">The latest reading, in the unit the plan writes.</param>
     /// <param name="timeProgress">序时进度: linear, or by the target's time profile (<see cref="TimeProfiles"/>).</param>
-    public static StatusAssessment Assess(TargetKind kind, decimal targetValue, decimal? baseline, string? qualifier, decimal? latestValue, decimal timeProgress)
+    /// <param name="decline">For a growth target: the plan wants a decline of <paramref name="targetValue"/> (下降 3%), and the
+    /// reading is the signed change (−3.5 for 下降 3.5%). Ignored for other kinds.</param>
+    public static StatusAssessment Assess(TargetKind kind, decimal targetValue, decimal? baseline, string? qualifier, decimal? latestValue, decimal timeProgress,
+        bool decline = false)
     {
+        decline &= kind == TargetKind.Growth;
         var a = kind switch
         {
-            TargetKind.Growth => Rate(targetValue, qualifier, latestValue, timeProgress),
+            TargetKind.Growth => Rate(decline ? -targetValue : targetValue, qualifier, latestValue, timeProgress, decline),
             TargetKind.Keep => Keep(baseline ?? targetValue, latestValue, timeProgress),
             TargetKind.Ceiling => Ceiling(targetValue, latestValue, timeProgress),
             TargetKind.New => TargetProgress.Assess(targetValue, qualifier, latestValue, timeProgress),
@@ -31,6 +35,7 @@ public static class KindedProgress
             Baseline = kind is TargetKind.New or TargetKind.Growth or TargetKind.Ceiling ? null : kind == TargetKind.Keep ? baseline ?? targetValue : baseline ?? 0m,
             Target = targetValue,
             Latest = latestValue,
+            Decline = decline,
         };
     }
 
@@ -55,19 +60,22 @@ public static class KindedProgress
             : new StatusAssessment(Status.Behind, StatusReason.LaggingFar, progress, time);
     }
 
-    /// <summary>Growth rate: the latest year-to-date rate against the target rate; done only when the plan is over.</summary>
-    static StatusAssessment Rate(decimal target, string? qualifier, decimal? latest, decimal time)
+    /// <summary>
+    /// Growth rate: the latest year-to-date rate against the target rate; done only when the plan is over. A decline is the
+    /// same rule with the signed target (−3 for 下降 3%): −3.5 is 117 % of the fall wanted, +1 is below zero.
+    /// </summary>
+    static StatusAssessment Rate(decimal target, string? qualifier, decimal? latest, decimal time, bool decline)
     {
         if (Unread(latest, time) is { } unread) return unread;
         var value = latest!.Value;
-        var share = target == 0m ? (value >= 0m ? 1m : 0m) : Math.Round(value / target, 4);
+        var share = target == 0m ? ((decline ? -value : value) >= 0m ? 1m : 0m) : Math.Round(value / target, 4);
         var needed = qualifier?.Contains("左右") == true ? TargetProgress.ApproximateShare : 1m;
         if (time >= 1m)
             return share >= needed ? new StatusAssessment(Status.Done, StatusReason.TargetMet, share, time)
                 : new StatusAssessment(Status.Behind, StatusReason.MissedAtEnd, share, time);
-        return share >= needed ? new StatusAssessment(Status.OnTrack, StatusReason.RateOnCourse, share, time)
-            : share >= needed - RateTolerance ? new StatusAssessment(Status.AtRisk, StatusReason.RateBelowSlightly, share, time)
-            : new StatusAssessment(Status.Behind, StatusReason.RateBelowFar, share, time);
+        return share >= needed ? new StatusAssessment(Status.OnTrack, decline ? StatusReason.DeclineOnCourse : StatusReason.RateOnCourse, share, time)
+            : share >= needed - RateTolerance ? new StatusAssessment(Status.AtRisk, decline ? StatusReason.DeclineShortSlightly : StatusReason.RateBelowSlightly, share, time)
+            : new StatusAssessment(Status.Behind, decline ? StatusReason.DeclineShortFar : StatusReason.RateBelowFar, share, time);
     }
 
     /// <summary>Keep: on track while the level is at or above its floor, done when the plan ends holding it.</summary>

@@ -43,6 +43,12 @@ public enum StatusReason
     UnderCeiling,
     /// <summary>A ceiling exceeded.</summary>
     OverCeiling,
+    /// <summary>A decline (下降 x%) at least as deep as its target.</summary>
+    DeclineOnCourse,
+    /// <summary>A decline a little short of its target.</summary>
+    DeclineShortSlightly,
+    /// <summary>A decline far short of its target, or a rise where a decline is wanted.</summary>
+    DeclineShortFar,
 }
 
 /// <summary>A status with the figures behind it.</summary>
@@ -58,4 +64,8 @@ public sealed record StatusAssessment(Status Status, StatusReason Reason, decima
     public decimal? Target { get; init; }
     /// <summary>The latest reading, as written.</summary>
     public decimal? Latest { get; init; }
+    /// <summary>A growth target that wants a decline (下降 x%): <see cref="Target"/> is the fall wanted, <see cref="Latest"/> the signed change.</summary>
+    public bool Decline { get; init; }
+    /// <summary>The unit the plan writes the target in (%, 个百分点, 个), when the caller knows it; for the reason's wording.</summary>
+    public string? Unit { get; init; }
 }

@@ -13,7 +13,8 @@ public enum TargetKind
     Cumulative = 1,
     /// <summary>Counted within the plan from zero: new things (新建/新增/新设), events held (举办), yearly flows (人次, 吞吐量).</summary>
     New = 2,
-    /// <summary>A growth rate against last year (同比增长 10% 左右), judged as a rate, not accrued over the year.</summary>
+    /// <summary>A growth rate against last year (同比增长 10% 左右), judged as a rate, not accrued over the year; with a decline
+    /// direction (下降 3%), the change wanted is a fall of at least the target.</summary>
     Growth = 3,
     /// <summary>A level to keep (巩固/保持): on track while at or above it.</summary>
     Keep = 4,
@@ -26,7 +27,9 @@ public enum TargetKind
 /// <summary>What <see cref="TargetKinds.Infer"/> reads from a target's sentence.</summary>
 /// <param name="Baseline">基数, in the unit the plan writes the target in, when the sentence writes it ("由 127 个增加到 129 个").</param>
 /// <param name="BaseYear">The year the baseline or growth is counted from ("比 2025 年", "2025 年基础上").</param>
-public sealed record TargetInference(TargetKind Kind, decimal? Baseline, int? BaseYear);
+/// <param name="Decline">For a growth target, true when the plan wants a decline of the number ("下降3%", "降低0.5个百分点",
+/// "减少5%"): the target is then met by a change of −3 % or lower, entered as a negative change rate.</param>
+public sealed record TargetInference(TargetKind Kind, decimal? Baseline, int? BaseYear, bool Decline = false);
 
 /// <summary>Writes and reads a <see cref="TargetKind"/> by its JSON name (level, cumulative, new, growth, keep, ceiling, share).</summary>
 public sealed class TargetKindJsonConverter : System.Text.Json.Serialization.JsonConverter<TargetKind>

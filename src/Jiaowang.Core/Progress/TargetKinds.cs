@@ -22,8 +22,12 @@ public static partial class TargetKinds
     [GeneratedRegex(@"控制在|以内|不超过|不高于|不多于|压减到|降至|降低到|下降到")]
     private static partial Regex CeilingWords();
 
-    [GeneratedRegex(@"增长|增速|下降\s*\d|提高\s*\d+(?:\.\d+)?\s*(?:%|％|个百分点)")]
+    [GeneratedRegex(@"增长|增速|下降\s*\d|提高\s*\d+(?:\.\d+)?\s*(?:%|％|个百分点)|(?:降低|减少)\s*\d+(?:\.\d+)?\s*(?:%|％|个百分点)")]
     private static partial Regex GrowthWords();
+
+    // "下降3%", "降低0.5个百分点", "减少5%": a change the plan wants to be a decline ("下降到", "降至" are ceilings).
+    [GeneratedRegex(@"(?:下降|降低|减少)\s*\d")]
+    private static partial Regex DeclineWords();
 
     [GeneratedRegex(@"巩固|保持|稳定在|维持")]
     private static partial Regex KeepWords();
@@ -72,7 +76,9 @@ public static partial class TargetKinds
             baseYear = int.Parse(by.Groups[1].Success ? by.Groups[1].Value : by.Groups[2].Value, CultureInfo.InvariantCulture);
         // A growth rate compares with last year by definition; a baseline does not apply to a count from zero.
         if (kind is TargetKind.Growth or TargetKind.New) baseline = null;
-        return new TargetInference(kind, baseline, baseYear);
+        // Only a change rate has a direction to read: a ceiling is lower-is-better by itself.
+        var decline = kind == TargetKind.Growth && DeclineWords().IsMatch(s);
+        return new TargetInference(kind, baseline, baseYear, decline);
     }
 
     static TargetKind KindOf(string s)

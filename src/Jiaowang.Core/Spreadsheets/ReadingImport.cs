@@ -115,7 +115,7 @@ public static class ReadingImport
             if (IsBlank(valueCell)) Problem(ReadingSheet.ValueColumn, SpreadsheetMessages.Format("Cell.ValueMissing"));
             else if (ParseValue(valueCell!, target?.Measure) is not { } v)
                 Problem(ReadingSheet.ValueColumn, SpreadsheetMessages.Format("Cell.NotNumber", valueCell!.Text.Trim(), target?.Measure ?? "—"));
-            else if (v < 0) Problem(ReadingSheet.ValueColumn, SpreadsheetMessages.Format("Cell.Negative"));
+            else if (v < 0 && target?.ChangeRate != true) Problem(ReadingSheet.ValueColumn, SpreadsheetMessages.Format("Cell.Negative"));
             else value = v;
 
             var note = noteCell?.Text.Trim();
@@ -229,7 +229,7 @@ public static class ReadingImport
         >= '０' and <= '９' => (char)('0' + (c - '０')),
         '，' => ',',
         '．' or '。' => '.',
-        '－' => '-',
+        '－' or '\u2212' => '-',
         '／' => '/',
         '　' => ' ',
         '％' => '%',

@@ -4,7 +4,8 @@ namespace Jiaowang.Core.Spreadsheets;
 
 /// <summary>A target as the readings sheet names it: its number in the plan (1, 2, 3 … in the plan's order) and its name.</summary>
 /// <param name="FromRegistry">Counted from the partner/event registry: its readings are never imported.</param>
-public sealed record SheetTarget(int Id, int Number, string Name, string Measure, bool FromRegistry);
+/// <param name="ChangeRate">A growth target: its value is a change rate, negative for a fall (同比下降3.5% → −3.5).</param>
+public sealed record SheetTarget(int Id, int Number, string Name, string Measure, bool FromRegistry, bool ChangeRate = false);
 
 /// <summary>One line of the readings sheet as exported: the reading that counts for its target and date.</summary>
 /// <param name="Origin">"manual" or "registry".</param>
@@ -63,8 +64,13 @@ public static class ReadingSheet
             sheet.Validations.Add(new XlsxValidation(DateColumn, DataValidationValues.Date, DataValidationOperatorValues.Between,
             XlsxWriter.Serial(spanStart).ToString(culture), XlsxWriter.Serial(spanEnd).ToString(culture),
             "日期 Date", $"请填写 {spanStart:yyyy-MM-dd} 至 {spanEnd:yyyy-MM-dd} 之间的日期。Enter a date from {spanStart:yyyy-MM-dd} to {spanEnd:yyyy-MM-dd}."));
-        sheet.Validations.Add(new XlsxValidation(ValueColumn, DataValidationValues.Decimal, DataValidationOperatorValues.GreaterThanOrEqual,
-            "0", null, "数值 Value", "请填写不小于 0 的数字。Enter a number of 0 or more."));
+        // One guard for the whole column: with a growth target in the plan, its change rate may be negative (a fall of at most
+        // 100 %); the import still refuses a negative count (ReadingImport.Check).
+        sheet.Validations.Add(targets.Any(t => t.ChangeRate && !t.FromRegistry)
+            ? new XlsxValidation(ValueColumn, DataValidationValues.Decimal, DataValidationOperatorValues.GreaterThanOrEqual,
+                "-100", null, "数值 Value", "请填写数字：增长率目标填同比变化率（下降为负数），其他目标不小于 0。Enter a number: the change rate for a growth target (negative for a fall), 0 or more for the others.")
+            : new XlsxValidation(ValueColumn, DataValidationValues.Decimal, DataValidationOperatorValues.GreaterThanOrEqual,
+                "0", null, "数值 Value", "请填写不小于 0 的数字。Enter a number of 0 or more."));
         return sheet;
     }
 

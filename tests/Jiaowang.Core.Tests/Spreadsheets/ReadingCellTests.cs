@@ -67,3 +67,26 @@ public class ReadingCellTests
     [InlineData("备注", ReadingSheet.NoteColumn)]
     public void Headers_are_recognised_in_either_language(string header, int column) => Assert.Equal(column, ReadingSheet.ColumnOf(header));
 }
+
+/// <summary>A growth target's reading is a change rate, negative for a fall (docs/STATUS-RULES.md, "Declines").</summary>
+public class ChangeRateImportTests
+{
+    [Fact]
+    public void A_negative_value_is_accepted_for_a_change_rate_and_refused_for_a_count()
+    {
+        var energy = new SheetTarget(1, 1, "单位地区生产总值能耗", "%", false, ChangeRate: true);
+        var partners = new SheetTarget(2, 2, "国际友城和友好交流城市数量", "个", false);
+        var day = new DateOnly(2026, 6, 30);
+        var sheet = ReadingSheet.Export([new ReadingLine(energy, day, -3.5m, "manual", null, null), new ReadingLine(partners, day, -1m, "manual", null, null)]);
+        using var xlsx = new MemoryStream(XlsxWriter.Write([sheet]));
+        var context = new ReadingImportContext([energy, partners], new DateOnly(2026, 3, 1), new DateOnly(2026, 12, 31), new DateOnly(2026, 7, 5),
+            new Dictionary<(int, DateOnly), decimal>(), _ => true);
+
+        var result = ReadingImport.Check(xlsx, context);
+
+        var problem = Assert.Single(result.Problems);
+        Assert.Equal(3, problem.Row);
+        Assert.Equal(-3.5m, ReadingImport.ParseValue(new XlsxCell("-3.5%", null), "%"));
+        Assert.Equal(-3.5m, ReadingImport.ParseValue(new XlsxCell("\u22123.5", null), "%"));
+    }
+}

@@ -45,9 +45,12 @@ public static class DemoReadings
     public static int DecimalsFor(string measure) => measure.Contains('万') || measure.Contains('%') || measure.Contains('亿') ? 2 : 0;
 
     /// <param name="span">The plan's span, whose elapsed share is time progress.</param>
+    /// <param name="baseline">The target's stored 基数 (partner cities: 127): a standing total starts there, so its status is
+    /// judged from where the city stood. Without one, a standing total starts at an invented level near the target.</param>
+    /// <param name="decline">A rate the plan wants to fall (下降 3%): the readings are negative change rates.</param>
     /// <returns>The value as of the last day of each month from the span's first month to its last.</returns>
     public static IReadOnlyList<(DateOnly AsOf, decimal Value)> Monthly(DemoDice d, DemoTrajectory trajectory, FigureKind kind, decimal target,
-        string measure, (YearMonth Start, YearMonth End) span)
+        string measure, (YearMonth Start, YearMonth End) span, decimal? baseline = null, bool decline = false)
     {
         // The pace, as a share of the target against time progress, fixed once per target.
         var (pace, lag, finalShare) = trajectory switch
@@ -57,8 +60,12 @@ public static class DemoReadings
             DemoTrajectory.AtRisk => (1m, d.Between(0.08m, 0.12m), d.Between(0.9m, 0.97m)),
             _ => (d.Between(0.55m, 0.7m), d.Between(0.05m, 0.1m), d.Between(0.7m, 0.85m)),
         };
-        // A standing total starts from where the city stands before the plan: most of the target already.
-        var baseline = kind == FigureKind.Stock ? d.Between(0.86m, 0.96m) : 0m;
+        // A standing total starts from where the city stands before the plan: its baseline when the documents give one,
+        // else (a demo value, like every reading) most of the target already. Drawn either way, so the stream stays the same.
+        var invented = kind == FigureKind.Stock ? d.Between(0.86m, 0.96m) : 0m;
+        var start = kind != FigureKind.Stock ? 0m
+            : baseline is { } b && target > 0m && b < target ? b / target
+            : invented;
         var decimals = DecimalsFor(measure);
         var values = new List<(DateOnly, decimal)>();
         var previous = 0m;
@@ -73,10 +80,11 @@ public static class DemoReadings
             {
                 // A growth rate for the year so far: near its final level from the start, moving a little each month.
                 value = target * Math.Max(0m, finalShare + d.Between(-0.12m, 0.08m) * (1m - time));
+                if (decline) value = -value;
             }
             else
             {
-                value = target * (baseline + (1m - baseline) * share);
+                value = target * (start + (1m - start) * share);
                 // Counts never go down.
                 value = Math.Max(value, previous);
             }

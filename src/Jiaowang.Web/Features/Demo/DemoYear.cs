@@ -73,6 +73,8 @@ public static class DemoYear
 
             // The districts report for 各区人民政府, as in the real office: the shipped list, when the office has none yet.
             await Units.DistrictList.EnsureAsync(db, ct);
+            // The baselines the city's documents give (partner cities: 127 in 2025), where the office has set none.
+            await DemoBaselines.ApplyAsync(db, planId, ct);
             var plan = await PlanShape.LoadAsync(db, planId, ct);
             var accounts = await DemoAccounts.EnsureAsync(db, plan.Units, password, clock.GetUtcNow(), ct);
             var readers = await AssignTargetsAsync(db, plan, ct);
@@ -342,7 +344,8 @@ public static class DemoYear
             var trajectory = roll <= 20 ? DemoTrajectory.Early : roll <= 70 ? DemoTrajectory.OnTrack : roll <= 87 ? DemoTrajectory.AtRisk : DemoTrajectory.Behind;
             var kind = DemoReadings.KindOf(target.Text, target.Measure);
             var reader = readers[target.Id];
-            foreach (var (asOf, value) in DemoReadings.Monthly(d, trajectory, kind, target.Value, target.Measure, span))
+            foreach (var (asOf, value) in DemoReadings.Monthly(d, trajectory, kind, target.Value, target.Measure, span, target.Rule.Baseline,
+                target.Rule is { Kind: Jiaowang.Core.Progress.TargetKind.Growth, Decline: true }))
             {
                 var entered = asOf.AddDays(d.Between(1, 6));
                 if (entered > until) break;

@@ -24,7 +24,11 @@ sealed class PlanShape
         public IReadOnlyList<string> Clauses { get; } = DemoTexts.Clauses(Text, Title);
     }
 
-    public sealed record TargetInfo(int Id, int Group, int Position, string Text, string Metric, decimal Value, string Measure, RegistryBinding? Binding);
+    public sealed record TargetInfo(int Id, int Group, int Position, string Text, string Metric, decimal Value, string Measure, RegistryBinding? Binding)
+    {
+        /// <summary>How the platform judges the target (kind, baseline, direction), read as the dashboard reads it.</summary>
+        public TargetRule Rule { get; init; } = TargetRule.Unknown;
+    }
 
     public required IReadOnlyList<TaskInfo> Tasks { get; init; }
     public required IReadOnlyList<UnitInfo> Units { get; init; }
@@ -66,6 +70,8 @@ sealed class PlanShape
             .OrderBy(t => t.Group!.Position).ThenBy(t => t.Position).ThenBy(t => t.Id)
             .Select(t => new TargetInfo(t.Id, t.Group!.Position, t.Position, t.Text, t.Metric, t.Value, t.Measure, t.Binding))
             .ToListAsync(ct);
+        var rules = await TargetStates.RulesAsync(db, planId, ct);
+        targets = targets.Select(t => t with { Rule = rules.GetValueOrDefault(t.Id) ?? TargetRule.Unknown }).ToList();
         var phases = await db.Phases.AsNoTracking().Where(p => p.PlanId == planId).OrderBy(p => p.Position).ToListAsync(ct);
         return new PlanShape { Tasks = taskInfos, Units = units.Values.OrderBy(u => u.Order).ToList(), Targets = targets, Phases = phases };
     }

@@ -19,8 +19,9 @@ public sealed record GroupPart(string Number, string Title, IReadOnlyList<TaskPa
 /// <summary>A report the office accepted, with the day it did (local time).</summary>
 public sealed record AcceptedReport(int Id, int? TaskId, int UnitId, PeriodKind Kind, DateOnly PeriodStart, DateOnly AcceptedOn, string Text);
 
+/// <param name="Rule">How the target is judged, read as the dashboard reads it (<see cref="TargetStates.RulesAsync"/>).</param>
 public sealed record TargetPart(int Id, string Group, string Metric, string Text, decimal Value, string Measure, string? Qualifier,
-    IReadOnlyList<(DateOnly AsOf, int Id, decimal Value)> Readings)
+    IReadOnlyList<(DateOnly AsOf, int Id, decimal Value)> Readings, TargetRule Rule)
 {
     /// <summary>The latest reading on or before <paramref name="day"/>.</summary>
     public decimal? ValueOn(DateOnly day) =>
@@ -85,20 +86,21 @@ public sealed record PlanRecord(int PlanId, string Title, string? DocumentNumber
             .Select(t => new { t.Id, Group = t.Group!.Name, t.Metric, t.Text, t.Value, t.Measure, t.Qualifier }).ToListAsync(ct);
         var readings = (await db.Readings.AsNoTracking().Where(r => r.Target!.Group!.PlanId == planId)
             .Select(r => new { r.TargetId, r.AsOf, r.Id, r.Value }).ToListAsync(ct)).ToLookup(r => r.TargetId);
+        var rules = await TargetStates.RulesAsync(db, planId, ct);
         var targetParts = targets.Select(t => new TargetPart(t.Id, t.Group, t.Metric, t.Text, t.Value, t.Measure, t.Qualifier,
-            readings[t.Id].Select(r => (r.AsOf, r.Id, r.Value)).ToList())).ToList();
+            readings[t.Id].Select(r => (r.AsOf, r.Id, r.Value)).ToList(), rules.GetValueOrDefault(t.Id) ?? TargetRule.Unknown)).ToList();
 
         var phases = await db.Phases.AsNoTracking().Where(p => p.PlanId == planId).ToListAsync(ct);
         return new PlanRecord(planId, plan.Title, plan.DocumentNumber, groupParts, accepted, targetParts, TargetStates.Span(phases), owed,
             steps.Where(s => s.Action == "return").Select(s => Local(s.At)).ToList());
     }
 
-    /// <summary>A target's status on a day: its latest value then against the time progress then.</summary>
-    public StatusAssessment Assess(TargetPart target, DateOnly day)
-    {
-        var timeProgress = Span is { } span ? TargetProgress.TimeProgress(span.Start, span.End, day) : 0m;
-        return TargetProgress.Assess(target.Value, target.Qualifier, target.ValueOn(day), timeProgress);
-    }
+    /// <summary>
+    /// A target's status on a day: its latest value then, judged by its kind, baseline and direction against the time
+    /// progress then — the dashboard's rule (<see cref="TargetRule.Assess"/>), so the documents never disagree with it.
+    /// </summary>
+    public StatusAssessment Assess(TargetPart target, DateOnly day) =>
+        target.Rule.Assess(target.Value, target.Qualifier, target.ValueOn(day), Span, day);
 
     /// <summary>The name of what the plan is about, without 工作方案: 市政协十四届五次会议3号建议案办理.</summary>
     public string Subject

@@ -92,14 +92,14 @@ public sealed class PlanReviser(JiaowangDb db, TimeProvider clock)
             var target = targetIds[index] is { } id ? targets[id] : null;
             if (target is null)
             {
-                target = new Target { Text = parsed.Text, Metric = parsed.Metric, Measure = parsed.Unit, Kind = parsed.Kind, Baseline = parsed.Baseline, BaseYear = parsed.BaseYear };
+                target = new Target { Text = parsed.Text, Metric = parsed.Metric, Measure = parsed.Unit, Kind = parsed.Kind, Baseline = parsed.Baseline, BaseYear = parsed.BaseYear, Decline = parsed.Decline };
                 group.Targets.Add(target);
             }
             else if (target.TargetGroupId != group.Id || group.Id == 0)
             {
                 target.Group = group;
             }
-            // Kind, baseline, binding and time profile are the office's confirmations: a revision keeps them.
+            // Kind, direction, baseline, binding and time profile are the office's confirmations: a revision keeps them.
             target.Text = parsed.Text; target.Metric = parsed.Metric; target.Value = parsed.Value; target.Measure = parsed.Unit;
             target.Qualifier = parsed.Qualifier; target.NormalizedValue = parsed.NormalizedValue; target.Position = index;
         }

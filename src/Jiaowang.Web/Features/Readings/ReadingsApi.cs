@@ -29,6 +29,9 @@ public sealed record TargetDetail(int Id, int PlanId, string Text, string Metric
     /// <summary>基数 the progress counts from, or null.</summary>
     public decimal? Baseline { get; init; }
     public int? BaseYear { get; init; }
+    /// <summary>For a growth target, true when the plan wants a decline (下降 3%): <see cref="Value"/> is the fall wanted (3) and
+    /// readings are signed change rates (−3.5 for 下降 3.5%).</summary>
+    public bool Decline { get; init; }
     /// <summary>Twelve monthly weights when the office chose an uneven time profile, else null.</summary>
     public IReadOnlyList<decimal>? TimeProfile { get; init; }
 }
@@ -72,7 +75,7 @@ public static class ReadingsApi
             state.Latest, state.AsOf, StatusText.Code(state.Assessment.Status), StatusText.Reason(text, state.Assessment),
             units.OrderBy(u => u.Name).ToList(), readings.Select(ReadingItem.From).ToList())
         {
-            Kind = target.EffectiveKind, Baseline = target.Baseline, BaseYear = target.BaseYear,
+            Kind = target.EffectiveKind, Baseline = target.Baseline, BaseYear = target.BaseYear, Decline = target.EffectiveKind == Jiaowang.Core.Progress.TargetKind.Growth && target.EffectiveDecline,
             TimeProfile = Jiaowang.Core.Progress.TimeProfiles.Parse(target.TimeProfile),
         };
     }
@@ -88,7 +91,8 @@ public static class ReadingsApi
     public static async Task<Outcome<Reading>> RecordAsync(Caller caller, int id, NewReading request, JiaowangDb db, AuditLog audit, TimeProvider clock,
         IStringLocalizer<ReportsText> text, CancellationToken ct)
     {
-        if (!await db.Targets.AnyAsync(t => t.Id == id, ct)) return Refusal.NotFound(text["Reading.TargetNotFound"]);
+        var judged = await db.Targets.AsNoTracking().Where(t => t.Id == id).Select(t => new { t.Kind, t.Text }).FirstOrDefaultAsync(ct);
+        if (judged is null) return Refusal.NotFound(text["Reading.TargetNotFound"]);
         if (await db.Targets.AnyAsync(t => t.Id == id && db.Plans.Any(p => p.Id == t.Group!.PlanId && p.Lifecycle == PlanLifecycle.Closed), ct))
             return Refusal.Conflict(text["Plan.Closed"]);
         if (!caller.IsOffice)
@@ -99,7 +103,9 @@ public static class ReadingsApi
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(request.Source)) errors["source"] = [text["Reading.SourceRequired"]];
         else if (!RichText.IsSafePlainText(request.Source)) errors["source"] = [text["Text.Unsafe"]];
-        if (request.Value < 0) errors["value"] = [text["Reading.Negative"]];
+        // A growth target's reading is a change rate, negative for a fall (同比下降3.5% → −3.5); anything else is a count or level.
+        if (request.Value < 0 && (judged.Kind ?? Jiaowang.Core.Progress.TargetKinds.Infer(judged.Text).Kind) != Jiaowang.Core.Progress.TargetKind.Growth)
+            errors["value"] = [text["Reading.Negative"]];
         if (request.AsOf > clock.Today()) errors["asOf"] = [text["Reading.Future"]];
         if (errors.Count > 0) return Refusal.Invalid(errors, errors.First().Value[0]);
 

@@ -50,10 +50,10 @@ public sealed class TargetUnitsModel(JiaowangDb db, AuditLog audit, Microsoft.Ex
     }
 
     /// <summary>The office confirms or corrects how a target is judged (kind, baseline, base year, time profile).</summary>
-    public async Task<IActionResult> OnPostRuleAsync(int targetId, string? kind, decimal? baseline, int? baseYear, string? timeProfile, CancellationToken ct)
+    public async Task<IActionResult> OnPostRuleAsync(int targetId, string? kind, decimal? baseline, int? baseYear, string? timeProfile, bool? decline, CancellationToken ct)
     {
         var outcome = await Jiaowang.Web.Features.Targets.TargetRules.SetAsync(db, audit, (await HttpContext.GetCallerAsync())!.UserName, targetId,
-            new Jiaowang.Web.Features.Targets.TargetRuleInput(kind, baseline, baseYear, timeProfile), shared, ct);
+            new Jiaowang.Web.Features.Targets.TargetRuleInput(kind, baseline, baseYear, timeProfile, decline), shared, ct);
         if (outcome.Refusal is { Kind: Jiaowang.Web.Shared.Access.RefusalKind.NotFound }) return NotFound();
         if (outcome.Refusal is { } refusal)
         {

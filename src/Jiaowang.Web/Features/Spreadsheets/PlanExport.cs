@@ -25,11 +25,12 @@ public sealed class PlanExport(JiaowangDb db, TimeProvider clock, IOptions<Repor
         if (plan is null) return null;
         var targets = await db.Targets.AsNoTracking().Where(t => t.Group!.PlanId == planId)
             .OrderBy(t => t.Group!.Position).ThenBy(t => t.Position)
-            .Select(t => new { t.Id, t.Metric, t.Measure, Bound = t.Binding != null }).ToListAsync(ct);
+            .Select(t => new { t.Id, t.Metric, t.Measure, t.Text, t.Kind, Bound = t.Binding != null }).ToListAsync(ct);
         var phases = await db.Phases.AsNoTracking().Where(p => p.PlanId == planId).ToListAsync(ct);
         // A plan without phases has no span to check against: any date up to today is accepted.
         var (start, end) = TargetStates.Span(phases) is { } span ? (span.Start.FirstDay, span.End.LastDay) : (DateOnly.MinValue, DateOnly.MaxValue);
-        return new PlanTargets(plan.Title, targets.Select((t, i) => new SheetTarget(t.Id, i + 1, t.Metric, t.Measure, t.Bound)).ToList(), start, end);
+        return new PlanTargets(plan.Title, targets.Select((t, i) => new SheetTarget(t.Id, i + 1, t.Metric, t.Measure, t.Bound,
+            (t.Kind ?? Jiaowang.Core.Progress.TargetKinds.Infer(t.Text).Kind) == Jiaowang.Core.Progress.TargetKind.Growth)).ToList(), start, end);
     }
 
     /// <summary>The reading that counts for each (target, date): the last one recorded, since a correction is a new row.</summary>

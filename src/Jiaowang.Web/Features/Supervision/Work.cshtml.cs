@@ -19,7 +19,10 @@ namespace Jiaowang.Web.Features.Supervision;
 /// <param name="ExtendedTo">The unit's own due date when the office approved an extension (延期至 … 已批准).</param>
 public sealed record ReportSlot(PeriodItem Period, int? TaskId, string? TaskTitle, int? ReportId, ReportState? State, bool Overdue, DateOnly? ExtendedTo = null);
 
-public sealed record AssignedTarget(int Id, string Metric, decimal Value, string Measure, decimal? Current, string Status, string StatusReason);
+/// <param name="Rate">A growth target: its reading is a change rate, which may be negative (同比下降3.5% → −3.5).</param>
+/// <param name="Decline">A growth target that wants a decline (下降 3%).</param>
+public sealed record AssignedTarget(int Id, string Metric, decimal Value, string Measure, decimal? Current, string Status, string StatusReason,
+    bool Rate = false, bool Decline = false);
 
 /// <summary>The liaison's workspace (联络员工作台): their unit's tasks, the reports owed, assigned targets, the inbox.</summary>
 [ScopedTo(Scope.Self)]
@@ -93,7 +96,8 @@ public sealed class WorkModel(JiaowangDb db, TimeProvider clock, IOptions<Report
         {
             var states = await TargetStates.ForPlanAsync(db, plan.Key, today, ct);
             Targets.AddRange(plan.Select(t => new AssignedTarget(t.Id, t.Metric, t.Value, t.Measure, states[t.Id].Latest,
-                StatusText.Code(states[t.Id].Assessment.Status), StatusText.Reason(shared, states[t.Id].Assessment))));
+                StatusText.Code(states[t.Id].Assessment.Status), StatusText.Reason(shared, states[t.Id].Assessment),
+                states[t.Id].Assessment.Kind == Jiaowang.Core.Progress.TargetKind.Growth, states[t.Id].Assessment.Decline)));
         }
         return null;
     }

@@ -19,7 +19,21 @@ public static class StatusText
         string reason = l[$"Reason.{a.Reason}", Percent(a.ValueProgress), Percent(a.TimeProgress)];
         // The rule that applied, with its numbers: "基数 127，目标 129，现 128：完成 50%，序时进度 90%".
         if (a.Target is not { } target) return reason;
-        return l["Rule.Join", Rule(l, a.Kind, a.Baseline, target, a.Latest), reason];
+        var rule = a.Decline ? Decline(l, target, a.Latest, a.Unit) : Rule(l, a.Kind, a.Baseline, target, a.Latest);
+        return l["Rule.Join", rule, reason];
+    }
+
+    /// <summary>A decline with its numbers: "下降目标 3%，现 下降 3.5%" (a reading is the signed change: −3.5 is 下降 3.5%).</summary>
+    public static string Decline(IStringLocalizer<SharedResource> l, decimal target, decimal? latest, string? unit)
+    {
+        var now = latest switch
+        {
+            null => "—",
+            < 0m => l["Change.Down", Number(-latest.Value) + unit].Value,
+            > 0m => l["Change.Up", Number(latest.Value) + unit].Value,
+            _ => l["Change.Flat"].Value,
+        };
+        return l["Rule.Decline", "", Number(target) + unit, now];
     }
 
     /// <summary>The rule of a kind with its numbers, e.g. "基数 127，目标 129，现 128".</summary>

@@ -14,17 +14,20 @@ namespace Jiaowang.Web.Features.Targets;
 /// <param name="Baseline">基数 in the unit the plan writes, or null (counts from zero; for keep, the target is the floor).</param>
 /// <param name="BaseYear">The year the baseline stands for, or null.</param>
 /// <param name="TimeProfile">Twelve monthly weights "1,1,1.2,…" (January … December), or null/empty for linear 序时进度.</param>
-public sealed record TargetRuleInput(string? Kind, decimal? Baseline, int? BaseYear, string? TimeProfile);
+/// <param name="Decline">For a growth target: true when the plan wants a decline (下降 3%), false for a rise; null or omitted
+/// reads it from the target's sentence.</param>
+public sealed record TargetRuleInput(string? Kind, decimal? Baseline, int? BaseYear, string? TimeProfile, bool? Decline = null);
 
 /// <summary>How a target is judged now.</summary>
-public sealed record TargetRuleItem(int Id, TargetKind Kind, decimal? Baseline, int? BaseYear, IReadOnlyList<decimal>? TimeProfile);
+/// <param name="Decline">A growth target that wants a decline: its readings are signed change rates (−3.5 for 下降 3.5%).</param>
+public sealed record TargetRuleItem(int Id, TargetKind Kind, decimal? Baseline, int? BaseYear, IReadOnlyList<decimal>? TimeProfile, bool Decline);
 
-/// <summary>The office confirms or corrects a target's kind, baseline, base year and time profile; each change is audited.</summary>
+/// <summary>The office confirms or corrects a target's kind, baseline, base year, direction and time profile; each change is audited.</summary>
 public static class TargetRules
 {
     public static void MapTargetRules(this RouteGroupBuilder targets) =>
         targets.MapPut("/{id:int}/rule", Put).RequireAuthorization(Accounts.Policies.Office)
-            .WithSummary("The office confirms or corrects the target's kind, baseline (基数), base year and time profile.");
+            .WithSummary("The office confirms or corrects the target's kind, baseline (基数), base year, direction (decline) and time profile.");
 
     static async Task<Microsoft.AspNetCore.Http.HttpResults.Results<Microsoft.AspNetCore.Http.HttpResults.Ok<TargetRuleItem>, Refused>> Put(
         int id, TargetRuleInput input, Caller caller, JiaowangDb db, AuditLog audit, IStringLocalizer<SharedResource> text, CancellationToken ct)
@@ -33,7 +36,7 @@ public static class TargetRules
         return outcome.Refusal is { } refusal ? refusal.ToHttp() : Microsoft.AspNetCore.Http.TypedResults.Ok(outcome.Value!);
     }
 
-    public static TargetRuleItem ItemOf(Target t) => new(t.Id, t.EffectiveKind, t.Baseline, t.BaseYear, TimeProfiles.Parse(t.TimeProfile));
+    public static TargetRuleItem ItemOf(Target t) => new(t.Id, t.EffectiveKind, t.Baseline, t.BaseYear, TimeProfiles.Parse(t.TimeProfile), t.EffectiveDecline);
 
     /// <summary>Validates and saves the rule, for the API and the office's targets page alike.</summary>
     public static async Task<Outcome<TargetRuleItem>> SetAsync(JiaowangDb db, AuditLog audit, string actor, int id, TargetRuleInput input,
@@ -55,6 +58,7 @@ public static class TargetRules
         target.Kind = kind;
         target.Baseline = input.Baseline;
         target.BaseYear = input.BaseYear;
+        target.Decline = input.Decline;
         target.TimeProfile = profile is null ? null : TimeProfiles.Format(profile);
         var after = ItemOf(target);
         await audit.SaveAsync(db, actor, () => [new AuditRecord("Target", id.ToString(), "rule", before, after)], ct);

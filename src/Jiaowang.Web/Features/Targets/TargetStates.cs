@@ -36,18 +36,42 @@ public static class TargetStates
             .ToDictionary(g => g.Key, g => g.OrderByDescending(r => r.AsOf).ThenByDescending(r => r.Id).First());
 
         // Each target is judged by its kind from its baseline, against linear time progress or its time profile.
-        var rules = (await db.Targets.AsNoTracking().Where(t => t.Group!.PlanId == planId)
-            .Select(t => new { t.Id, t.Text, t.Kind, t.Baseline, t.TimeProfile }).ToListAsync(ct)).ToDictionary(t => t.Id);
+        var rules = await RulesAsync(db, planId, ct);
         var span = Span(phases);
         return targets.ToDictionary(t => t.Id, t =>
         {
             var reading = latest.GetValueOrDefault(t.Id);
-            var rule = rules.GetValueOrDefault(t.Id);
-            var kind = rule?.Kind ?? (rule is null ? TargetKind.New : TargetKinds.Infer(rule.Text).Kind);
-            var timeProgress = span is { } s ? TimeProfiles.TimeProgress(s.Start, s.End, today, TimeProfiles.Parse(rule?.TimeProfile)) : 0m;
-            return new TargetState(t.Id, reading?.Value, reading?.AsOf, reading?.Origin,
-                KindedProgress.Assess(kind, t.Value, rule?.Baseline, t.Qualifier, reading?.Value, timeProgress));
+            var rule = rules.GetValueOrDefault(t.Id) ?? TargetRule.Unknown;
+            return new TargetState(t.Id, reading?.Value, reading?.AsOf, reading?.Origin, rule.Assess(t.Value, t.Qualifier, reading?.Value, span, today));
         });
+    }
+
+    /// <summary>
+    /// How each of the plan's targets is judged, as stored (the kind and direction inferred from the sentence when none is
+    /// stored): the one place the dashboard, the target pages and the Word documents read it from.
+    /// </summary>
+    public static async Task<Dictionary<int, TargetRule>> RulesAsync(JiaowangDb db, int planId, CancellationToken ct = default) =>
+        (await db.Targets.AsNoTracking().Where(t => t.Group!.PlanId == planId)
+            .Select(t => new { t.Id, t.Text, t.Kind, t.Baseline, t.Decline, t.TimeProfile, t.Measure }).ToListAsync(ct))
+        .ToDictionary(t => t.Id, t =>
+        {
+            var inferred = t.Kind is null || t.Decline is null ? TargetKinds.Infer(t.Text) : null;
+            return new TargetRule(t.Kind ?? inferred!.Kind, t.Baseline, t.Decline ?? inferred!.Decline, TimeProfiles.Parse(t.TimeProfile), t.Measure);
+        });
+}
+
+/// <summary>How a target is judged (docs/STATUS-RULES.md, "Target kinds"): kind, baseline, direction, time profile, and the unit
+/// its reason is written in.</summary>
+public sealed record TargetRule(TargetKind Kind, decimal? Baseline, bool Decline, IReadOnlyList<decimal>? TimeProfile, string? Unit)
+{
+    /// <summary>For a target that is not the plan's: counted from zero, linear time.</summary>
+    public static readonly TargetRule Unknown = new(TargetKind.New, null, false, null, null);
+
+    /// <summary>The status of the latest value on <paramref name="day"/>, against the plan's span (linear, or by the profile).</summary>
+    public StatusAssessment Assess(decimal targetValue, string? qualifier, decimal? latest, (YearMonth Start, YearMonth End)? span, DateOnly day)
+    {
+        var timeProgress = span is { } s ? TimeProfiles.TimeProgress(s.Start, s.End, day, TimeProfile) : 0m;
+        return KindedProgress.Assess(Kind, targetValue, Baseline, qualifier, latest, timeProgress, Decline) with { Unit = Unit };
     }
 }
 

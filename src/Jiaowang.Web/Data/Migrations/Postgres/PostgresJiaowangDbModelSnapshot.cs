@@ -1034,6 +1034,9 @@ namespace Jiaowang.Web.Data.Migrations.Postgres
                         .HasMaxLength(60)
                         .HasColumnType("character varying(60)");
 
+                    b.Property<bool?>("Decline")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Kind")
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");

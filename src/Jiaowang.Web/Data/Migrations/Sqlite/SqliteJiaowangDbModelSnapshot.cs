@@ -990,6 +990,9 @@ namespace Jiaowang.Web.Data.Migrations.Sqlite
                         .HasMaxLength(60)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool?>("Decline")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Kind")
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
