@@ -74,31 +74,16 @@ run_suite() {
     >"$work/$1.log" 2>&1
   echo $? >"$work/$1.code"
 }
-# The CLI suite starts the command about 70 times; published ahead of time (ReadyToRun, as docs/DEPLOY.md installs it)
-# each start takes about half as long as the build output's, which pays the JIT for EF Core every time.
-publish_cli() {
-  if dotnet publish src/Jiaowang.Cli -c Release -r linux-x64 --self-contained false -nologo -v quiet -o "$work/cli" \
-    >"$work/cli-publish.log" 2>&1; then
-    export JIAOWANG_CLI="$work/cli/jiaowang.dll"
-  else
-    echo 1 >"$work/cli-publish.code"
-  fi
-}
 run_smoke() { PUBLISH_ARGS=--no-build tests/deploy/smoke.sh >"$work/deploy.log" 2>&1; }
 
 # Two lanes on the two cores: the web suite alone, and the rest one after another (much of their time is spent
 # waiting on processes, Chromium and nginx, so the lanes overlap well). Results are reported in a fixed order.
 log "running the web suite beside core, CLI, browser and the deploy smoke test"
-( publish_cli; run_suite Jiaowang.Core.Tests; run_suite Jiaowang.Cli.Tests; run_suite Jiaowang.Browser.Tests; run_smoke ) &
+( run_suite Jiaowang.Core.Tests; run_suite Jiaowang.Cli.Tests; run_suite Jiaowang.Browser.Tests; run_smoke ) &
 lane=$!
 run_suite Jiaowang.Web.Tests
 wait "$lane"
 
-if [[ -s $work/cli-publish.code ]]; then
-  log "publishing the CLI (ReadyToRun) failed; the CLI suite ran the build output"
-  grep -E "error" "$work/cli-publish.log" | sort -u | head -n 20
-  failed=$((failed + 1))
-fi
 for name in Jiaowang.Core.Tests Jiaowang.Cli.Tests Jiaowang.Web.Tests Jiaowang.Browser.Tests; do
   log "$name"
   out="$work/$name.log"
