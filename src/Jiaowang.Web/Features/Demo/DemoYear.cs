@@ -345,7 +345,7 @@ public static class DemoYear
             var kind = DemoReadings.KindOf(target.Text, target.Measure);
             var reader = readers[target.Id];
             foreach (var (asOf, value) in DemoReadings.Monthly(d, trajectory, kind, target.Value, target.Measure, span, target.Rule.Baseline,
-                target.Rule is { Kind: Jiaowang.Core.Progress.TargetKind.Growth, Decline: true }))
+                target.Rule.WantsDecline))
             {
                 var entered = asOf.AddDays(d.Between(1, 6));
                 if (entered > until) break;

@@ -48,7 +48,7 @@ static class DocumentParts
                 var value = t.ValueOn(day);
                 // 左右 (about) and 以上 (at least) belong after the figure, as the plan writes them.
                 // A decline says so: 下降3%, and the value column shows the signed change (−3.5%).
-                var target = (t.Rule is { Kind: Jiaowang.Core.Progress.TargetKind.Growth, Decline: true } ? "下降" : "") + Number(t.Value) + t.Measure
+                var target = (t.Rule.WantsDecline ? "下降" : "") + Number(t.Value) + t.Measure
                              + (t.Qualifier?.Contains("左右") == true ? "左右" : t.Qualifier?.Contains("以上") == true ? "以上" : "");
                 return (IReadOnlyList<string>)
                 [

@@ -67,6 +67,9 @@ public sealed record TargetRule(TargetKind Kind, decimal? Baseline, bool Decline
     /// <summary>For a target that is not the plan's: counted from zero, linear time.</summary>
     public static readonly TargetRule Unknown = new(TargetKind.New, null, false, null, null);
 
+    /// <summary>A change rate the plan wants to fall (下降 3%): the direction counts for growth targets only.</summary>
+    public bool WantsDecline => Kind == TargetKind.Growth && Decline;
+
     /// <summary>The status of the latest value on <paramref name="day"/>, against the plan's span (linear, or by the profile).</summary>
     public StatusAssessment Assess(decimal targetValue, string? qualifier, decimal? latest, (YearMonth Start, YearMonth End)? span, DateOnly day)
     {
