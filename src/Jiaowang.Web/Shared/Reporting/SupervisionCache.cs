@@ -18,12 +18,12 @@ public sealed class SupervisionCache(TimeProvider clock, IConfiguration configur
 {
     public TimeSpan Lifetime { get; } = TimeSpan.FromSeconds(configuration.GetValue("Supervision:CacheSeconds", 30));
 
-    sealed record Entry(long Generation, DateTimeOffset At, object Value);
+    sealed record Entry(long Generation, DateTimeOffset At, object? Value);
 
     readonly ConcurrentDictionary<object, Entry> entries = new();
     long generation;
 
-    public async Task<T> GetAsync<T>(object key, Func<Task<T>> load) where T : class
+    public async Task<T> GetAsync<T>(object key, Func<Task<T>> load) where T : class?
     {
         if (Lifetime <= TimeSpan.Zero) return await load();
         // Read the generation before loading: a write during the load leaves the entry stale, and the next request reloads.
