@@ -37,12 +37,13 @@ declare -A urls=(
   [overview-en]="/?culture=en"
   [plan-json]="/api/plans/1"
   [unit-page]="/units/$unit"
+  [unit-signed]="/units/$unit"
   [dashboard]="/dashboard"
   [dashboard-json]="/api/plans/1/dashboard"
 )
-order=(${ONLY:-bare static-css overview-zh overview-en plan-json unit-page dashboard dashboard-json})  # ONLY="bare dashboard" for a subset
-# Signed-in requests carry the leader's token; the others go anonymous, as the public does.
-header() { case $1 in dashboard*) echo "$bearer" ;; *) echo "X-Anonymous: 1" ;; esac; }
+order=(${ONLY:-bare static-css overview-zh overview-en plan-json unit-page unit-signed dashboard dashboard-json})  # ONLY="bare dashboard" for a subset
+# Signed-in requests (the dashboard, unit-signed) carry the leader's token; the others go anonymous, as the public does.
+header() { case $1 in dashboard* | *-signed) echo "$bearer" ;; *) echo "X-Anonymous: 1" ;; esac; }
 
 rss() { awk '/VmRSS/ {print int($2/1024)}' /proc/$server/status; }
 for name in "${order[@]}"; do curl -s -o /dev/null -H "$(header "$name")" "$base${urls[$name]}"; done

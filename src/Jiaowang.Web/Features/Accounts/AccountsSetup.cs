@@ -104,7 +104,11 @@ public static class AccountsSetup
     static async Task RejectStaleCookieAsync(Microsoft.AspNetCore.Authentication.Cookies.CookieValidatePrincipalContext context)
     {
         var signIn = context.HttpContext.RequestServices.GetRequiredService<SignInManager<JiaowangUser>>();
-        if (await signIn.ValidateSecurityStampAsync(context.Principal) is not null) return;
+        if (await signIn.ValidateSecurityStampAsync(context.Principal) is { } user)
+        {
+            context.HttpContext.KeepValidatedAccount(user);
+            return;
+        }
         context.RejectPrincipal();
         await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
     }
@@ -120,7 +124,8 @@ public static class AccountsSetup
         var ticket = context.Options.BearerTokenProtector.Unprotect(header["Bearer ".Length..].Trim());
         if (ticket?.Principal is not { } principal) return; // the handler refuses it itself
         var signIn = context.HttpContext.RequestServices.GetRequiredService<SignInManager<JiaowangUser>>();
-        if (await signIn.ValidateSecurityStampAsync(principal) is null) context.Fail("The account changed since this token was issued.");
+        if (await signIn.ValidateSecurityStampAsync(principal) is { } user) context.HttpContext.KeepValidatedAccount(user);
+        else context.Fail("The account changed since this token was issued.");
     }
 
     /// <summary>Creates the five roles when missing: they are data, but the code relies on them.</summary>

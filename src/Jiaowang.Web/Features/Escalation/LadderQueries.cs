@@ -35,8 +35,13 @@ public static class LadderQueries
             .Join(db.Units, e => e.UnitId, u => u.Id, (e, u) => new { e.UnitId, u.Name, e.Item, e.Text, e.At })
             .ToListAsync(ct);
         // Still on the ladder: the report owed has not been submitted or accepted since; the notice has not been answered.
-        var submitted = await db.Reports.AsNoTracking()
-            .Where(r => r.State == Core.Reporting.ReportState.Submitted || r.State == Core.Reporting.ReportState.Accepted)
+        // Only the periods the marked items name are read (every submitted report of every plan was read per dashboard).
+        const string owed = "owed:";
+        var periodIds = rows.Where(r => r.Item.StartsWith(owed, StringComparison.Ordinal))
+            .Select(r => int.TryParse(r.Item.Split(':')[1], out var id) ? id : (int?)null)
+            .OfType<int>().Distinct().ToList();
+        var submitted = periodIds.Count == 0 ? [] : await db.Reports.AsNoTracking()
+            .Where(r => periodIds.Contains(r.PeriodId) && (r.State == Core.Reporting.ReportState.Submitted || r.State == Core.Reporting.ReportState.Accepted))
             .Select(r => new { r.PeriodId, r.TaskId, r.UnitId }).ToListAsync(ct);
         var done = submitted.Select(r => Notices.RelatesTo.OwedItem(r.PeriodId, r.TaskId, r.UnitId)).ToHashSet();
         const string notice = "notice:";

@@ -8,11 +8,12 @@ namespace Jiaowang.Web.Features.Operations;
 
 /// <summary>
 /// On PostgreSQL, listens on <see cref="ChangeNotifications.Channel"/> and drops this instance's caches when another
-/// process (another instance, the CLI) commits a write: the public pages when plan data changed, the dashboards always.
+/// process (another instance, the CLI) commits a write: the public pages when plan data changed, the dashboards and the
+/// supervision state always.
 /// The listening connection is opened before the host serves its first request. While it is down (database restart),
 /// nothing can be heard: everything is dropped when it comes back, and the caches' own expiry (30 s) bounds the rest.
 /// </summary>
-public sealed class ChangeListener(DatabaseInfo database, IOutputCacheStore outputCache, DashboardCache dashboards, ILogger<ChangeListener> logger)
+public sealed class ChangeListener(DatabaseInfo database, IOutputCacheStore outputCache, DashboardCache dashboards, SupervisionCache supervision, ILogger<ChangeListener> logger)
     : IHostedService, IAsyncDisposable
 {
     static readonly TimeSpan Retry = TimeSpan.FromSeconds(2);
@@ -90,6 +91,7 @@ public sealed class ChangeListener(DatabaseInfo database, IOutputCacheStore outp
     async Task DropAsync(bool plans)
     {
         dashboards.Invalidate();
+        supervision.Invalidate();
         if (plans) await outputCache.EvictByTagAsync(PublicCache.Tag, CancellationToken.None);
     }
 

@@ -42,6 +42,8 @@ public static class ReportsApi
     {
         services.Configure<ReportingOptions>(configuration.GetSection("Reporting"));
         services.AddSingleton<RichText>();
+        services.AddSingleton<SupervisionCache>();
+        services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(sp => sp.GetRequiredService<SupervisionCache>());
         services.AddScoped<ReportActions>();
         services.AddAuthorizationBuilder().AddPolicy(InstructionsApi.LeaderPolicy, p => p.RequireRole(Roles.Leader));
         return services;

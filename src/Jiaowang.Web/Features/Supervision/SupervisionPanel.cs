@@ -1,6 +1,7 @@
 using Jiaowang.Core.Progress;
 using Jiaowang.Web.Data;
 using Jiaowang.Web.Shared;
+using Jiaowang.Web.Shared.Reporting;
 using Microsoft.AspNetCore.Mvc.ViewComponents;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -18,19 +19,31 @@ public sealed record SupervisionPanelModel(IReadOnlyList<TaskStatusRow> Tasks, I
 /// the anonymous pages keep showing the published plan. A liaison reads only their own unit's overdue items (period,
 /// task, draft or returned state); other units' appear as a count, as the task statuses already aggregate them.
 /// </summary>
-public sealed class SupervisionPanel(JiaowangDb db, TimeProvider clock, IOptions<ReportingOptions> options) : ViewComponent
+public sealed class SupervisionPanel(JiaowangDb db, TimeProvider clock, IOptions<ReportingOptions> options, SupervisionCache cache) : ViewComponent
 {
+    /// <summary>The panel as every reader sees it, before the caller's filter: kept in <see cref="SupervisionCache"/>.</summary>
+    sealed record Common(List<TaskStatusRow> Tasks, List<OverdueItem> Overdue);
+
     public async Task<IViewComponentResult> InvokeAsync(int? planId, int? unitId)
     {
         if (User.Identity?.IsAuthenticated != true) return Content("");
         if (await HttpContext.GetCallerAsync() is not { } caller) return Content("");
+        var today = clock.Today();
+        var shared = await cache.GetAsync(("panel", planId, unitId, today), () => LoadAsync(planId, unitId, today));
+        var readable = shared.Overdue.Where(o => caller.CanSee(o.UnitId)).ToList();
+        return View("~/Features/Supervision/_SupervisionPanel.cshtml",
+            new SupervisionPanelModel(shared.Tasks, readable, unitId is not null, shared.Overdue.Count - readable.Count));
+    }
+
+    async Task<Common> LoadAsync(int? planId, int? unitId, DateOnly today)
+    {
         var owedByUnit = unitId is { } u ? await Owing.ForUnitAsync(db, u, HttpContext.RequestAborted) : null;
         var planIds = planId is { } p ? [p] : owedByUnit!.Select(o => o.PlanId).Distinct().ToList();
         var tasks = new List<TaskStatusRow>();
         var overdue = new List<OverdueItem>();
         foreach (var id in planIds)
         {
-            var supervision = await SupervisionState.LoadAsync(db, id, clock.Today(), options.Value);
+            var supervision = await SupervisionState.LoadAsync(db, id, today, options.Value);
             var rows = await db.Tasks.AsNoTracking().Where(t => t.Group!.PlanId == id)
                 .OrderBy(t => t.Number).Select(t => new { t.Id, t.Number, t.Title }).ToListAsync();
             // A unit's page lists the tasks it owes, also those assigned to its group; a group's page those it is named in.
@@ -39,8 +52,6 @@ public sealed class SupervisionPanel(JiaowangDb db, TimeProvider clock, IOptions
             overdue.AddRange(supervision.Overdue.Where(o => unitId == null || o.UnitId == unitId
                 || supervision.Owed.Any(w => w.UnitId == o.UnitId && w.GroupId == unitId)));
         }
-        var readable = overdue.Where(o => caller.CanSee(o.UnitId)).ToList();
-        return View("~/Features/Supervision/_SupervisionPanel.cshtml",
-            new SupervisionPanelModel(tasks, readable, unitId is not null, overdue.Count - readable.Count));
+        return new Common(tasks, overdue);
     }
 }

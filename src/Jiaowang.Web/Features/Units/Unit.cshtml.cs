@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Jiaowang.Web.Features.Units;
 
 [Microsoft.AspNetCore.Authorization.AllowAnonymous]
-public sealed class UnitModel(JiaowangDb db) : PageModel
+public sealed class UnitModel(JiaowangDb db, SupervisionCache cache) : PageModel
 {
     public UnitDetail Unit { get; private set; } = null!;
     /// <summary>The office sees the link to keep a group's members.</summary>
@@ -12,7 +12,9 @@ public sealed class UnitModel(JiaowangDb db) : PageModel
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
-        if (await UnitDetail.LoadAsync(db, id, ct) is not { } unit) return NotFound();
+        // What a unit leads, supports and owes through its group changes only with a write (an import, a revision, the
+        // office's groups): kept until one, like the supervision panel below it (docs/PERFORMANCE.md, issue 16).
+        if (await cache.GetAsync(("unit", id), () => UnitDetail.LoadAsync(db, id, ct)) is not { } unit) return NotFound();
         Unit = unit;
         IsOffice = unit.Members is not null && await HttpContext.GetCallerAsync() is { IsOffice: true };
         return Page();

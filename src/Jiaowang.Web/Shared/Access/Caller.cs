@@ -39,12 +39,17 @@ public sealed record Caller(string UserId, string UserName, IReadOnlySet<string>
         var id = user.FindFirstValue(ClaimTypes.NameIdentifier);
         if (id is null) return null;
         var row = await db.Users.AsNoTracking().Where(u => u.Id == id).Select(u => new { u.UserName, u.UnitId }).FirstOrDefaultAsync(ct);
-        if (row is null) return null;
+        return row is null ? null : From(user, id, row.UserName!, row.UnitId);
+    }
+
+    /// <summary>The caller from the principal's roles and the account row's name and unit.</summary>
+    internal static Caller From(ClaimsPrincipal user, string id, string userName, int? accountUnitId)
+    {
         var roles = user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToHashSet(StringComparer.Ordinal);
         // A unit is bound only to liaisons: an office account that somehow has one still reports for nobody.
-        var unitId = roles.Contains(Features.Accounts.Roles.Liaison) ? row.UnitId : null;
-        var leadsUnitId = roles.Contains(Features.Accounts.Roles.Leader) ? row.UnitId : null;
-        return new Caller(id, row.UserName!, roles, unitId) { LeadsUnitId = leadsUnitId };
+        var unitId = roles.Contains(Features.Accounts.Roles.Liaison) ? accountUnitId : null;
+        var leadsUnitId = roles.Contains(Features.Accounts.Roles.Leader) ? accountUnitId : null;
+        return new Caller(id, userName, roles, unitId) { LeadsUnitId = leadsUnitId };
     }
 
     /// <summary>
@@ -64,13 +69,23 @@ public sealed record Caller(string UserId, string UserName, IReadOnlySet<string>
 public static class CallerResolution
 {
     static readonly object Key = new();
+    static readonly object AccountKey = new();
+
+    /// <summary>
+    /// The account row the session check of this request has just read (<c>AccountsSetup</c>: the security stamp is
+    /// compared on every request), so that resolving the caller does not read the same row again.
+    /// </summary>
+    public static void KeepValidatedAccount(this HttpContext context, JiaowangUser user) => context.Items[AccountKey] = user;
 
     /// <summary>The request's caller, read from the database the first time it is asked for and kept for the request.</summary>
     public static async ValueTask<Caller?> GetCallerAsync(this HttpContext context)
     {
         if (context.Items.TryGetValue(Key, out var known)) return (Caller?)known;
-        var db = context.RequestServices.GetRequiredService<JiaowangDb>();
-        var caller = await Caller.FromAsync(context.User, db, context.RequestAborted);
+        var id = context.User.FindFirstValue(ClaimTypes.NameIdentifier);
+        // The row the session check read moments ago, for the same account; otherwise (no check ran) read it.
+        var caller = id is not null && context.Items.TryGetValue(AccountKey, out var checkedAccount) && checkedAccount is JiaowangUser account && account.Id == id
+            ? Caller.From(context.User, id, account.UserName!, account.UnitId)
+            : await Caller.FromAsync(context.User, context.RequestServices.GetRequiredService<JiaowangDb>(), context.RequestAborted);
         context.Items[Key] = caller;
         return caller;
     }
