@@ -124,8 +124,12 @@ public abstract class DashboardTests(DatabaseProvider provider) : IAsyncLifetime
     {
         using var office = await app.OfficeAsync();
         var routes = app.TargetId("国际地区航线");
-        // Seen once before the readings: the dashboard kept then must not outlive the writes.
+        // Seen once before the readings, as data and as pages in both languages: the model and the sections rendered
+        // from it are kept, and must not outlive the writes.
         Assert.Null((await ApiAsync(office)).TargetGroups.SelectMany(g => g.Targets).Single(t => t.Id == routes).Latest);
+        Assert.Contains("— / 22 条", TargetItem(await office.GetStringAsync("/dashboard"), routes));
+        Assert.Contains("— of 22 条", TargetItem(await office.GetStringAsync("/dashboard?culture=en"), routes));
+        await office.GetStringAsync("/?culture=zh-CN");
         foreach (var (value, asOf) in new[] { (15, "2026-03-31"), (18, "2026-05-31") })
         {
             Assert.Equal(HttpStatusCode.Created, (await office.PostAsJsonAsync($"/api/targets/{routes}/readings", new { value, asOf, source = "市口岸办统计" })).StatusCode);
@@ -144,6 +148,8 @@ public abstract class DashboardTests(DatabaseProvider provider) : IAsyncLifetime
         var en = TargetItem(await office.GetStringAsync("/dashboard?culture=en"), routes);
         Assert.Contains("18 of 22 条", en);
         Assert.Contains("81.8% done", en);
+        // The sections are kept per language: Chinese again after English is still Chinese.
+        Assert.Contains("完成 81.8%", TargetItem(await office.GetStringAsync("/dashboard?culture=zh-CN"), routes));
     }
 
     [Fact]

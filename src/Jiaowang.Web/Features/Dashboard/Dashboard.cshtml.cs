@@ -23,6 +23,15 @@ public sealed class DashboardPageModel(JiaowangDb db, DashboardCache cache, Time
     /// <summary>The plans to switch between on <c>/dashboard</c> (the plan picker); the choice is remembered.</summary>
     public IReadOnlyList<Portfolio.PlanOption> PlanOptions { get; private set; } = [];
 
+    /// <summary>
+    /// The plan-wide sections (headline, targets, league, matrix, chart data) are the same for every reader of this
+    /// model: rendered once per model and culture, they are kept as long as the model is (<see cref="DashboardCache.Version"/>).
+    /// Writing the 130 KB page was most of a signed-in dashboard request once the model was cached (docs/PERFORMANCE.md).
+    /// </summary>
+    public string SectionKey => Dashboard is { } d ? $"dashboard:{cache.Version(d)}" : "";
+    public bool KeepSections => cache.Lifetime > TimeSpan.Zero;
+    public TimeSpan SectionLifetime => cache.Lifetime;
+
     public async Task<IActionResult> OnGetAsync(int? id, int? planId, CancellationToken ct)
     {
         if (id is null) PlanOptions = await Portfolio.PlanChoice.OptionsAsync(db, ct);

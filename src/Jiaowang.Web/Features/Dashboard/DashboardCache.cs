@@ -32,6 +32,17 @@ public sealed class DashboardCache(TimeProvider clock, IConfiguration configurat
         return model;
     }
 
+    readonly System.Runtime.CompilerServices.ConditionalWeakTable<DashboardModel, System.Runtime.CompilerServices.StrongBox<long>> versions = new();
+    long lastVersion;
+
+    /// <summary>
+    /// A number for this model instance, the same for as long as it is kept: the page's rendered sections are cached
+    /// under it (<c>Dashboard.cshtml</c>), so they can never outlive the model they were rendered from, whatever was
+    /// written while it was being built.
+    /// </summary>
+    public long Version(DashboardModel model) =>
+        versions.GetValue(model, _ => new System.Runtime.CompilerServices.StrongBox<long>(Interlocked.Increment(ref lastVersion))).Value;
+
     void Changed() => Interlocked.Increment(ref generation);
 
     /// <summary>Drops every kept model: another instance or the CLI wrote (Features/Operations/ChangeListener).</summary>
