@@ -1,5 +1,7 @@
 using System.Security.Claims;
+using Jiaowang.Web.Data;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Jiaowang.Web.Features.Accounts;
@@ -57,5 +59,28 @@ public sealed class JiaowangSignInManager(
     {
         var user = await base.ValidateSecurityStampAsync(principal);
         return user is null || await UserManager.IsLockedOutAsync(user) ? null : user;
+    }
+
+    /// <summary>
+    /// The check every request makes (<c>AccountsSetup</c>): the same rule as <see cref="ValidateSecurityStampAsync"/>,
+    /// from one untracked read of the columns it needs. (Not an EF compiled query: one of those is bound to the first
+    /// model it meets, and the tests run SQLite and PostgreSQL in one process.) Identity's own path loads and tracks the whole
+    /// account row per request; that was most of the session check, the largest item of a signed-in page once its
+    /// data was cached (docs/PERFORMANCE.md, "Signed-in pages"). The account returned is detached and partial: name,
+    /// unit, stamp and lockout only.
+    /// </summary>
+    public async Task<JiaowangUser?> ValidateSessionAsync(ClaimsPrincipal principal, JiaowangDb db, CancellationToken ct)
+    {
+        if (UserManager.GetUserId(principal) is not { } id) return null;
+        var user = await db.Users.AsNoTracking().Where(u => u.Id == id)
+            .Select(u => new JiaowangUser
+            {
+                Id = u.Id, UserName = u.UserName, UnitId = u.UnitId, SecurityStamp = u.SecurityStamp,
+                LockoutEnabled = u.LockoutEnabled, LockoutEnd = u.LockoutEnd,
+            })
+            .FirstOrDefaultAsync(ct);
+        if (user?.SecurityStamp is null) return null;
+        if (user.SecurityStamp != principal.FindFirstValue(Options.ClaimsIdentity.SecurityStampClaimType)) return null;
+        return await UserManager.IsLockedOutAsync(user) ? null : user;
     }
 }

@@ -103,8 +103,7 @@ public static class AccountsSetup
     /// </summary>
     static async Task RejectStaleCookieAsync(Microsoft.AspNetCore.Authentication.Cookies.CookieValidatePrincipalContext context)
     {
-        var signIn = context.HttpContext.RequestServices.GetRequiredService<SignInManager<JiaowangUser>>();
-        if (await signIn.ValidateSecurityStampAsync(context.Principal) is { } user)
+        if (context.Principal is { } principal && await ValidateSessionAsync(context.HttpContext, principal) is { } user)
         {
             context.HttpContext.KeepValidatedAccount(user);
             return;
@@ -123,10 +122,13 @@ public static class AccountsSetup
         if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return;
         var ticket = context.Options.BearerTokenProtector.Unprotect(header["Bearer ".Length..].Trim());
         if (ticket?.Principal is not { } principal) return; // the handler refuses it itself
-        var signIn = context.HttpContext.RequestServices.GetRequiredService<SignInManager<JiaowangUser>>();
-        if (await signIn.ValidateSecurityStampAsync(principal) is { } user) context.HttpContext.KeepValidatedAccount(user);
+        if (await ValidateSessionAsync(context.HttpContext, principal) is { } user) context.HttpContext.KeepValidatedAccount(user);
         else context.Fail("The account changed since this token was issued.");
     }
+
+    static Task<JiaowangUser?> ValidateSessionAsync(HttpContext context, System.Security.Claims.ClaimsPrincipal principal) =>
+        ((JiaowangSignInManager)context.RequestServices.GetRequiredService<SignInManager<JiaowangUser>>())
+            .ValidateSessionAsync(principal, context.RequestServices.GetRequiredService<JiaowangDb>(), context.RequestAborted);
 
     /// <summary>Creates the five roles when missing: they are data, but the code relies on them.</summary>
     public static async Task EnsureRolesAsync(IServiceProvider services)
