@@ -84,7 +84,9 @@ app.UseAuthentication();
 app.UsePendingStepGate();
 app.UseAuthorization();
 app.UseOutputCache();
-app.MapStaticAssets().AllowAnonymous();
+// Static files answer at routing (ShortCircuit): they are public, so the rate limiter, the sign-in check (a read of
+// the account per file for a signed-in browser), authorisation and the output cache would only cost time.
+app.MapStaticAssets().AllowAnonymous().ShortCircuit();
 app.MapRazorPages().WithStaticAssets();
 app.MapOpenApi().AllowAnonymous();
 app.MapOperations();
