@@ -32,8 +32,11 @@ public static class DashboardQuery
             .Select(t => new { t.Id, GroupName = t.Group!.Name, t.Text, t.Metric, t.Value, t.Measure, t.Qualifier })
             .ToListAsync(ct);
         var states = await TargetStates.ForPlanAsync(db, planId, phases, targets.Select(t => new TargetFigure(t.Id, t.Value, t.Qualifier)), today, ct);
-        var readings = await db.Readings.AsNoTracking().Where(r => r.Target!.Group!.PlanId == planId)
-            .OrderBy(r => r.AsOf).ThenBy(r => r.Id).Select(r => new { r.TargetId, r.AsOf, r.Value }).ToListAsync(ct);
+        // The trends by target id, through the (TargetId, AsOf, Id) index: a join from the plan lets the planner scan
+        // every reading of every plan first (issue 16).
+        var targetIds = targets.Select(t => t.Id).ToList();
+        var readings = await db.Readings.AsNoTracking().Where(r => targetIds.Contains(r.TargetId))
+            .OrderBy(r => r.TargetId).ThenBy(r => r.AsOf).ThenBy(r => r.Id).Select(r => new { r.TargetId, r.AsOf, r.Value }).ToListAsync(ct);
         // A correction is a later reading on the same day: the trend shows the last value of each day.
         var trends = readings.GroupBy(r => r.TargetId).ToDictionary(g => g.Key, g =>
             (IReadOnlyList<TrendPoint>)g.GroupBy(r => r.AsOf).Select(d => new TrendPoint(d.Key, d.Last().Value)).ToList());
@@ -140,7 +143,7 @@ public static class DashboardQuery
             targets.Count, CountBy(bars.SelectMany(g => g.Targets).Select(t => t.Status)),
             tasks.Count, CountBy(tasks.Select(t => Code(supervision.Tasks.GetValueOrDefault(t.Id)?.Status ?? Status.OnTrack))),
             due.Count, supervision.Overdue.Count, reports.Count(r => r.State == ReportState.Submitted),
-            unanswered.Values.Sum(), readings.Count, followUps.Count, CountBy(followUps.Select(f => Code(FollowUpStatus.Of(f.State, f.Deadline, today)))));
+            unanswered.Values.Sum(), states.Values.Sum(s => s.ReadingCount), followUps.Count, CountBy(followUps.Select(f => Code(FollowUpStatus.Of(f.State, f.Deadline, today)))));
         return new DashboardModel(planId, plan.Title, plan.DocumentNumber, today, timeProgress, span?.Start.FirstDay, span?.End.LastDay,
             headline, bars, league, units, matrix) { Groups = groupRows };
     }
