@@ -4,7 +4,9 @@
 //   scan       the full-scan GROUP BY over every reading (latest date and count per target) the issue quotes,
 //   before     what TargetStates did until issue 16: read the plan's readings, pick each target's latest in memory,
 //   rollup     what it does now: the plan's TargetRollups rows (TargetStates.ForPlanAsync, rules and status included),
-//   dashboard  the whole dashboard model (DashboardQuery.LoadAsync, uncached: a dozen queries and the trends).
+//   dashboard  the whole dashboard model (DashboardQuery.LoadAsync, uncached: a dozen queries and the trends),
+//   counts     the same without the trends, as the portfolio reads each plan;
+// then the portfolio itself (every plan, uncached) once.
 // Usage: ScaleBench <Sqlite|Postgres> <connection string> [plans to sample, default 30] [rounds, default 5]
 //        ScaleBench <Sqlite|Postgres> <connection string> --has-scale   exit code 0 when the scale plans are there
 using System.Diagnostics;
@@ -57,6 +59,7 @@ var cases = new (string Name, Func<int, Task> Run)[]
     }),
     ("rollup", id => TargetStates.ForPlanAsync(db, id, today)),
     ("dashboard", id => DashboardQuery.LoadAsync(db, id, clock, new ReportingOptions())),
+    ("counts", id => DashboardQuery.LoadAsync(db, id, clock, new ReportingOptions(), trends: false)),
 };
 foreach (var (_, run) in cases) await run(picked[0]); // warm-up: EF's query compilation, the connection
 var medians = new Dictionary<string, double>();
@@ -76,6 +79,12 @@ foreach (var (name, run) in cases)
     medians[name] = times[times.Count / 2];
 }
 foreach (var (name, ms) in medians) Console.WriteLine($"{name,-10} {ms,9:0.00} ms   {ms / medians["bare"],8:0.0} × bare");
+
+// The portfolio: every plan's counts, uncached (Dashboard:CacheSeconds=0), once.
+var uncached = new DashboardCache(clock, new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Dashboard:CacheSeconds"] = "0" }).Build());
+var whole = Stopwatch.StartNew();
+var portfolio = await Jiaowang.Web.Features.Portfolio.PortfolioApi.LoadAsync(db, uncached, clock, new ReportingOptions(), CancellationToken.None);
+Console.WriteLine($"portfolio  {whole.Elapsed.TotalMilliseconds,9:0} ms   {portfolio.Count} plans, uncached, once");
 if (Directory.Exists(keys)) Directory.Delete(keys, recursive: true);
 return 0;
 
