@@ -3,7 +3,8 @@
 //   bare       one indexed one-row query (the floor every figure is read against, same run, same connection),
 //   scan       the full-scan GROUP BY over every reading (latest date and count per target) the issue quotes,
 //   before     what TargetStates did until issue 16: read the plan's readings, pick each target's latest in memory,
-//   rollup     what it does now: the plan's TargetRollups rows (TargetStates.ForPlanAsync, rules and status included),
+//   rollup     what it reads now instead: the plan's TargetRollups rows, through the same join (one query, as "before"),
+//   states     the whole of TargetStates.ForPlanAsync now: phases, targets, roll-ups, rules, and each status (4 queries),
 //   dashboard  the whole dashboard model (DashboardQuery.LoadAsync, uncached: a dozen queries and the trends),
 //   counts     the same without the trends, as the portfolio reads each plan;
 // then the portfolio itself (every plan, uncached) once.
@@ -57,7 +58,8 @@ var cases = new (string Name, Func<int, Task> Run)[]
             .Select(r => new { r.Id, r.TargetId, r.Value, r.AsOf, r.Origin }).ToListAsync();
         _ = readings.GroupBy(r => r.TargetId).ToDictionary(g => g.Key, g => g.OrderByDescending(r => r.AsOf).ThenByDescending(r => r.Id).First());
     }),
-    ("rollup", id => TargetStates.ForPlanAsync(db, id, today)),
+    ("rollup", id => db.TargetRollups.AsNoTracking().Where(r => db.Targets.Any(t => t.Id == r.TargetId && t.Group!.PlanId == id)).ToListAsync()),
+    ("states", id => TargetStates.ForPlanAsync(db, id, today)),
     ("dashboard", id => DashboardQuery.LoadAsync(db, id, clock, new ReportingOptions())),
     ("counts", id => DashboardQuery.LoadAsync(db, id, clock, new ReportingOptions(), trends: false)),
 };

@@ -69,7 +69,7 @@ public abstract class TargetRollupTests(DatabaseProvider provider) : IAsyncLifet
             {
                 var latest = readings.Where(r => r.TargetId == t.Id).OrderByDescending(r => r.AsOf).ThenByDescending(r => r.Id).FirstOrDefault();
                 var status = rules[t.Id].Assess(t.Value, t.Qualifier, latest?.Value, TargetStates.Span(phases), dashboard!.Today).Status;
-                return (Latest: latest?.Value, Status: Jiaowang.Web.Shared.StatusText.Code(status), Count: readings.Count(r => r.TargetId == t.Id));
+                return (Latest: latest?.Value, Status: StatusText.Code(status), Count: readings.Count(r => r.TargetId == t.Id));
             });
         });
         var bars = dashboard!.TargetGroups.SelectMany(g => g.Targets).ToList();
@@ -134,10 +134,11 @@ public abstract class TargetRollupTests(DatabaseProvider provider) : IAsyncLifet
         await WithDbAsync(async db =>
         {
             var ids = await db.Readings.Where(r => r.TargetId == routes).OrderByDescending(r => r.AsOf).ThenByDescending(r => r.Id).Select(r => r.Id).ToListAsync();
-            await db.Readings.Where(r => r.Id == ids[0] || r.Id == ids[2]).ExecuteDeleteAsync();
-            await db.Readings.Where(r => r.Id == ids[^1]).ExecuteUpdateAsync(s => s.SetProperty(r => r.AsOf, new DateOnly(2026, 7, 1)));
-            await db.Readings.Where(r => r.Id == ids[1]).ExecuteUpdateAsync(s => s.SetProperty(r => r.Value, 19m));
-            await db.Readings.Where(r => r.Id == ids[3]).ExecuteUpdateAsync(s => s.SetProperty(r => r.TargetId, partners));
+            var (latest, second, third, fourth, oldest) = (ids[0], ids[1], ids[2], ids[3], ids[^1]);
+            await db.Readings.Where(r => r.Id == latest || r.Id == third).ExecuteDeleteAsync();
+            await db.Readings.Where(r => r.Id == oldest).ExecuteUpdateAsync(s => s.SetProperty(r => r.AsOf, new DateOnly(2026, 7, 1)));
+            await db.Readings.Where(r => r.Id == second).ExecuteUpdateAsync(s => s.SetProperty(r => r.Value, 19m));
+            await db.Readings.Where(r => r.Id == fourth).ExecuteUpdateAsync(s => s.SetProperty(r => r.TargetId, partners));
             return 0;
         });
         await AssertRollupsMatchReadingsAsync();
