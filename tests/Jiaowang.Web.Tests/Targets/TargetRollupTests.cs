@@ -166,6 +166,22 @@ public abstract class TargetRollupTests(DatabaseProvider provider) : IAsyncLifet
         Assert.Equal(24, await WithDbAsync(db => db.TargetRollups.Where(r => r.TargetId == target).Select(r => r.ReadingCount).SingleAsync()));
     }
 
+    [Fact]
+    public async Task The_scale_seeder_bulk_inserts_readings_whose_rollups_match_and_marks_everything_demo()
+    {
+        // `jiaowang demo generate --scale`, small: the same bulk path (COPY, or the prepared SQLite command) as 1 million.
+        var summary = await WithDbAsync(db => DemoScale.GenerateAsync(db, 5, new DateOnly(2026, 6, 1), "test",
+            app.Factory.Services.GetRequiredService<TimeProvider>(), plans: 3, targetsPerPlan: 4, readings: 600, reports: 30));
+        Assert.Equal((3, 12, 600, 30), (summary.Plans, summary.Targets, summary.Readings, summary.Reports));
+        await AssertRollupsMatchReadingsAsync();
+        Assert.Equal(3, await WithDbAsync(db => db.DemoRuns.CountAsync()));
+        Assert.Equal(600, await WithDbAsync(db => db.Readings.CountAsync(r => r.RecordedBy == DemoScale.Recorder)));
+        Assert.All(await WithDbAsync(db => db.Plans.Where(p => p.SourceName == DemoScale.SourceName).Select(p => p.Title).ToListAsync()),
+            title => Assert.StartsWith(Jiaowang.Core.Demo.DemoRun.TextMark, title));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => WithDbAsync(db => DemoScale.GenerateAsync(db, 5, new DateOnly(2026, 6, 1), "test",
+            TimeProvider.System, plans: 1, targetsPerPlan: 2, readings: 10, reports: 1)));
+    }
+
     static async Task<HttpResponseMessage> UploadAsync(HttpClient client, string url, byte[] xlsx)
     {
         using var form = new MultipartFormDataContent();
