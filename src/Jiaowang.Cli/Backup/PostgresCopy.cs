@@ -50,6 +50,9 @@ static class PostgresCopy
         if (missing.Count > 0) return [Messages.Get("Restore.Detail.Tables", string.Join(", ", missing))];
 
         await DatabaseFacts.ScalarAsync(connection, transaction, $"TRUNCATE {string.Join(", ", tables.Select(DatabaseFacts.Quote))} RESTART IDENTITY CASCADE", ct);
+        // The backup holds the readings' roll-ups (TargetRollups) as they were: the trigger that keeps them stays idle
+        // while the readings are copied in, for this transaction only (Features/Targets/TargetRollupSql.cs).
+        await DatabaseFacts.ScalarAsync(connection, transaction, "SET LOCAL jiaowang.rollups = 'off'", ct);
         var byName = manifest.Tables.ToDictionary(t => t.Name);
         foreach (var table in await ParentsFirstAsync(connection, transaction, [.. byName.Keys], ct))
         {

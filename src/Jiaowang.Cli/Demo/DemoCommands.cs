@@ -27,7 +27,8 @@ static class DemoCommands
         var until = new Option<string?>("--until") { Description = Messages.Get("Demo.Until") };
         var plan = new Option<int?>("--plan") { Description = Messages.Get("Demo.Plan") };
         var passwordStdin = new Option<bool>("--password-stdin") { Description = Messages.Get("Demo.PasswordStdin") };
-        var command = new Command("generate", Messages.Get("Demo.Generate.Description")) { seed, until, plan, passwordStdin };
+        var scale = new Option<bool>("--scale") { Description = Messages.Get("Demo.Scale") };
+        var command = new Command("generate", Messages.Get("Demo.Generate.Description")) { seed, until, plan, passwordStdin, scale };
 
         command.SetAction(async (parse, ct) =>
         {
@@ -46,6 +47,7 @@ static class DemoCommands
             await using var services = await CliHost.StartAsync(parse, ct);
             await using var scope = services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<JiaowangDb>();
+            if (parse.GetValue(scale)) return await ScaleAsync(db, parse.GetValue(seed), day, ct);
             // The only plan, or the one imported last: the usual database holds the Wuhan plan alone.
             var planId = parse.GetValue(plan) ?? await db.Plans.OrderByDescending(p => p.Id).Select(p => (int?)p.Id).FirstOrDefaultAsync(ct);
             if (planId is not { } id) return ExitCodes.BadInput(Messages.Get("Demo.NoPlans"));
@@ -73,5 +75,16 @@ static class DemoCommands
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    /// <summary><c>--scale</c>: 300 plans × 20 targets, a million readings and 10,000 reports, for benches (docs/PERFORMANCE.md).</summary>
+    static async Task<int> ScaleAsync(JiaowangDb db, int seed, DateOnly until, CancellationToken ct)
+    {
+        if (await db.Plans.AnyAsync(p => p.SourceName == DemoScale.SourceName, ct)) return ExitCodes.BadInput(Messages.Get("Demo.ScaleExists"));
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var summary = await DemoScale.GenerateAsync(db, seed, until, $"{Environment.UserName} (jiaowang demo generate --scale)", TimeProvider.System, ct: ct);
+        Console.Out.WriteLine(Messages.Get("Demo.ScaleDone", summary.Plans, summary.Targets, summary.Readings, summary.Reports, summary.Seed,
+            started.Elapsed.TotalSeconds.ToString("0", CultureInfo.InvariantCulture)));
+        return ExitCodes.Ok;
     }
 }

@@ -39,6 +39,8 @@ public abstract class JiaowangDb(DbContextOptions options) : IdentityDbContext<J
     public DbSet<Phase> Phases => Set<Phase>();
     public DbSet<PlanRevision> PlanRevisions => Set<PlanRevision>();
     public DbSet<Reading> Readings => Set<Reading>();
+    /// <summary>Per target: reading count and latest reading, kept by triggers (Features/Targets/TargetRollup.cs); read only.</summary>
+    public DbSet<Features.Targets.TargetRollup> TargetRollups => Set<Features.Targets.TargetRollup>();
     // The leading group (领导小组) and what the office publishes of each plan (公开范围).
     public DbSet<LeadingGroupMember> LeadingGroupMembers => Set<LeadingGroupMember>();
     public DbSet<PlanPublication> PlanPublications => Set<PlanPublication>();

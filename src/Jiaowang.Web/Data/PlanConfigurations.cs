@@ -145,6 +145,9 @@ sealed class ReadingConfiguration : IEntityTypeConfiguration<Reading>
         reading.Property(r => r.Value).HasPrecision(20, 4);
         reading.Property(r => r.Source).HasMaxLength(1000);
         reading.Property(r => r.RecordedBy).HasMaxLength(200);
+        // The triggers that keep TargetRollups (Features/Targets/TargetRollupSql.cs): named so that EF on SQLite reads
+        // the new id back without RETURNING, which SQLite does not allow beside an AFTER trigger's writes.
+        reading.ToTable(t => t.HasTrigger(Features.Targets.TargetRollupSql.TriggerName));
         reading.HasOne(r => r.Target).WithMany(t => t.Readings).HasForeignKey(r => r.TargetId).OnDelete(DeleteBehavior.Cascade);
         // "Latest reading per target" is the query every status needs.
         reading.HasIndex(r => new { r.TargetId, r.AsOf, r.Id });

@@ -20,7 +20,10 @@ public static class DashboardQuery
     public static Task<int?> CurrentPlanIdAsync(JiaowangDb db, CancellationToken ct = default) =>
         db.Plans.OrderByDescending(p => p.Id).Select(p => (int?)p.Id).FirstOrDefaultAsync(ct);
 
-    public static async Task<DashboardModel?> LoadAsync(JiaowangDb db, int planId, TimeProvider clock, ReportingOptions options, CancellationToken ct = default)
+    /// <param name="trends">False leaves each target's trend empty: the portfolio reads only the counts, and a plan's
+    /// trends are all its readings (3,000 at issue 16's scale, a million for 300 plans).</param>
+    public static async Task<DashboardModel?> LoadAsync(JiaowangDb db, int planId, TimeProvider clock, ReportingOptions options, CancellationToken ct = default,
+        bool trends = true)
     {
         var plan = await db.Plans.AsNoTracking().Where(p => p.Id == planId).Select(p => new { p.Title, p.DocumentNumber }).FirstOrDefaultAsync(ct);
         if (plan is null) return null;
@@ -32,10 +35,13 @@ public static class DashboardQuery
             .Select(t => new { t.Id, GroupName = t.Group!.Name, t.Text, t.Metric, t.Value, t.Measure, t.Qualifier })
             .ToListAsync(ct);
         var states = await TargetStates.ForPlanAsync(db, planId, phases, targets.Select(t => new TargetFigure(t.Id, t.Value, t.Qualifier)), today, ct);
-        var readings = await db.Readings.AsNoTracking().Where(r => r.Target!.Group!.PlanId == planId)
-            .OrderBy(r => r.AsOf).ThenBy(r => r.Id).Select(r => new { r.TargetId, r.AsOf, r.Value }).ToListAsync(ct);
+        // The trends by target id, through the (TargetId, AsOf, Id) index: a join from the plan lets the planner scan
+        // every reading of every plan first (issue 16).
+        var targetIds = trends ? targets.Select(t => t.Id).ToList() : [];
+        var readings = await db.Readings.AsNoTracking().Where(r => targetIds.Contains(r.TargetId))
+            .OrderBy(r => r.TargetId).ThenBy(r => r.AsOf).ThenBy(r => r.Id).Select(r => new { r.TargetId, r.AsOf, r.Value }).ToListAsync(ct);
         // A correction is a later reading on the same day: the trend shows the last value of each day.
-        var trends = readings.GroupBy(r => r.TargetId).ToDictionary(g => g.Key, g =>
+        var trendOf = readings.GroupBy(r => r.TargetId).ToDictionary(g => g.Key, g =>
             (IReadOnlyList<TrendPoint>)g.GroupBy(r => r.AsOf).Select(d => new TrendPoint(d.Key, d.Last().Value)).ToList());
 
         var supervision = await SupervisionState.LoadAsync(db, planId, today, options, ct);
@@ -129,7 +135,7 @@ public static class DashboardQuery
             var state = states[t.Id];
             var a = state.Assessment;
             return new TargetBar(t.Id, t.Metric, t.Text, t.Value, t.Measure, t.Qualifier, state.Latest, state.AsOf, a.ValueProgress, a.TimeProgress,
-                Code(a.Status), a.Reason.ToString(), trends.GetValueOrDefault(t.Id) ?? []);
+                Code(a.Status), a.Reason.ToString(), trendOf.GetValueOrDefault(t.Id) ?? []);
         }).ToList())).ToList();
 
         var span = TargetStates.Span(phases);
@@ -140,7 +146,7 @@ public static class DashboardQuery
             targets.Count, CountBy(bars.SelectMany(g => g.Targets).Select(t => t.Status)),
             tasks.Count, CountBy(tasks.Select(t => Code(supervision.Tasks.GetValueOrDefault(t.Id)?.Status ?? Status.OnTrack))),
             due.Count, supervision.Overdue.Count, reports.Count(r => r.State == ReportState.Submitted),
-            unanswered.Values.Sum(), readings.Count, followUps.Count, CountBy(followUps.Select(f => Code(FollowUpStatus.Of(f.State, f.Deadline, today)))));
+            unanswered.Values.Sum(), states.Values.Sum(s => s.ReadingCount), followUps.Count, CountBy(followUps.Select(f => Code(FollowUpStatus.Of(f.State, f.Deadline, today)))));
         return new DashboardModel(planId, plan.Title, plan.DocumentNumber, today, timeProgress, span?.Start.FirstDay, span?.End.LastDay,
             headline, bars, league, units, matrix) { Groups = groupRows };
     }

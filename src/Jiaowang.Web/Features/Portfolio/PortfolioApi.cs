@@ -55,7 +55,7 @@ public static class PortfolioApi
         var result = new List<PortfolioPlan>();
         foreach (var plan in plans)
         {
-            var board = await DashboardApi.LoadAsync(db, cache, plan.Id, clock, options, ct);
+            var board = await DashboardApi.LoadCountsAsync(db, cache, plan.Id, clock, options, ct);
             if (board is null) continue;
             var phase = phases[plan.Id].OrderBy(p => p.Position)
                 .FirstOrDefault(p => today >= p.StartMonth && today <= p.EndMonth.AddMonths(1).AddDays(-1))?.Name;

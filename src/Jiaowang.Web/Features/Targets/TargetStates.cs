@@ -7,7 +7,11 @@ using Microsoft.EntityFrameworkCore;
 namespace Jiaowang.Web.Features.Targets;
 
 /// <summary>A target's latest reading and the status it earns today.</summary>
-public sealed record TargetState(int TargetId, decimal? Latest, DateOnly? AsOf, ReadingOrigin? Origin, StatusAssessment Assessment);
+public sealed record TargetState(int TargetId, decimal? Latest, DateOnly? AsOf, ReadingOrigin? Origin, StatusAssessment Assessment)
+{
+    /// <summary>How many readings the target has (corrections included).</summary>
+    public int ReadingCount { get; init; }
+}
 
 /// <summary>Computes every target's status for one plan: latest reading against time progress (docs/STATUS-RULES.md).</summary>
 public static class TargetStates
@@ -24,25 +28,25 @@ public static class TargetStates
         return await ForPlanAsync(db, planId, phases, targets, today, ct);
     }
 
-    /// <summary>For a caller that has loaded the plan's phases and targets already: one query, for the readings.</summary>
+    /// <summary>For a caller that has loaded the plan's phases and targets already: one query, for the roll-ups.</summary>
     public static async Task<IReadOnlyDictionary<int, TargetState>> ForPlanAsync(JiaowangDb db, int planId,
         IReadOnlyCollection<Phase> phases, IEnumerable<TargetFigure> targets, DateOnly today, CancellationToken ct = default)
     {
-        // A plan has tens of targets and at most a few thousand readings a year: read the plan's readings once and
-        // pick the latest of each in memory, rather than a correlated subquery per target.
-        var readings = await db.Readings.AsNoTracking().Where(r => r.Target!.Group!.PlanId == planId)
-            .Select(r => new { r.Id, r.TargetId, r.Value, r.AsOf, r.Origin }).ToListAsync(ct);
-        var latest = readings.GroupBy(r => r.TargetId)
-            .ToDictionary(g => g.Key, g => g.OrderByDescending(r => r.AsOf).ThenByDescending(r => r.Id).First());
+        // Each target's latest reading and count come from its roll-up row, kept by the database on every reading write
+        // (TargetRollup): one row per target, however many readings the plan has gathered (issue 16: 1 million).
+        var figures = targets.ToList();
+        var ids = figures.Select(t => t.Id).ToList();
+        var latest = await db.TargetRollups.AsNoTracking().Where(r => ids.Contains(r.TargetId)).ToDictionaryAsync(r => r.TargetId, ct);
 
         // Each target is judged by its kind from its baseline, against linear time progress or its time profile.
         var rules = await RulesAsync(db, planId, ct);
         var span = Span(phases);
-        return targets.ToDictionary(t => t.Id, t =>
+        return figures.ToDictionary(t => t.Id, t =>
         {
             var reading = latest.GetValueOrDefault(t.Id);
             var rule = rules.GetValueOrDefault(t.Id) ?? TargetRule.Unknown;
-            return new TargetState(t.Id, reading?.Value, reading?.AsOf, reading?.Origin, rule.Assess(t.Value, t.Qualifier, reading?.Value, span, today));
+            return new TargetState(t.Id, reading?.LatestValue, reading?.LatestAsOf, reading?.LatestOrigin,
+                rule.Assess(t.Value, t.Qualifier, reading?.LatestValue, span, today)) { ReadingCount = reading?.ReadingCount ?? 0 };
         });
     }
 

@@ -1009,7 +1009,10 @@ namespace Jiaowang.Web.Data.Migrations.Postgres
 
                     b.HasIndex("TargetId", "AsOf", "Id");
 
-                    b.ToTable("Readings");
+                    b.ToTable("Readings", t =>
+                        {
+                            t.HasTrigger("Readings_rollup");
+                        });
                 });
 
             modelBuilder.Entity("Jiaowang.Core.Plans.Target", b =>
@@ -2733,6 +2736,32 @@ namespace Jiaowang.Web.Data.Migrations.Postgres
                     b.ToTable("UnitRobots");
                 });
 
+            modelBuilder.Entity("Jiaowang.Web.Features.Targets.TargetRollup", b =>
+                {
+                    b.Property<int>("TargetId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("LatestAsOf")
+                        .HasColumnType("date");
+
+                    b.Property<int>("LatestOrigin")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("LatestReadingId")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("LatestValue")
+                        .HasPrecision(20, 4)
+                        .HasColumnType("numeric(20,4)");
+
+                    b.Property<int>("ReadingCount")
+                        .HasColumnType("integer");
+
+                    b.HasKey("TargetId");
+
+                    b.ToTable("TargetRollups", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -3564,6 +3593,15 @@ namespace Jiaowang.Web.Data.Migrations.Postgres
                     b.HasOne("Jiaowang.Core.Plans.Unit", null)
                         .WithMany()
                         .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Jiaowang.Web.Features.Targets.TargetRollup", b =>
+                {
+                    b.HasOne("Jiaowang.Core.Plans.Target", null)
+                        .WithOne()
+                        .HasForeignKey("Jiaowang.Web.Features.Targets.TargetRollup", "TargetId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -967,7 +967,10 @@ namespace Jiaowang.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("TargetId", "AsOf", "Id");
 
-                    b.ToTable("Readings");
+                    b.ToTable("Readings", t =>
+                        {
+                            t.HasTrigger("Readings_rollup");
+                        });
                 });
 
             modelBuilder.Entity("Jiaowang.Core.Plans.Target", b =>
@@ -2633,6 +2636,32 @@ namespace Jiaowang.Web.Data.Migrations.Sqlite
                     b.ToTable("UnitRobots");
                 });
 
+            modelBuilder.Entity("Jiaowang.Web.Features.Targets.TargetRollup", b =>
+                {
+                    b.Property<int>("TargetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("LatestAsOf")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LatestOrigin")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LatestReadingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("LatestValue")
+                        .HasPrecision(20, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReadingCount")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TargetId");
+
+                    b.ToTable("TargetRollups", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -3458,6 +3487,15 @@ namespace Jiaowang.Web.Data.Migrations.Sqlite
                     b.HasOne("Jiaowang.Core.Plans.Unit", null)
                         .WithMany()
                         .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Jiaowang.Web.Features.Targets.TargetRollup", b =>
+                {
+                    b.HasOne("Jiaowang.Core.Plans.Target", null)
+                        .WithOne()
+                        .HasForeignKey("Jiaowang.Web.Features.Targets.TargetRollup", "TargetId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
