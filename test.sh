@@ -69,20 +69,30 @@ export JIAOWANG_SWEEP_REPORT="$work/sweep.txt"
 passed=0 failed=0 skipped=0
 
 # Each suite also writes a trx (per-test durations): scripts/test-times.py reads it.
+# Each suite's wall time goes into <suite>.secs, printed with its summary: which lane is the longer one shows there.
 run_suite() {
+  local started=$SECONDS
   dotnet test "tests/$1" -c Release --no-build -nologo --logger "trx;LogFileName=$1.trx" --results-directory "$work" \
     >"$work/$1.log" 2>&1
   echo $? >"$work/$1.code"
+  echo $((SECONDS - started)) >"$work/$1.secs"
 }
-run_smoke() { PUBLISH_ARGS=--no-build tests/deploy/smoke.sh >"$work/deploy.log" 2>&1; }
+run_smoke() {
+  local started=$SECONDS
+  PUBLISH_ARGS=--no-build tests/deploy/smoke.sh >"$work/deploy.log" 2>&1
+  echo $((SECONDS - started)) >"$work/deploy.secs"
+}
 
 # Two lanes on the two cores: the web suite alone, and the rest one after another (much of their time is spent
 # waiting on processes, Chromium and nginx, so the lanes overlap well). Results are reported in a fixed order.
 log "running the web suite beside core, CLI, browser and the deploy smoke test"
-( run_suite Jiaowang.Core.Tests; run_suite Jiaowang.Cli.Tests; run_suite Jiaowang.Browser.Tests; run_smoke ) &
+lanes_started=$SECONDS
+( run_suite Jiaowang.Core.Tests; run_suite Jiaowang.Cli.Tests; run_suite Jiaowang.Browser.Tests; run_smoke
+  echo $((SECONDS - lanes_started)) >"$work/lane.secs" ) &
 lane=$!
 run_suite Jiaowang.Web.Tests
 wait "$lane"
+log "lanes: web suite $(cat "$work/Jiaowang.Web.Tests.secs") s; core, CLI, browser and deploy smoke $(cat "$work/lane.secs" 2>/dev/null || echo ?) s"
 
 for name in Jiaowang.Core.Tests Jiaowang.Cli.Tests Jiaowang.Web.Tests Jiaowang.Browser.Tests; do
   log "$name"
@@ -99,7 +109,7 @@ for name in Jiaowang.Core.Tests Jiaowang.Cli.Tests Jiaowang.Web.Tests Jiaowang.B
     f=$(sed -E 's/.*Failed:\s+([0-9]+).*/\1/' <<<"$summary")
     p=$(sed -E 's/.*Passed:\s+([0-9]+).*/\1/' <<<"$summary")
     s=$(sed -E 's/.*Skipped:\s+([0-9]+).*/\1/' <<<"$summary")
-    echo "   $summary"
+    echo "   $summary (wall $(cat "$work/$name.secs" 2>/dev/null || echo ?) s)"
     passed=$((passed + p)); failed=$((failed + f)); skipped=$((skipped + s))
     if ((code != 0 && f == 0)); then failed=$((failed + 1)); echo "   $name: test run exited $code" >&2; tail -n 30 "$out" >&2; fi
   else
@@ -114,7 +124,7 @@ done
 log "deploy smoke test (tests/deploy/smoke.sh)"
 grep -E "^(not ok|#)" "$work/deploy.log" | head -n 40
 if deploy_summary=$(grep -E "^[0-9]+ passed, [0-9]+ failed$" "$work/deploy.log" | tail -n 1) && [[ -n $deploy_summary ]]; then
-  echo "   deploy: $deploy_summary"
+  echo "   deploy: $deploy_summary (wall $(cat "$work/deploy.secs" 2>/dev/null || echo ?) s)"
   passed=$((passed + ${deploy_summary%% passed*})); failed=$((failed + $(sed -E 's/.*, ([0-9]+) failed/\1/' <<<"$deploy_summary")))
 else
   echo "   deploy smoke test: no summary" >&2; tail -n 30 "$work/deploy.log" >&2; failed=$((failed + 1))
