@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
-using System.Data.Common;
-using Microsoft.EntityFrameworkCore.Diagnostics;
+using Jiaowang.Web.Shared;
 
 namespace Jiaowang.Web.Features.Dashboard;
 
@@ -11,21 +10,20 @@ namespace Jiaowang.Web.Features.Dashboard;
 /// (<c>Dashboard:CacheSeconds</c>, 30 by default; 0 turns the cache off, as bench/web.sh does to measure the cost).
 /// Building the model costs a dozen queries and the counting behind them on every request otherwise (docs/PERFORMANCE.md).
 /// </summary>
-public sealed class DashboardCache(TimeProvider clock, IConfiguration configuration) : SaveChangesInterceptor, IDbTransactionInterceptor
+public sealed class DashboardCache(TimeProvider clock, IConfiguration configuration) : WriteGeneration
 {
     public TimeSpan Lifetime { get; } = TimeSpan.FromSeconds(configuration.GetValue("Dashboard:CacheSeconds", 30));
 
     sealed record Entry(long Generation, DateTimeOffset At, DashboardModel Model);
 
     readonly ConcurrentDictionary<(int PlanId, DateOnly Today, bool Trends), Entry> entries = new();
-    long generation;
 
     /// <param name="trends">False for a model without the targets' trends (the portfolio's), kept apart from the full one.</param>
     public async Task<DashboardModel?> GetAsync(int planId, DateOnly today, Func<Task<DashboardModel?>> load, bool trends = true)
     {
         // Read the generation before loading: a write during the load leaves the entry stale, and the next request reloads.
         if (Lifetime <= TimeSpan.Zero) return await load();
-        var seen = Interlocked.Read(ref generation);
+        var seen = Current;
         var now = clock.GetUtcNow();
         if (entries.TryGetValue((planId, today, trends), out var entry) && entry.Generation == seen && now - entry.At < Lifetime) return entry.Model;
         var model = await load();
@@ -43,30 +41,4 @@ public sealed class DashboardCache(TimeProvider clock, IConfiguration configurat
     /// </summary>
     public long Version(DashboardModel model) =>
         versions.GetValue(model, _ => new System.Runtime.CompilerServices.StrongBox<long>(Interlocked.Increment(ref lastVersion))).Value;
-
-    void Changed() => Interlocked.Increment(ref generation);
-
-    /// <summary>Drops every kept model: another instance or the CLI wrote (Features/Operations/ChangeListener).</summary>
-    public void Invalidate() => Changed();
-
-    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
-    {
-        Changed();
-        return result;
-    }
-
-    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken ct = default)
-    {
-        Changed();
-        return ValueTask.FromResult(result);
-    }
-
-    // Inside an explicit transaction the write becomes visible at the commit: drop what was read in between.
-    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Changed();
-
-    public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken ct = default)
-    {
-        Changed();
-        return Task.CompletedTask;
-    }
 }
