@@ -84,9 +84,7 @@ app.UseAuthentication();
 app.UsePendingStepGate();
 app.UseAuthorization();
 app.UseOutputCache();
-// Static files answer at routing (ShortCircuit): they are public, so the rate limiter, the sign-in check (a read of
-// the account per file for a signed-in browser), authorisation and the output cache would only cost time.
-app.MapStaticAssets().AllowAnonymous().ShortCircuit();
+app.MapJiaowangStaticFiles();
 app.MapRazorPages().WithStaticAssets();
 app.MapOpenApi().AllowAnonymous();
 app.MapOperations();

@@ -108,6 +108,9 @@ public abstract class NoticeColourTests(DatabaseProvider provider) : IAsyncLifet
         // Answered late: off the bulletin and the leaders' list; the step stays in the history, and is not taken again.
         using (var liaison = await Accounts.BearerClientAsync(app.Factory, liaisonName))
             (await liaison.PostAsJsonAsync($"/api/notices/{notice.Id}/answer", new { answer = "已说明。" })).EnsureSuccessStatusCode();
+        // The leaders' list is kept between dashboard requests: the answer alone takes the item off it.
+        using (var browser = await Accounts.CookieClientAsync(app.Factory, (await Accounts.CreateAsync(app.Factory, "leader")).UserName!))
+            Assert.DoesNotContain($"督办单 {notice.Number}：应于", await browser.GetStringAsync("/dashboard"));
         clock.Day = clock.Day.AddDays(1);
         await app.RunLadderAsync();
         using var office3 = await app.OfficeAsync();

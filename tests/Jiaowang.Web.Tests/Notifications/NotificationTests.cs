@@ -66,6 +66,26 @@ public abstract class NotificationTests(DatabaseProvider provider) : IAsyncLifet
     }
 
     [Fact]
+    public async Task The_bell_on_the_pages_counts_what_is_unread_at_once_after_a_delivery_and_after_reading()
+    {
+        var user = await Accounts.CreateAsync(n.Factory, "office");
+        using var api = await Accounts.BearerClientAsync(n.Factory, user.UserName!);
+        using var browser = await Accounts.CookieClientAsync(n.Factory, user.UserName!);
+        Assert.Equal(HttpStatusCode.Created, (await api.PostAsJsonAsync("/api/follows", new { kind = "task", id = n.App.TaskIds[5] })).StatusCode);
+        // The count is kept between requests (it is on every page): each change below must show on the next page.
+        Assert.DoesNotContain("bell-count", await browser.GetStringAsync("/"));
+        Assert.DoesNotContain("bell-count", await browser.GetStringAsync("/"));
+
+        using (var office = await n.App.OfficeAsync()) await n.ReturnedReportAsync(office);
+        Assert.Contains("data-unread=\"1\"", await browser.GetStringAsync("/"));
+        Assert.Contains("data-unread=\"1\"", await browser.GetStringAsync("/dashboard"));
+
+        var id = Assert.Single((await InboxAsync(api)).GetProperty("items").EnumerateArray()).GetProperty("id").GetInt32();
+        Assert.Equal(HttpStatusCode.OK, (await api.PostAsync($"/api/me/notifications/{id}/read", null)).StatusCode);
+        Assert.DoesNotContain("bell-count", await browser.GetStringAsync("/"));
+    }
+
+    [Fact]
     public async Task A_failing_robot_is_retried_with_back_off_shown_to_the_office_and_then_succeeds()
     {
         using var office = await n.App.OfficeAsync();

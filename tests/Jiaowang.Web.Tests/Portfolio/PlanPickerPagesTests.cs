@@ -60,6 +60,25 @@ public sealed class PlanPickerPagesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_dashboard_picker_lists_a_plan_imported_after_it_was_first_shown_and_remembers_the_choice()
+    {
+        // The dashboard keeps its list of plans between requests: a plan imported since must still be there at once.
+        Assert.Contains($"<option value=\"{second}\"", await office.GetStringAsync("/dashboard"));
+        var read = PlanDocumentReader.Read("县方案.txt", Encoding.UTF8.GetBytes(SecondPlan.Replace("某区", "某县")));
+        int third;
+        await using (var scope = app.Factory.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<PlanImporter>().ImportAsync(read.Plan!, "县方案.txt", read.Text!, replace: false);
+            third = await scope.ServiceProvider.GetRequiredService<JiaowangDb>().Plans.Where(p => p.Title == "某县国际交往中心工作方案").Select(p => p.Id).SingleAsync();
+        }
+
+        // With no choice made, the newest plan is shown.
+        Assert.Contains($"<option value=\"{third}\" selected=\"selected\">某县国际交往中心工作方案", await office.GetStringAsync("/dashboard"));
+        Assert.Contains($"<option value=\"{second}\" selected=\"selected\">", await office.GetStringAsync($"/dashboard?planId={second}"));
+        Assert.Contains($"<option value=\"{second}\" selected=\"selected\">", await office.GetStringAsync("/dashboard"));
+    }
+
+    [Fact]
     public async Task Choosing_the_second_plan_shows_its_data_on_each_office_page_and_is_remembered()
     {
         var unit = app.UnitIds["市委外办"];

@@ -11,7 +11,8 @@ namespace Jiaowang.Web.Features.Dashboard;
 /// <c>/plans/{id}/dashboard</c> any other.
 /// </summary>
 [Authorize(Policy = Policies.ReadAll)]
-public sealed class DashboardPageModel(JiaowangDb db, DashboardCache cache, TimeProvider clock, IOptions<ReportingOptions> options) : PageModel
+public sealed class DashboardPageModel(JiaowangDb db, DashboardCache cache, Shared.Reporting.SupervisionCache kept, TimeProvider clock,
+    IOptions<ReportingOptions> options) : PageModel
 {
     /// <summary>For the chart data embedded in the page: Chinese as characters. Built once, as options cache their metadata.</summary>
     public static readonly System.Text.Json.JsonSerializerOptions ChartJson = new()
@@ -34,8 +35,9 @@ public sealed class DashboardPageModel(JiaowangDb db, DashboardCache cache, Time
 
     public async Task<IActionResult> OnGetAsync(int? id, int? planId, CancellationToken ct)
     {
-        if (id is null) PlanOptions = await Portfolio.PlanChoice.OptionsAsync(db, ct);
-        planId = id ?? await Portfolio.PlanChoice.ResolveAsync(HttpContext, db, planId, ct);
+        // Read on every dashboard request and changed only by a write: the plan list is kept until one.
+        if (id is null) PlanOptions = await Portfolio.PlanChoice.OptionsAsync(db, kept, ct);
+        planId = id ?? Portfolio.PlanChoice.Resolve(HttpContext, PlanOptions, planId);
         if (planId is null) return Page();
         Dashboard = await DashboardApi.LoadAsync(db, cache, planId.Value, clock, options.Value, ct);
         return Dashboard is null ? NotFound() : Page();

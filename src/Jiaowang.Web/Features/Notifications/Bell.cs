@@ -2,13 +2,19 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Jiaowang.Web.Features.Notifications;
 
-/// <summary>The bell in the site header: a link to the inbox with the unread count, for signed-in people.</summary>
-public sealed class Bell(InboxQueries inbox) : ViewComponent
+/// <summary>
+/// The bell in the site header: a link to the inbox with the unread count, for signed-in people. The count is on every
+/// signed-in page and changes only by a write (a delivery, a read), so it is kept per person until one.
+/// </summary>
+public sealed class Bell(InboxQueries inbox, Shared.Reporting.SupervisionCache kept) : ViewComponent
 {
+    sealed record Unread(int Count);
+
     public async Task<IViewComponentResult> InvokeAsync()
     {
         if (User.Identity?.IsAuthenticated != true || await HttpContext.GetCallerAsync() is not { } caller) return Content("");
-        return View("~/Features/Notifications/_Bell.cshtml", await inbox.UnreadAsync(caller.UserId, HttpContext.RequestAborted));
+        var unread = await kept.GetAsync(("unread", caller.UserId), async () => new Unread(await inbox.UnreadAsync(caller.UserId, HttpContext.RequestAborted)));
+        return View("~/Features/Notifications/_Bell.cshtml", unread.Count);
     }
 }
 

@@ -17,16 +17,31 @@ public static class PlanChoice
     /// <summary>The plan to show; remembers an explicit choice for the next office page.</summary>
     public static async Task<int?> ResolveAsync(HttpContext http, JiaowangDb db, int? requested, CancellationToken ct = default)
     {
-        if (requested is { } asked && await db.Plans.AnyAsync(p => p.Id == asked, ct))
-        {
-            http.Response.Cookies.Append(Cookie, asked.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                new CookieOptions { HttpOnly = true, Secure = http.Request.IsHttps, SameSite = SameSiteMode.Lax, MaxAge = TimeSpan.FromDays(180), IsEssential = true });
-            return asked;
-        }
+        if (requested is { } asked && await db.Plans.AnyAsync(p => p.Id == asked, ct)) return Remember(http, asked);
         if (requested is not null) return requested;
         if (int.TryParse(http.Request.Cookies[Cookie], out var remembered) && await db.Plans.AnyAsync(p => p.Id == remembered, ct)) return remembered;
         return await db.Plans.OrderByDescending(p => p.Id).Select(p => (int?)p.Id).FirstOrDefaultAsync(ct);
     }
+
+    /// <summary>The same choice made from the plans the picker already lists (newest first), without a query.</summary>
+    public static int? Resolve(HttpContext http, IReadOnlyList<PlanOption> plans, int? requested)
+    {
+        if (requested is { } asked && plans.Any(p => p.Id == asked)) return Remember(http, asked);
+        if (requested is not null) return requested;
+        if (int.TryParse(http.Request.Cookies[Cookie], out var remembered) && plans.Any(p => p.Id == remembered)) return remembered;
+        return plans.Count == 0 ? null : plans[0].Id;
+    }
+
+    static int Remember(HttpContext http, int planId)
+    {
+        http.Response.Cookies.Append(Cookie, planId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            new CookieOptions { HttpOnly = true, Secure = http.Request.IsHttps, SameSite = SameSiteMode.Lax, MaxAge = TimeSpan.FromDays(180), IsEssential = true });
+        return planId;
+    }
+
+    /// <summary>Every plan, newest first. Kept until a write where a cache is given (the dashboard reads it per request).</summary>
+    public static Task<IReadOnlyList<PlanOption>> OptionsAsync(JiaowangDb db, Shared.Reporting.SupervisionCache kept, CancellationToken ct = default) =>
+        kept.GetAsync<IReadOnlyList<PlanOption>>("plan-options", () => OptionsAsync(db, ct));
 
     public static async Task<IReadOnlyList<PlanOption>> OptionsAsync(JiaowangDb db, CancellationToken ct = default) =>
         (await db.Plans.AsNoTracking().OrderByDescending(p => p.Id).Select(p => new { p.Id, p.Title, p.Lifecycle }).ToListAsync(ct))
