@@ -35,13 +35,14 @@ declare -A urls=(
   [static-css]="/css/site.css"
   [overview-zh]="/"
   [overview-en]="/?culture=en"
+  [overview-signed]="/"
   [plan-json]="/api/plans/1"
   [unit-page]="/units/$unit"
   [unit-signed]="/units/$unit"
   [dashboard]="/dashboard"
   [dashboard-json]="/api/plans/1/dashboard"
 )
-order=(${ONLY:-bare static-css overview-zh overview-en plan-json unit-page unit-signed dashboard dashboard-json})  # ONLY="bare dashboard" for a subset
+order=(${ONLY:-bare static-css overview-zh overview-en overview-signed plan-json unit-page unit-signed dashboard dashboard-json})  # ONLY="bare dashboard" for a subset
 # Signed-in requests (the dashboard, unit-signed) carry the leader's token; the others go anonymous, as the public does.
 header() { case $1 in dashboard* | *-signed) echo "$bearer" ;; *) echo "X-Anonymous: 1" ;; esac; }
 

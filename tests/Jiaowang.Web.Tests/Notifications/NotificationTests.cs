@@ -86,6 +86,29 @@ public abstract class NotificationTests(DatabaseProvider provider) : IAsyncLifet
     }
 
     [Fact]
+    public async Task The_follow_buttons_show_at_once_what_the_person_follows_and_a_liaison_has_none_for_another_unit()
+    {
+        var user = await Accounts.CreateAsync(n.Factory, "office");
+        using var api = await Accounts.BearerClientAsync(n.Factory, user.UserName!);
+        using var browser = await Accounts.CookieClientAsync(n.Factory, user.UserName!);
+        var plan = await api.GetFromJsonAsync<JsonElement>($"/api/plans/{n.App.PlanId}");
+        var target = plan.GetProperty("targets")[0].GetProperty("id").GetInt32();
+        // What a person follows is kept between pages: the overview has a button per target.
+        Assert.Contains($"aria-pressed=\"false\" data-follow=\"target-{target}\"", await browser.GetStringAsync("/"));
+        Assert.Equal(HttpStatusCode.Created, (await api.PostAsJsonAsync("/api/follows", new { kind = "target", id = target })).StatusCode);
+        var overview = await browser.GetStringAsync("/");
+        Assert.Contains($"aria-pressed=\"true\" data-follow=\"target-{target}\"", overview);
+        Assert.Contains($"aria-pressed=\"false\" data-follow=\"target-{plan.GetProperty("targets")[1].GetProperty("id").GetInt32()}\"", overview);
+
+        var (liaisonName, _) = await n.App.LiaisonAsync("市交通运输局");
+        using var liaison = await Accounts.CookieClientAsync(n.Factory, liaisonName);
+        var own = n.App.UnitIds["市交通运输局"];
+        var other = n.App.UnitIds["市委外办"];
+        Assert.Contains($"data-follow=\"unit-{own}\"", await liaison.GetStringAsync($"/units/{own}"));
+        Assert.DoesNotContain("data-follow=\"unit-", await liaison.GetStringAsync($"/units/{other}"));
+    }
+
+    [Fact]
     public async Task A_failing_robot_is_retried_with_back_off_shown_to_the_office_and_then_succeeds()
     {
         using var office = await n.App.OfficeAsync();

@@ -18,14 +18,18 @@ public sealed class Bell(InboxQueries inbox, Shared.Reporting.SupervisionCache k
     }
 }
 
-/// <summary>The Follow / Unfollow button on a task, target, unit or plan page, for signed-in people who may follow it.</summary>
-public sealed class FollowButton(FollowRules rules) : ViewComponent
+/// <summary>
+/// The Follow / Unfollow button on a task, target, unit or plan page, for signed-in people who may follow it. The page
+/// has just read the subject, so only the caller's right to it is checked here (following itself checks both again);
+/// what the person follows is read once per person and kept until a write: the overview has a button per target.
+/// </summary>
+public sealed class FollowButton(FollowRules rules, Shared.Reporting.SupervisionCache kept) : ViewComponent
 {
     public async Task<IViewComponentResult> InvokeAsync(string kind, int id)
     {
         if (User.Identity?.IsAuthenticated != true || await HttpContext.GetCallerAsync() is not { } caller) return Content("");
-        if (await rules.VisibleSubjectAsync(caller, kind, id, HttpContext.RequestAborted) is null) return Content("");
-        var following = await rules.FollowsAsync(caller.UserId, kind, id, HttpContext.RequestAborted);
-        return View("~/Features/Notifications/_FollowButton.cshtml", (kind, id, following));
+        if (!FollowRules.MayFollow(caller, kind, id)) return Content("");
+        var followed = await kept.GetAsync(("follows", caller.UserId), () => rules.FollowedAsync(caller.UserId, HttpContext.RequestAborted));
+        return View("~/Features/Notifications/_FollowButton.cshtml", (kind, id, followed.Contains((kind, id))));
     }
 }

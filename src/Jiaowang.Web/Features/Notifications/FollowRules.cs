@@ -50,8 +50,13 @@ public sealed class FollowRules(JiaowangDb db, TimeProvider clock, IStringLocali
         return true;
     }
 
-    public Task<bool> FollowsAsync(string userId, string kind, int id, CancellationToken ct = default) =>
-        db.Set<Follow>().AnyAsync(f => f.UserId == userId && f.Kind == kind && f.SubjectId == id, ct);
+    /// <summary>Everything the person follows, as (kind, id): one read for all the buttons of a page.</summary>
+    public async Task<IReadOnlySet<(string Kind, int Id)>> FollowedAsync(string userId, CancellationToken ct = default) =>
+        (await db.Set<Follow>().AsNoTracking().Where(f => f.UserId == userId).Select(f => new { f.Kind, f.SubjectId }).ToListAsync(ct))
+            .Select(f => (f.Kind, f.SubjectId)).ToHashSet();
+
+    /// <summary>Whether the caller may follow a subject of this kind at all: a unit only when they may read it.</summary>
+    public static bool MayFollow(Caller caller, string kind, int id) => kind != FollowKinds.Unit || caller.CanSee(id);
 
     public async Task<List<FollowItem>> ListAsync(Caller caller, CancellationToken ct = default)
     {
@@ -68,8 +73,7 @@ public sealed class FollowRules(JiaowangDb db, TimeProvider clock, IStringLocali
     /// <summary>Whether the caller may follow it (see the class summary), with its title; null when it does not exist for them.</summary>
     public async Task<(string Title, string Link)?> VisibleSubjectAsync(Caller caller, string kind, int id, CancellationToken ct)
     {
-        if (kind == FollowKinds.Unit && !caller.CanSee(id)) return null;
-        return await SubjectAsync(kind, id, ct);
+        return MayFollow(caller, kind, id) ? await SubjectAsync(kind, id, ct) : null;
     }
 
     /// <summary>The subject's title and page (a target's row on its plan's overview), or null when there is none.</summary>

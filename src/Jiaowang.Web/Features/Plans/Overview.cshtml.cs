@@ -11,7 +11,7 @@ namespace Jiaowang.Web.Features.Plans;
 /// <summary>The plan at a glance: phases on a timeline, targets by group, tasks by group with their units.</summary>
 [Microsoft.AspNetCore.Authorization.AllowAnonymous]
 [Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = PublicCache.Policy)]
-public sealed class OverviewModel(JiaowangDb db, TimeProvider clock, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class OverviewModel(JiaowangDb db, Shared.Reporting.SupervisionCache kept, TimeProvider clock, IStringLocalizer<SharedResource> text) : PageModel
 {
     public PlanDetail? Plan { get; private set; }
     public PhaseTimeline? Timeline { get; private set; }
@@ -23,9 +23,10 @@ public sealed class OverviewModel(JiaowangDb db, TimeProvider clock, IStringLoca
 
     public async Task<IActionResult> OnGetAsync(int? id, CancellationToken ct)
     {
-        var plans = await db.Plans.AsNoTracking().OrderByDescending(p => p.Id)
+        // Signed-in readers are never served from the output cache: what every reader sees is kept until a write instead.
+        var plans = await kept.GetAsync("plan-summaries", () => db.Plans.AsNoTracking().OrderByDescending(p => p.Id)
             .Select(p => new PlanSummary(p.Id, p.Title, p.DocumentNumber, p.IssuedOn, p.ImportedAt))
-            .ToListAsync(ct);
+            .ToListAsync(ct));
         if (plans.Count == 0)
         {
             return id is null ? Page() : NotFound();
@@ -33,7 +34,7 @@ public sealed class OverviewModel(JiaowangDb db, TimeProvider clock, IStringLoca
 
         var chosen = id ?? plans[0].Id;
         var today = clock.Today();
-        Plan = await PlanDetail.LoadAsync(db, chosen, today, text, ct);
+        Plan = await PlanDetail.KeptAsync(db, kept, chosen, today, text, ct);
         if (Plan is null) return NotFound();
         if (Leadership.PublicView.AppliesTo(HttpContext))
         {

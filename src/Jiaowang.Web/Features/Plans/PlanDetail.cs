@@ -23,6 +23,14 @@ public sealed record PlanDetail(
     IReadOnlyList<PhaseItem> Phases,
     IReadOnlyList<UnitRef> Units)
 {
+    /// <summary>
+    /// <see cref="LoadAsync"/> kept until a write, per plan, day and language: the overview and <c>GET /api/plans/{id}</c>
+    /// are what most people open, and signed-in readers (never output-cached) rebuilt it per request.
+    /// </summary>
+    public static Task<PlanDetail?> KeptAsync(JiaowangDb db, Shared.Reporting.SupervisionCache kept, int id, DateOnly today,
+        IStringLocalizer<SharedResource> text, CancellationToken ct = default) =>
+        kept.GetAsync(("plan-detail", id, today, System.Globalization.CultureInfo.CurrentUICulture.Name), () => LoadAsync(db, id, today, text, ct));
+
     /// <param name="today">The day statuses are judged on.</param>
     /// <param name="text">Writes each status reason in the reader's language.</param>
     public static async Task<PlanDetail?> LoadAsync(JiaowangDb db, int id, DateOnly today, IStringLocalizer<SharedResource> text, CancellationToken ct = default)

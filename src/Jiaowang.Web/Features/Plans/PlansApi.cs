@@ -27,9 +27,10 @@ public static class PlansApi
             .ToListAsync(ct));
 
     static async Task<Results<Ok<PlanDetail>, NotFound>> GetPlan(
-        int id, HttpContext http, JiaowangDb db, TimeProvider clock, IStringLocalizer<SharedResource> text, CancellationToken ct)
+        int id, HttpContext http, JiaowangDb db, Shared.Reporting.SupervisionCache kept, TimeProvider clock, IStringLocalizer<SharedResource> text,
+        CancellationToken ct)
     {
-        if (await PlanDetail.LoadAsync(db, id, clock.Today(), text, ct) is not { } plan) return TypedResults.NotFound();
+        if (await PlanDetail.KeptAsync(db, kept, id, clock.Today(), text, ct) is not { } plan) return TypedResults.NotFound();
         // Anonymous callers get what the office published (docs/SECURITY.md, "What is public").
         if (Leadership.PublicView.AppliesTo(http)) plan = Leadership.PublicView.Apply(plan, await Leadership.PublicView.ForPlanAsync(db, id, ct));
         return TypedResults.Ok(plan);
