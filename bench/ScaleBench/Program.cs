@@ -84,7 +84,8 @@ foreach (var (name, run) in cases)
 foreach (var (name, ms) in medians) Console.WriteLine($"{name,-10} {ms,9:0.00} ms   {ms / medians["bare"],8:0.0} × bare");
 
 // The portfolio: every plan's counts, uncached (Dashboard:CacheSeconds=0), once.
-var uncached = new DashboardCache(clock, new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Dashboard:CacheSeconds"] = "0" }).Build());
+var uncached = new DashboardCache(clock, new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Dashboard:CacheSeconds"] = "0" }).Build(),
+    root.GetRequiredService<DatabaseVersion>());
 var whole = Stopwatch.StartNew();
 var portfolio = await Jiaowang.Web.Features.Portfolio.PortfolioApi.LoadAsync(db, uncached, clock, new ReportingOptions(), CancellationToken.None);
 Console.WriteLine($"portfolio  {whole.Elapsed.TotalMilliseconds,9:0} ms   {portfolio.Count} plans, uncached, once");

@@ -74,6 +74,7 @@ public static class DatabaseSetup
         var provider = ProviderFrom(configuration);
         var connectionString = ConnectionStringFrom(configuration, provider);
         services.AddSingleton(new DatabaseInfo(provider, connectionString));
+        services.AddSingleton<DatabaseVersion>();
         // Every write through this database is chained into the audit log at SaveChanges (Features/Audit).
         services.AddAuditChain(configuration);
         // On PostgreSQL, every committed write tells the other instances to drop their caches (ChangeNotifications).

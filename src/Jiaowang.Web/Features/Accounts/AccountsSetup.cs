@@ -128,7 +128,8 @@ public static class AccountsSetup
 
     static Task<JiaowangUser?> ValidateSessionAsync(HttpContext context, System.Security.Claims.ClaimsPrincipal principal) =>
         ((JiaowangSignInManager)context.RequestServices.GetRequiredService<SignInManager<JiaowangUser>>())
-            .ValidateSessionAsync(principal, context.RequestServices.GetRequiredService<JiaowangDb>(), context.RequestAborted);
+            .ValidateSessionAsync(principal, context.RequestServices.GetRequiredService<JiaowangDb>(),
+                context.RequestServices.GetRequiredService<Shared.Reporting.SupervisionCache>(), context.RequestAborted);
 
     /// <summary>Creates the five roles when missing: they are data, but the code relies on them.</summary>
     public static async Task EnsureRolesAsync(IServiceProvider services)

@@ -10,11 +10,11 @@ namespace Jiaowang.Web.Features.Dashboard;
 /// (<c>Dashboard:CacheSeconds</c>, 30 by default; 0 turns the cache off, as bench/web.sh does to measure the cost).
 /// Building the model costs a dozen queries and the counting behind them on every request otherwise (docs/PERFORMANCE.md).
 /// </summary>
-public sealed class DashboardCache(TimeProvider clock, IConfiguration configuration) : WriteGeneration
+public sealed class DashboardCache(TimeProvider clock, IConfiguration configuration, Data.DatabaseVersion database) : WriteGeneration(database)
 {
     public TimeSpan Lifetime { get; } = TimeSpan.FromSeconds(configuration.GetValue("Dashboard:CacheSeconds", 30));
 
-    sealed record Entry(long Generation, DateTimeOffset At, DashboardModel Model);
+    sealed record Entry(Stamp Generation, DateTimeOffset At, DashboardModel Model);
 
     readonly ConcurrentDictionary<(int PlanId, DateOnly Today, bool Trends), Entry> entries = new();
 

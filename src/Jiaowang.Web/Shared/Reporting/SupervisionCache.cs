@@ -12,11 +12,11 @@ namespace Jiaowang.Web.Shared.Reporting;
 /// 0 turns it off) bounds what nobody announced (a CLI write on SQLite). Only what is the same for every caller is
 /// kept; what a caller may read is filtered per request.
 /// </summary>
-public sealed class SupervisionCache(TimeProvider clock, IConfiguration configuration) : WriteGeneration
+public sealed class SupervisionCache(TimeProvider clock, IConfiguration configuration, Data.DatabaseVersion database) : WriteGeneration(database)
 {
     public TimeSpan Lifetime { get; } = TimeSpan.FromSeconds(configuration.GetValue("Supervision:CacheSeconds", 30));
 
-    sealed record Entry(long Generation, DateTimeOffset At, object? Value);
+    sealed record Entry(Stamp Generation, DateTimeOffset At, object? Value);
 
     readonly ConcurrentDictionary<object, Entry> entries = new();
 
