@@ -60,40 +60,4 @@ public sealed class JiaowangSignInManager(
         var user = await base.ValidateSecurityStampAsync(principal);
         return user is null || await UserManager.IsLockedOutAsync(user) ? null : user;
     }
-
-    /// <summary>
-    /// The check every request makes (<c>AccountsSetup</c>): the same rule as <see cref="ValidateSecurityStampAsync"/>,
-    /// from one untracked read of the columns it needs. (Not an EF compiled query: one of those is bound to the first
-    /// model it meets, and the tests run SQLite and PostgreSQL in one process.) Identity's own path loads and tracks the whole
-    /// account row per request; that was most of the session check, the largest item of a signed-in page once its
-    /// data was cached (docs/PERFORMANCE.md, "Signed-in pages"). Where every commit of every process is seen at the next
-    /// read (SQLite, <see cref="Data.DatabaseVersion"/>), the row is kept until any write, so a disable, reset or role
-    /// change still ends the session at its next request, whoever made it; on PostgreSQL it is read per request, since
-    /// another process's write would only be announced a moment later. The stamp and lockout are compared per request
-    /// either way. The account returned is detached, partial (name, unit, stamp and lockout) and the request's own.
-    /// </summary>
-    public async Task<JiaowangUser?> ValidateSessionAsync(ClaimsPrincipal principal, JiaowangDb db, Shared.Reporting.SupervisionCache kept, CancellationToken ct)
-    {
-        if (UserManager.GetUserId(principal) is not { } id) return null;
-        var row = kept.ExactAcrossProcesses
-            ? await kept.GetAsync(("session", id), () => SessionRow.ReadAsync(db, id, ct))
-            : await SessionRow.ReadAsync(db, id, ct);
-        if (row?.SecurityStamp is null) return null;
-        if (row.SecurityStamp != principal.FindFirstValue(Options.ClaimsIdentity.SecurityStampClaimType)) return null;
-        var user = row.ToUser();
-        return await UserManager.IsLockedOutAsync(user) ? null : user;
-    }
-
-    sealed record SessionRow(string Id, string? UserName, int? UnitId, string? SecurityStamp, bool LockoutEnabled, DateTimeOffset? LockoutEnd)
-    {
-        public static Task<SessionRow?> ReadAsync(JiaowangDb db, string id, CancellationToken ct) =>
-            db.Users.AsNoTracking().Where(u => u.Id == id)
-                .Select(u => new SessionRow(u.Id, u.UserName, u.UnitId, u.SecurityStamp, u.LockoutEnabled, u.LockoutEnd))
-                .FirstOrDefaultAsync(ct);
-
-        public JiaowangUser ToUser() => new()
-        {
-            Id = Id, UserName = UserName, UnitId = UnitId, SecurityStamp = SecurityStamp, LockoutEnabled = LockoutEnabled, LockoutEnd = LockoutEnd,
-        };
-    }
 }

@@ -22,6 +22,7 @@ public static class AccountsSetup
             .AddTokenProvider<SingleUseAuthenticatorTokenProvider>(SingleUseAuthenticatorTokenProvider.Name)
             .AddSignInManager<JiaowangSignInManager>()
             .AddClaimsPrincipalFactory<JiaowangClaimsFactory>();
+        services.AddSingleton<SessionCheck>();
 
         services.ConfigureApplicationCookie(options =>
         {
@@ -115,21 +116,30 @@ public static class AccountsSetup
     /// <summary>
     /// A bearer token is a sealed copy of the principal at sign-in; the handler alone would honour it until it expires.
     /// Its security stamp is compared with the account's here, so a password change, reset or disable ends it at once.
+    /// A token that passes is handed to the handler as the result, with the handler's own expiry rule, so that it is not
+    /// unprotected a second time.
     /// </summary>
     static async Task RejectStaleTokenAsync(MessageReceivedContext context)
     {
         var header = context.Request.Headers.Authorization.ToString();
         if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return;
         var ticket = context.Options.BearerTokenProtector.Unprotect(header["Bearer ".Length..].Trim());
-        if (ticket?.Principal is not { } principal) return; // the handler refuses it itself
-        if (await ValidateSessionAsync(context.HttpContext, principal) is { } user) context.HttpContext.KeepValidatedAccount(user);
-        else context.Fail("The account changed since this token was issued.");
+        // Forged, unreadable or expired: the handler refuses it itself, with its own reason.
+        if (ticket?.Principal is not { } principal || ticket.Properties.ExpiresUtc is not { } expires
+            || (context.Options.TimeProvider ?? TimeProvider.System).GetUtcNow() >= expires) return;
+        if (await ValidateSessionAsync(context.HttpContext, principal) is not { } user)
+        {
+            context.Fail("The account changed since this token was issued.");
+            return;
+        }
+        context.HttpContext.KeepValidatedAccount(user);
+        context.Principal = principal;
+        context.Properties = ticket.Properties;
+        context.Success();
     }
 
     static Task<JiaowangUser?> ValidateSessionAsync(HttpContext context, System.Security.Claims.ClaimsPrincipal principal) =>
-        ((JiaowangSignInManager)context.RequestServices.GetRequiredService<SignInManager<JiaowangUser>>())
-            .ValidateSessionAsync(principal, context.RequestServices.GetRequiredService<JiaowangDb>(),
-                context.RequestServices.GetRequiredService<Shared.Reporting.SupervisionCache>(), context.RequestAborted);
+        context.RequestServices.GetRequiredService<SessionCheck>().ValidateAsync(principal, context.RequestServices, context.RequestAborted);
 
     /// <summary>Creates the five roles when missing: they are data, but the code relies on them.</summary>
     public static async Task EnsureRolesAsync(IServiceProvider services)
