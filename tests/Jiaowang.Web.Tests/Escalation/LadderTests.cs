@@ -96,8 +96,13 @@ public abstract class LadderTests(DatabaseProvider provider) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Conflict, (await liaison.PostAsJsonAsync($"/api/notices/{notice.Id}/answer", new { answer = "再答一次" })).StatusCode);
         var reopened = await office.PostAsJsonAsync($"/api/notices/{notice.Id}/verify", new { close = false });
         Assert.Equal(HttpStatusCode.BadRequest, reopened.StatusCode);
+        // The dashboard's count of open red notices is kept between requests: closing this one lowers it at once.
+        using var leaderBrowser = await Accounts.CookieClientAsync(app.Factory, leader.UserName!);
+        static int OpenRed(string page) => int.Parse(System.Text.RegularExpressions.Regex.Match(page, "colour=red\">红色 (\\d+)</a>").Groups[1].Value);
+        var red = OpenRed(await leaderBrowser.GetStringAsync("/dashboard"));
         var closed = await office.PostAsJsonAsync($"/api/notices/{notice.Id}/verify", new { close = true, comment = "已补报" });
         Assert.Equal("closed", (await closed.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<NoticeItem>())!.Status);
+        Assert.Equal(red - 1, OpenRed(await leaderBrowser.GetStringAsync("/dashboard")));
         detail = (await office.GetFromJsonAsync<NoticeDetail>($"/api/notices/{notice.Id}"))!;
         Assert.Equal(["dueDay", "second", "notice", "issued", "acknowledged", "answered", "closed"], detail.History.Select(h => h.Step).ToArray());
         Assert.NotNull(detail.Notice.AcknowledgedAt);

@@ -1,4 +1,5 @@
 using Jiaowang.Web.Data;
+using Jiaowang.Web.Shared;
 using Jiaowang.Web.Features.Notices;
 using Microsoft.AspNetCore.Mvc;
 
@@ -13,7 +14,9 @@ public sealed class OpenNotices(JiaowangDb db, NoticeColours colours, TimeProvid
     {
         var caller = await HttpContext.GetCallerAsync();
         if (caller is null) return Content("");
-        var notices = await NoticeQueries.ListAsync(db, colours, caller, "unclosed", null, "colour", 1, 10, HttpContext.RequestAborted);
+        // Per person (what they may see) and day (the colours), until a write: a third of the dashboard's time otherwise.
+        var notices = await kept.GetAsync(("open-notices", caller.UserId, clock.Today()),
+            () => NoticeQueries.ListAsync(db, colours, caller, "unclosed", null, "colour", 1, 10, HttpContext.RequestAborted));
         // The same for every leader and changed only by a write (the ladder's marks, reports, notices): kept until one,
         // and cut at this moment per request.
         var now = clock.GetUtcNow();

@@ -25,11 +25,15 @@ public sealed class Bell(InboxQueries inbox, Shared.Reporting.SupervisionCache k
 /// </summary>
 public sealed class FollowButton(FollowRules rules, Shared.Reporting.SupervisionCache kept) : ViewComponent
 {
+    static readonly object ItemKey = new();
+
     public async Task<IViewComponentResult> InvokeAsync(string kind, int id)
     {
         if (User.Identity?.IsAuthenticated != true || await HttpContext.GetCallerAsync() is not { } caller) return Content("");
         if (!FollowRules.MayFollow(caller, kind, id)) return Content("");
-        var followed = await kept.GetAsync(("follows", caller.UserId), () => rules.FollowedAsync(caller.UserId, HttpContext.RequestAborted));
+        // Once per request too: each kept read checks the write generation, and the overview has twenty buttons.
+        if (HttpContext.Items[ItemKey] is not IReadOnlySet<(string, int)> followed)
+            HttpContext.Items[ItemKey] = followed = await kept.GetAsync(("follows", caller.UserId), () => rules.FollowedAsync(caller.UserId, HttpContext.RequestAborted));
         return View("~/Features/Notifications/_FollowButton.cshtml", (kind, id, followed.Contains((kind, id))));
     }
 }
