@@ -1,7 +1,5 @@
 using System.Security.Claims;
-using Jiaowang.Web.Data;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Jiaowang.Web.Features.Accounts;

@@ -15,15 +15,10 @@ public static class PlanChoice
     public const string Cookie = "jiaowang-plan";
 
     /// <summary>The plan to show; remembers an explicit choice for the next office page.</summary>
-    public static async Task<int?> ResolveAsync(HttpContext http, JiaowangDb db, int? requested, CancellationToken ct = default)
-    {
-        if (requested is { } asked && await db.Plans.AnyAsync(p => p.Id == asked, ct)) return Remember(http, asked);
-        if (requested is not null) return requested;
-        if (int.TryParse(http.Request.Cookies[Cookie], out var remembered) && await db.Plans.AnyAsync(p => p.Id == remembered, ct)) return remembered;
-        return await db.Plans.OrderByDescending(p => p.Id).Select(p => (int?)p.Id).FirstOrDefaultAsync(ct);
-    }
+    public static async Task<int?> ResolveAsync(HttpContext http, JiaowangDb db, int? requested, CancellationToken ct = default) =>
+        Resolve(http, await OptionsAsync(db, ct), requested);
 
-    /// <summary>The same choice made from the plans the picker already lists (newest first), without a query.</summary>
+    /// <summary>The same choice made from the plans the picker lists (newest first), without a query.</summary>
     public static int? Resolve(HttpContext http, IReadOnlyList<PlanOption> plans, int? requested)
     {
         if (requested is { } asked && plans.Any(p => p.Id == asked)) return Remember(http, asked);
