@@ -102,6 +102,7 @@ public abstract class JiaowangDb(DbContextOptions options) : IdentityDbContext<J
     {
         base.OnModelCreating(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(JiaowangDb).Assembly);
+        ArchivedRows.HideIn(modelBuilder);
     }
 }
 

@@ -28,7 +28,6 @@ sealed class TargetGroupConfiguration : IEntityTypeConfiguration<TargetGroup>
     public void Configure(EntityTypeBuilder<TargetGroup> group)
     {
         group.Property(g => g.Name).HasMaxLength(200);
-        group.HasQueryFilter(g => g.ArchivedAt == null);
         group.HasMany(g => g.Targets).WithOne(t => t.Group).HasForeignKey(t => t.TargetGroupId).OnDelete(DeleteBehavior.Cascade);
     }
 }
@@ -37,8 +36,6 @@ sealed class TargetConfiguration : IEntityTypeConfiguration<Target>
 {
     public void Configure(EntityTypeBuilder<Target> target)
     {
-        // What a revision removed is archived: hidden from every current view, read through IgnoreQueryFilters by history.
-        target.HasQueryFilter(t => t.ArchivedAt == null);
         target.Property(t => t.Text).HasMaxLength(1000);
         target.Property(t => t.Metric).HasMaxLength(300);
         target.Property(t => t.Measure).HasMaxLength(50);
@@ -58,7 +55,6 @@ sealed class TaskGroupConfiguration : IEntityTypeConfiguration<TaskGroup>
     public void Configure(EntityTypeBuilder<TaskGroup> group)
     {
         group.Property(g => g.Number).HasMaxLength(10);
-        group.HasQueryFilter(g => g.ArchivedAt == null);
         group.Property(g => g.Title).HasMaxLength(500);
         group.HasMany(g => g.Tasks).WithOne(t => t.Group).HasForeignKey(t => t.TaskGroupId).OnDelete(DeleteBehavior.Cascade);
     }
@@ -70,7 +66,6 @@ sealed class PlanTaskConfiguration : IEntityTypeConfiguration<PlanTask>
     {
         task.ToTable("Tasks");
         task.Property(t => t.Title).HasMaxLength(500);
-        task.HasQueryFilter(t => t.ArchivedAt == null);
         task.HasMany(t => t.Assignments).WithOne(a => a.Task).HasForeignKey(a => a.PlanTaskId).OnDelete(DeleteBehavior.Cascade);
     }
 }
@@ -134,7 +129,6 @@ sealed class PhaseConfiguration : IEntityTypeConfiguration<Phase>
     public void Configure(EntityTypeBuilder<Phase> phase)
     {
         phase.Property(p => p.Name).HasMaxLength(200);
-        phase.HasQueryFilter(p => p.ArchivedAt == null);
     }
 }
 
