@@ -16,7 +16,7 @@ public static class Health
     {
         try
         {
-            var pending = (await db.Database.GetPendingMigrationsAsync(ct)).Count();
+            var pending = (await DatabaseStartup.PendingAsync(db, ct)).Count;
             if (pending > 0) return NotReady($"{pending} migration(s) pending: run jiaowang db migrate");
             return TypedResults.Ok("ready");
         }

@@ -90,6 +90,31 @@ public static class OperationsSetup
         }
     }
 
+    /// <summary>
+    /// Builds every endpoint now (the minimal APIs' request delegates, the Razor Pages' descriptors), while the database
+    /// is being prepared on another thread, instead of inside the host's start, after it. Call it after the last Map.
+    /// </summary>
+    public static void BuildEndpoints(this IEndpointRouteBuilder app)
+    {
+        foreach (var source in app.DataSources) _ = source.Endpoints;
+    }
+
+    /// <summary>
+    /// Does the first visitor's work ahead of them once the database is ready (the overview, what most visitors open
+    /// first). It decides nothing: a failure is logged and left to the request that meets it.
+    /// </summary>
+    public static async Task WarmUpAsync(this WebApplication app)
+    {
+        try
+        {
+            await Plans.OverviewModel.WarmAsync(app.Services, app.Lifetime.ApplicationStopping);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Jiaowang.Startup").LogWarning(e, "Warming the overview failed");
+        }
+    }
+
     public static IEndpointRouteBuilder MapOperations(this IEndpointRouteBuilder app)
     {
         app.MapGet("/healthz", Health.Alive).AllowAnonymous().ExcludeFromDescription();

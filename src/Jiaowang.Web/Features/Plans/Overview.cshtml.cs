@@ -24,9 +24,7 @@ public sealed class OverviewModel(JiaowangDb db, Shared.Reporting.SupervisionCac
     public async Task<IActionResult> OnGetAsync(int? id, CancellationToken ct)
     {
         // Signed-in readers are never served from the output cache: what every reader sees is kept until a write instead.
-        var plans = await kept.GetAsync("plan-summaries", () => db.Plans.AsNoTracking().OrderByDescending(p => p.Id)
-            .Select(p => new PlanSummary(p.Id, p.Title, p.DocumentNumber, p.IssuedOn, p.ImportedAt))
-            .ToListAsync(ct));
+        var plans = await SummariesAsync(db, kept, ct);
         if (plans.Count == 0)
         {
             return id is null ? Page() : NotFound();
@@ -46,5 +44,29 @@ public sealed class OverviewModel(JiaowangDb db, Shared.Reporting.SupervisionCac
         OtherPlans = plans.Where(p => p.Id != chosen).ToList();
         Timeline = PhaseTimeline.Build(Plan.Phases.Select(p => (p.Name, YearMonth.Parse(p.Start), YearMonth.Parse(p.End))), today);
         return Page();
+    }
+
+    static Task<List<PlanSummary>> SummariesAsync(JiaowangDb db, Shared.Reporting.SupervisionCache kept, CancellationToken ct) =>
+        kept.GetAsync("plan-summaries", () => db.Plans.AsNoTracking().OrderByDescending(p => p.Id)
+            .Select(p => new PlanSummary(p.Id, p.Title, p.DocumentNumber, p.IssuedOn, p.ImportedAt))
+            .ToListAsync(ct));
+
+    /// <summary>
+    /// What the first visitor of <c>/</c> would otherwise wait for, done while the app starts (docs/PERFORMANCE.md,
+    /// "Start-up"): the plan list and the newest plan's detail in Chinese, kept as a visitor's request keeps them (until
+    /// the next write), and the public view's query compiled.
+    /// </summary>
+    internal static async Task WarmAsync(IServiceProvider services, CancellationToken ct = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<JiaowangDb>();
+        var kept = scope.ServiceProvider.GetRequiredService<Shared.Reporting.SupervisionCache>();
+        // The culture flows with this call only: the request's default, which the kept detail is keyed and written in.
+        System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.CurrentUICulture = TextSetup.Chinese;
+        var plans = await SummariesAsync(db, kept, ct);
+        if (plans.Count == 0) return;
+        var today = scope.ServiceProvider.GetRequiredService<TimeProvider>().Today();
+        await PlanDetail.KeptAsync(db, kept, plans[0].Id, today, scope.ServiceProvider.GetRequiredService<IStringLocalizer<SharedResource>>(), ct);
+        await Leadership.PublicView.ForPlanAsync(db, plans[0].Id, ct);
     }
 }
