@@ -1,4 +1,6 @@
 using Jiaowang.Web.Data;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace Jiaowang.Web.Tests;
@@ -42,6 +44,14 @@ public sealed class TestDatabase : IAsyncDisposable
 
     /// <summary>The same settings as environment variables, for the CLI run as a process.</summary>
     public Dictionary<string, string> Environment => Settings.ToDictionary(s => s.Key.Replace(":", "__"), s => s.Value);
+
+    /// <summary>A context on this database registered as the app registers it (provider, interceptors), without the app.</summary>
+    public JiaowangDb Open()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(Settings!).Build();
+        var services = new ServiceCollection().AddLogging().AddJiaowangDatabase(configuration).BuildServiceProvider();
+        return services.CreateScope().ServiceProvider.GetRequiredService<JiaowangDb>();
+    }
 
     public static Task<TestDatabase> CreateAsync(DatabaseProvider provider) =>
         provider == DatabaseProvider.Postgres ? PostgresAsync() : Task.FromResult(Sqlite());

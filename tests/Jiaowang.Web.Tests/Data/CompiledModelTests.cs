@@ -3,8 +3,6 @@ using Jiaowang.Web.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Jiaowang.Web.Tests.Data;
 
@@ -22,7 +20,7 @@ public sealed class CompiledModelTests
     public async Task The_compiled_model_is_the_model_OnModelCreating_builds(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        using var db = Open(database);
+        using var db = database.Open();
 
         var loaded = db.Model;
         var built = db.GetService<IDesignTimeModel>().Model;
@@ -42,7 +40,7 @@ public sealed class CompiledModelTests
     public async Task Archived_rows_stay_hidden_with_the_compiled_model(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        using var db = Open(database);
+        using var db = database.Open();
         await db.Database.MigrateAsync();
         var plan = new Plan { Title = "归档测试", SourceName = "archive.txt", SourceHash = "archive" };
         plan.Phases.Add(new Phase { Name = "当前阶段", StartMonth = new DateOnly(2026, 1, 1), EndMonth = new DateOnly(2026, 6, 1) });
@@ -69,10 +67,4 @@ public sealed class CompiledModelTests
          model.GetRelationalModel().ToDebugString(MetadataDebugStringOptions.ShortDefault))
         .Split('\n', StringSplitOptions.TrimEntries);
 
-    static JiaowangDb Open(TestDatabase database)
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(database.Settings!).Build();
-        var services = new ServiceCollection().AddLogging().AddJiaowangDatabase(configuration).BuildServiceProvider();
-        return services.CreateScope().ServiceProvider.GetRequiredService<JiaowangDb>();
-    }
 }

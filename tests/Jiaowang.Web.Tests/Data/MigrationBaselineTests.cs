@@ -3,8 +3,6 @@ using Jiaowang.Web.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Jiaowang.Web.Tests.Data;
 
@@ -24,13 +22,13 @@ public sealed class MigrationBaselineTests
         await using var modelled = await TestDatabase.CreateAsync(provider);
 
         List<string> fromMigrations, fromModel;
-        using (var db = Open(migrated))
+        using (var db = migrated.Open())
         {
             Assert.False(db.Database.HasPendingModelChanges(), "the model has changes no migration covers: run scripts/add-migration.sh");
             await db.Database.MigrateAsync();
             fromMigrations = await SchemaAsync(db, provider);
         }
-        using (var db = Open(modelled))
+        using (var db = modelled.Open())
         {
             await db.Database.EnsureCreatedAsync();
             fromModel = await SchemaAsync(db, provider);
@@ -47,19 +45,13 @@ public sealed class MigrationBaselineTests
     public async Task Each_provider_starts_from_the_one_baseline_and_adds_history_after_it(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        using var db = Open(database);
+        using var db = database.Open();
         var migrations = db.GetService<IMigrationsAssembly>().Migrations.Keys.Order(StringComparer.Ordinal).ToList();
         Assert.True(migrations.Count >= 1 && migrations[0].EndsWith("_Baseline", StringComparison.Ordinal),
             $"{provider} must start from its Baseline migration: {string.Join(", ", migrations)}");
         Assert.Single(migrations, m => m.EndsWith("_Baseline", StringComparison.Ordinal));
     }
 
-    static JiaowangDb Open(TestDatabase database)
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(database.Settings!).Build();
-        var services = new ServiceCollection().AddLogging().AddJiaowangDatabase(configuration).BuildServiceProvider();
-        return services.CreateScope().ServiceProvider.GetRequiredService<JiaowangDb>();
-    }
 
     /// <summary>One line per column, key, foreign key and index, so that two schemas compare as sets of lines.</summary>
     static async Task<List<string>> SchemaAsync(JiaowangDb db, DatabaseProvider provider)
