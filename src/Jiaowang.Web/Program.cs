@@ -65,11 +65,12 @@ var app = builder.Build();
 // together take turns inside the lock: the first migrates and imports, the others find it done.
 var databaseReady = Task.Run(async () =>
 {
-    await using (await app.StartupLockAsync())
+    await using (var startup = await app.StartupLockAsync())
     {
         await app.PrepareDatabaseAsync();
         await app.PrepareNetworkAsync();
         await app.PrepareServicesAsync();
+        startup.Prepared();
     }
     await app.WarmUpAsync();
 });

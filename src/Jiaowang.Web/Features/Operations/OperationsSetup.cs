@@ -56,7 +56,7 @@ public static class OperationsSetup
     /// Start-up work that must happen once even when several instances start together (migrations, first-start
     /// imports, the first Data Protection key) runs while holding this lock; on SQLite it is free.
     /// </summary>
-    public static async Task<IAsyncDisposable> StartupLockAsync(this WebApplication app)
+    public static async Task<StartupLock> StartupLockAsync(this WebApplication app)
     {
         IAsyncDisposable held;
         try
@@ -71,17 +71,25 @@ public static class OperationsSetup
             Environment.Exit(3);
             throw;
         }
-        return new AfterStartup(app, held);
+        return new StartupLock(app, held);
     }
 
-    /// <summary>Creates the first key of the shared key ring while the start-up lock is held, so two instances cannot each create one.</summary>
-    sealed class AfterStartup(WebApplication app, IAsyncDisposable held) : IAsyncDisposable
+    /// <summary>
+    /// Held while the database is prepared. Once <see cref="Prepared"/> is called, releasing it creates the first key
+    /// of the shared key ring, still under the lock, so two instances cannot each create one. A preparation that failed
+    /// creates no key: the key ring's table may not exist, and that error would hide the one that stopped the start.
+    /// </summary>
+    public sealed class StartupLock(WebApplication app, IAsyncDisposable held) : IAsyncDisposable
     {
+        bool prepared;
+
+        public void Prepared() => prepared = true;
+
         public async ValueTask DisposeAsync()
         {
             try
             {
-                app.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("Jiaowang.Startup").Protect([1]);
+                if (prepared) app.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("Jiaowang.Startup").Protect([1]);
             }
             finally
             {
