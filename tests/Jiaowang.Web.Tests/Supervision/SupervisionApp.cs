@@ -18,10 +18,11 @@ public sealed class SupervisionApp : IAsyncDisposable
     public List<PeriodItem> Periods { get; private set; } = [];
     public List<(int Id, string Text)> Targets { get; } = [];
 
-    public static async Task<SupervisionApp> StartAsync(DatabaseProvider provider, Action<IServiceCollection>? configure = null)
+    public static async Task<SupervisionApp> StartAsync(DatabaseProvider provider, Action<IServiceCollection>? configure = null,
+        IReadOnlyDictionary<string, string>? settings = null)
     {
         var app = new SupervisionApp();
-        app.Factory = new JiaowangFactory(await TestDatabase.CreateAsync(provider), configureServices: configure);
+        app.Factory = new JiaowangFactory(await TestDatabase.CreateAsync(provider), configureServices: configure, settings: settings);
         using var client = app.Factory.CreateClient();
         var plans = await client.GetFromJsonAsync<List<SeededApp.PlanListItem>>("/api/plans");
         app.PlanId = plans!.Single().Id;
