@@ -64,6 +64,19 @@ for name in "${order[@]}"; do
   echo "  $name: ${results[*]} req/s" >&2
 done
 peak=$(awk '/VmHWM/ {print int($2/1024)}' /proc/$server/status)
+kill $server; wait $server 2>/dev/null || true
+
+# The same host with nothing on it (bench/BareHost, one endpoint), started and loaded the same way, for the memory
+# the framework alone takes: Jiaowang's figures are reported against it.
+dotnet build bench/BareHost -c Release -nologo -v quiet -o "$work/bare" >/dev/null
+ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning taskset -c 0 dotnet "$work/bare/BareHost.dll" \
+  --urls "http://127.0.0.1:$port" >"$work/bare.log" 2>&1 &
+server=$!
+for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$port/" >/dev/null && break; sleep 1; done
+curl -s -o /dev/null "http://127.0.0.1:$port/"
+bare_idle=$(rss)
+for _ in $(seq 1 "$reps"); do taskset -c 1 wrk -t1 -c32 -d"$duration" "http://127.0.0.1:$port/" >/dev/null; done
+bare_peak=$(awk '/VmHWM/ {print int($2/1024)}' /proc/$server/status)
 
 echo "| what | URL | body | req/s (median of $reps × $duration) | share of bare |"
 echo "|---|---|---|---|---|"
@@ -73,3 +86,5 @@ for name in "${order[@]}"; do
 done
 echo
 echo "Server memory: ${idle} MB resident after the first requests, ${peak} MB peak under load."
+echo "Bare host (bench/BareHost): ${bare_idle} MB after its first request, ${bare_peak} MB peak under the same wrk load;" \
+  "Jiaowang is $(awk -v a="$idle" -v b="$bare_idle" 'BEGIN { printf "%.2f", a / b }') × and $(awk -v a="$peak" -v b="$bare_peak" 'BEGIN { printf "%.2f", a / b }') × that."

@@ -85,6 +85,11 @@ public static class DatabaseSetup
             options.AddInterceptors(sp.GetServices<IInterceptor>());
         }
 
+        // The options are built once: every interceptor is a singleton, and building them per scope (EF's default) ran
+        // this configuration, the provider's and the warnings' set-up for every request that touched the database,
+        // 12 % of the busy time of a cached dashboard JSON request (docs/PERFORMANCE.md, "Signed-in pages", fourth round).
+        const ServiceLifetime once = ServiceLifetime.Singleton;
+
         switch (provider)
         {
             case DatabaseProvider.Postgres:
@@ -93,14 +98,14 @@ public static class DatabaseSetup
                 {
                     options.UseNpgsql(pooled);
                     Configure(sp, options);
-                });
+                }, optionsLifetime: once);
                 break;
             default:
                 services.AddDbContext<JiaowangDb, SqliteJiaowangDb>((sp, options) =>
                 {
                     options.UseSqlite(connectionString).AddInterceptors(SqliteDurability.Instance);
                     Configure(sp, options);
-                });
+                }, optionsLifetime: once);
                 break;
         }
         return services;

@@ -139,6 +139,18 @@ public abstract class DashboardTests(DatabaseProvider provider) : IAsyncLifetime
         var bar = (await ApiAsync(office)).TargetGroups.SelectMany(g => g.Targets).Single(t => t.Id == routes);
         Assert.Equal((18m, 22m, 0.8182m, target!.Status), (bar.Latest!.Value, bar.Value, bar.ValueProgress!.Value, bar.Status));
         Assert.Equal([new TrendPoint(new DateOnly(2026, 3, 31), 15), new TrendPoint(new DateOnly(2026, 5, 31), 18)], bar.Readings);
+        // The body is sent from bytes kept with the model: still the API's JSON (camelCase, Chinese unescaped), as a script reads it.
+        var raw = await office.GetAsync($"/api/plans/{app.PlanId}/dashboard");
+        Assert.Equal("application/json; charset=utf-8", raw.Content.Headers.ContentType!.ToString());
+        var body = await raw.Content.ReadAsStringAsync();
+        using var json = System.Text.Json.JsonDocument.Parse(body);
+        var sent = json.RootElement.GetProperty("targetGroups").EnumerateArray().SelectMany(g => g.GetProperty("targets").EnumerateArray())
+            .Single(t => t.GetProperty("id").GetInt32() == routes);
+        Assert.Equal(["2026-03-31", "2026-05-31"], sent.GetProperty("readings").EnumerateArray().Select(r => r.GetProperty("asOf").GetString()));
+        Assert.Equal([15m, 18m], sent.GetProperty("readings").EnumerateArray().Select(r => r.GetProperty("value").GetDecimal()));
+        var title = json.RootElement.GetProperty("planTitle").GetString()!;
+        Assert.Contains($"\"planTitle\":\"{title}\"", body);
+        Assert.Matches(@"^\p{IsCJKUnifiedIdeographs}", title);
 
         var zh = TargetItem(await office.GetStringAsync("/dashboard"), routes);
         Assert.Contains("18 / 22 条", zh);

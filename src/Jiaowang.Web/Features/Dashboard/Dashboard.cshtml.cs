@@ -39,7 +39,7 @@ public sealed class DashboardPageModel(JiaowangDb db, DashboardCache cache, Shar
         if (id is null) PlanOptions = await Portfolio.PlanChoice.OptionsAsync(db, kept, ct);
         planId = id ?? Portfolio.PlanChoice.Resolve(HttpContext, PlanOptions, planId);
         if (planId is null) return Page();
-        Dashboard = await DashboardApi.LoadAsync(db, cache, planId.Value, clock, options.Value, ct);
+        Dashboard = await DashboardApi.LoadAsync(() => db, cache, planId.Value, clock, options.Value, ct);
         return Dashboard is null ? NotFound() : Page();
     }
 }

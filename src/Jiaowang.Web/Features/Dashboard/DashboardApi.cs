@@ -18,8 +18,9 @@ public static class DashboardApi
     }
 
     /// <summary>The dashboard of a plan today, from the cache when nothing was written since it was built.</summary>
-    public static Task<DashboardModel?> LoadAsync(JiaowangDb db, DashboardCache cache, int planId, TimeProvider clock, ReportingOptions options, CancellationToken ct) =>
-        cache.GetAsync(planId, Jiaowang.Web.Shared.Clock.Today(clock), () => DashboardQuery.LoadAsync(db, planId, clock, options, ct));
+    /// <param name="db">Asked for only when the model has to be built.</param>
+    public static Task<DashboardModel?> LoadAsync(Func<JiaowangDb> db, DashboardCache cache, int planId, TimeProvider clock, ReportingOptions options, CancellationToken ct) =>
+        cache.GetAsync(planId, Jiaowang.Web.Shared.Clock.Today(clock), () => DashboardQuery.LoadAsync(db(), planId, clock, options, ct));
 
     /// <summary>The same without the targets' trends, for the portfolio's counts (its own cache entry).</summary>
     public static Task<DashboardModel?> LoadCountsAsync(JiaowangDb db, DashboardCache cache, int planId, TimeProvider clock, ReportingOptions options, CancellationToken ct) =>
@@ -28,10 +29,19 @@ public static class DashboardApi
     public static IEndpointRouteBuilder MapDashboardApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/plans/{id:int}/dashboard", Get).WithTags("Dashboard").RequireAuthorization(Policies.ReadAll)
+            .Produces<DashboardModel>(StatusCodes.Status200OK, "application/json")
             .WithSummary("What the leaders' dashboard shows: targets against time progress with their readings, the units' league table, the task × unit matrix.");
         return app;
     }
 
-    static async Task<Results<Ok<DashboardModel>, NotFound>> Get(int id, JiaowangDb db, DashboardCache cache, TimeProvider clock, IOptions<ReportingOptions> options, CancellationToken ct) =>
-        await LoadAsync(db, cache, id, clock, options.Value, ct) is { } model ? TypedResults.Ok(model) : TypedResults.NotFound();
+    /// <remarks>
+    /// Served from the bytes kept with the model (<see cref="DashboardCache.Json"/>); the database context is made only
+    /// when the model has to be built, not for every request the cache answers.
+    /// </remarks>
+    static async Task<Results<FileContentHttpResult, NotFound>> Get(int id, HttpContext http, DashboardCache cache, TimeProvider clock,
+        IOptions<ReportingOptions> options, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, CancellationToken ct)
+    {
+        var model = await LoadAsync(http.RequestServices.GetRequiredService<JiaowangDb>, cache, id, clock, options.Value, ct);
+        return model is null ? TypedResults.NotFound() : TypedResults.Bytes(cache.Json(model, json.Value.SerializerOptions), "application/json; charset=utf-8");
+    }
 }
