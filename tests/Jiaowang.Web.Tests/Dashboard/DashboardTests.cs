@@ -36,6 +36,9 @@ public abstract class DashboardTests(DatabaseProvider provider) : IAsyncLifetime
     static string TargetItem(string page, int targetId) =>
         Regex.Match(page, $"<li class=\"target-bar\" id=\"target-{targetId}\"[^>]*>(.*?)</li>", RegexOptions.Singleline).Groups[1].Value;
 
+    static string OverviewRow(string page, int targetId) =>
+        Regex.Match(page, $"<tr id=\"target-{targetId}\">(.*?)</tr>", RegexOptions.Singleline).Groups[1].Value;
+
     [Fact]
     public async Task Leaders_and_the_office_open_the_dashboard_while_liaisons_members_and_strangers_are_turned_away()
     {
@@ -129,7 +132,9 @@ public abstract class DashboardTests(DatabaseProvider provider) : IAsyncLifetime
         Assert.Null((await ApiAsync(office)).TargetGroups.SelectMany(g => g.Targets).Single(t => t.Id == routes).Latest);
         Assert.Contains("— / 22 条", TargetItem(await office.GetStringAsync("/dashboard"), routes));
         Assert.Contains("— of 22 条", TargetItem(await office.GetStringAsync("/dashboard?culture=en"), routes));
-        await office.GetStringAsync("/?culture=zh-CN");
+        // The overview's sections are kept for signed-in readers too (per kept plan detail and language).
+        Assert.Contains("<td class=\"num\">—</td>", OverviewRow(await office.GetStringAsync("/?culture=zh-CN"), routes));
+        Assert.Contains("<td class=\"num\">—</td>", OverviewRow(await office.GetStringAsync("/?culture=en"), routes));
         foreach (var (value, asOf) in new[] { (15, "2026-03-31"), (18, "2026-05-31") })
         {
             Assert.Equal(HttpStatusCode.Created, (await office.PostAsJsonAsync($"/api/targets/{routes}/readings", new { value, asOf, source = "市口岸办统计" })).StatusCode);
@@ -151,6 +156,13 @@ public abstract class DashboardTests(DatabaseProvider provider) : IAsyncLifetime
         var title = json.RootElement.GetProperty("planTitle").GetString()!;
         Assert.Contains($"\"planTitle\":\"{title}\"", body);
         Assert.Matches(@"^\p{IsCJKUnifiedIdeographs}", title);
+
+        var overviewZh = OverviewRow(await office.GetStringAsync("/?culture=zh-CN"), routes);
+        Assert.Contains("<td class=\"num\">18</td>", overviewZh);
+        Assert.Contains($"class=\"status {target.Status}\"", overviewZh);
+        Assert.Contains("<td class=\"num\">18</td>", OverviewRow(await office.GetStringAsync("/?culture=en"), routes));
+        Assert.Contains("<h2 id=\"targets-heading\">Targets</h2>", await office.GetStringAsync("/?culture=en"));
+        Assert.DoesNotContain("<h2 id=\"targets-heading\">Targets</h2>", await office.GetStringAsync("/?culture=zh-CN"));
 
         var zh = TargetItem(await office.GetStringAsync("/dashboard"), routes);
         Assert.Contains("18 / 22 条", zh);

@@ -98,7 +98,29 @@ public abstract class NotificationTests(DatabaseProvider provider) : IAsyncLifet
         Assert.Equal(HttpStatusCode.Created, (await api.PostAsJsonAsync("/api/follows", new { kind = "target", id = target })).StatusCode);
         var overview = await browser.GetStringAsync("/");
         Assert.Contains($"aria-pressed=\"true\" data-follow=\"target-{target}\"", overview);
-        Assert.Contains($"aria-pressed=\"false\" data-follow=\"target-{plan.GetProperty("targets")[1].GetProperty("id").GetInt32()}\"", overview);
+        var second = plan.GetProperty("targets")[1].GetProperty("id").GetInt32();
+        Assert.Contains($"aria-pressed=\"false\" data-follow=\"target-{second}\"", overview);
+
+        // The targets' buttons share the one form below the table: each names its action, the form holds the token.
+        async Task<HttpResponseMessage> PressAsync(string page, int id, string kind = "target")
+        {
+            var action = System.Text.RegularExpressions.Regex.Match(page, $"form=\"follow-form\" formaction=\"([^\"]+)\"[^>]*data-follow=\"{kind}-{id}\"").Groups[1].Value;
+            var form = page[page.IndexOf("<form id=\"follow-form\"", StringComparison.Ordinal)..];
+            var token = System.Text.RegularExpressions.Regex.Match(form, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+            var back = System.Text.RegularExpressions.Regex.Match(form, "name=\"returnUrl\" value=\"([^\"]*)\"").Groups[1].Value;
+            return await browser.PostAsync(WebUtility.HtmlDecode(action), new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["returnUrl"] = back }));
+        }
+        var followed = await PressAsync(overview, second);
+        Assert.Equal((HttpStatusCode.Redirect, "/"), (followed.StatusCode, followed.Headers.Location?.OriginalString));
+        var unfollowed = await PressAsync(await browser.GetStringAsync("/"), target);
+        Assert.Equal(HttpStatusCode.Redirect, unfollowed.StatusCode);
+        overview = await browser.GetStringAsync("/");
+        Assert.Contains($"aria-pressed=\"false\" data-follow=\"target-{target}\"", overview);
+        Assert.Contains($"aria-pressed=\"true\" data-follow=\"target-{second}\"", overview);
+        Assert.Equal(HttpStatusCode.Redirect, (await PressAsync(overview, n.App.PlanId, "plan")).StatusCode);
+        Assert.Contains($"aria-pressed=\"true\" data-follow=\"plan-{n.App.PlanId}\"", await browser.GetStringAsync("/"));
+        var mine = (await api.GetFromJsonAsync<JsonElement>("/api/me/follows")).EnumerateArray().Select(f => (f.GetProperty("kind").GetString(), f.GetProperty("id").GetInt32()));
+        Assert.Equal([("plan", n.App.PlanId), ("target", second)], mine.Where(f => f.Item1 is "plan" or "target").Order());
 
         var (liaisonName, _) = await n.App.LiaisonAsync("市交通运输局");
         using var liaison = await Accounts.CookieClientAsync(n.Factory, liaisonName);

@@ -29,7 +29,7 @@ public sealed class DashboardPageModel(JiaowangDb db, DashboardCache cache, Shar
     /// model: rendered once per model and culture, they are kept as long as the model is (<see cref="DashboardCache.Version"/>).
     /// Writing the 130 KB page was most of a signed-in dashboard request once the model was cached (docs/PERFORMANCE.md).
     /// </summary>
-    public string SectionKey => Dashboard is { } d ? $"dashboard:{cache.Version(d)}" : "";
+    public string SectionKey => Dashboard is { } d ? $"dashboard:{Jiaowang.Web.Shared.KeptVersion.Of(d)}" : "";
     public bool KeepSections => cache.Lifetime > TimeSpan.Zero;
     public TimeSpan SectionLifetime => cache.Lifetime;
 

@@ -31,23 +31,12 @@ public sealed class DashboardCache(TimeProvider clock, IConfiguration configurat
         return model;
     }
 
-    readonly System.Runtime.CompilerServices.ConditionalWeakTable<DashboardModel, System.Runtime.CompilerServices.StrongBox<long>> versions = new();
-    long lastVersion;
-
-    /// <summary>
-    /// A number for this model instance, the same for as long as it is kept: the page's rendered sections are cached
-    /// under it (<c>Dashboard.cshtml</c>), so they can never outlive the model they were rendered from, whatever was
-    /// written while it was being built.
-    /// </summary>
-    public long Version(DashboardModel model) =>
-        versions.GetValue(model, _ => new System.Runtime.CompilerServices.StrongBox<long>(Interlocked.Increment(ref lastVersion))).Value;
-
     readonly System.Runtime.CompilerServices.ConditionalWeakTable<DashboardModel, byte[]> json = new();
 
     /// <summary>
     /// The model as <c>GET /api/plans/{id}/dashboard</c> sends it, serialised once per kept model: serialising the
-    /// 32 KB body was a third of each request's time. Tied to the instance as <see cref="Version"/> is, so it goes
-    /// when the model goes.
+    /// 32 KB body was a third of each request's time. Tied to the instance, as its <see cref="KeptVersion"/> is, so it
+    /// goes when the model goes.
     /// </summary>
     public byte[] Json(DashboardModel model, System.Text.Json.JsonSerializerOptions options) =>
         json.GetValue(model, m => System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(m, options));

@@ -31,9 +31,15 @@ public sealed class FollowButton(FollowRules rules, Shared.Reporting.Supervision
     {
         if (User.Identity?.IsAuthenticated != true || await HttpContext.GetCallerAsync() is not { } caller) return Content("");
         if (!FollowRules.MayFollow(caller, kind, id)) return Content("");
-        // Once per request too: each kept read checks the write generation, and the overview has twenty buttons.
-        if (HttpContext.Items[ItemKey] is not IReadOnlySet<(string, int)> followed)
-            HttpContext.Items[ItemKey] = followed = await kept.GetAsync(("follows", caller.UserId), () => rules.FollowedAsync(caller.UserId, HttpContext.RequestAborted));
+        var followed = await FollowedAsync(HttpContext, caller, rules, kept);
         return View("~/Features/Notifications/_FollowButton.cshtml", (kind, id, followed.Contains((kind, id))));
+    }
+
+    /// <summary>What the caller follows, kept until a write and read once per request (each kept read checks the write generation).</summary>
+    public static async Task<IReadOnlySet<(string Kind, int Id)>> FollowedAsync(HttpContext http, Caller caller, FollowRules rules, Shared.Reporting.SupervisionCache kept)
+    {
+        if (http.Items[ItemKey] is not IReadOnlySet<(string, int)> followed)
+            http.Items[ItemKey] = followed = await kept.GetAsync(("follows", caller.UserId), () => rules.FollowedAsync(caller.UserId, http.RequestAborted));
+        return followed;
     }
 }

@@ -3,6 +3,7 @@ using Jiaowang.Core.Progress;
 using Jiaowang.Web.Data;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Jiaowang.Web.Shared;
+using Jiaowang.Web.Shared.Access;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -20,6 +21,21 @@ public sealed class OverviewModel(JiaowangDb db, Shared.Reporting.SupervisionCac
     public Jiaowang.Core.Plans.PlanPublication? Publication { get; private set; }
     public bool ShowsValues => Publication?.ShowsValues ?? true;
     public bool ShowsStatuses => Publication?.ShowsStatuses ?? true;
+    /// <summary>What the signed-in reader follows, for the targets' Follow buttons; null for a reader who cannot follow.</summary>
+    public IReadOnlySet<(string Kind, int Id)>? Follows { get; private set; }
+
+    /// <summary>
+    /// The plan's sections are rendered once per kept detail, language and (for the targets) the targets this reader
+    /// follows, for signed-in readers, whom the output cache never serves: Razor writing them, and looking up their
+    /// words, was most of such a request (docs/PERFORMANCE.md, "Signed-in pages", fifth round). The public view is
+    /// built per request from what is published, and output-cached whole instead.
+    /// </summary>
+    public bool KeepSections => Publication is null && kept.Lifetime > TimeSpan.Zero;
+    public TimeSpan SectionLifetime => kept.Lifetime;
+    public string SectionKey => Plan is { } plan ? $"overview:{KeptVersion.Of(plan)}" : "";
+    public string TargetsKey => Follows is { } follows
+        ? $"{SectionKey}:targets:{string.Join(',', Plan!.Targets.Where(t => follows.Contains((Notifications.FollowKinds.Target, t.Id))).Select(t => t.Id))}"
+        : $"{SectionKey}:targets:-";
 
     public async Task<IActionResult> OnGetAsync(int? id, CancellationToken ct)
     {
@@ -39,6 +55,11 @@ public sealed class OverviewModel(JiaowangDb db, Shared.Reporting.SupervisionCac
             // Anonymous visitors (and the office previewing with ?view=public) see what the office published.
             Publication = await Leadership.PublicView.ForPlanAsync(db, chosen, ct);
             Plan = Leadership.PublicView.Apply(Plan, Publication);
+        }
+
+        else if (await HttpContext.GetCallerAsync() is { } caller)
+        {
+            Follows = await Notifications.FollowButton.FollowedAsync(HttpContext, caller, HttpContext.RequestServices.GetRequiredService<Notifications.FollowRules>(), kept);
         }
 
         OtherPlans = plans.Where(p => p.Id != chosen).ToList();
