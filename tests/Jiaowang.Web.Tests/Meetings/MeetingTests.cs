@@ -246,6 +246,11 @@ public abstract class MeetingTests(DatabaseProvider provider) : IAsyncLifetime
         Assert.Contains("完善国际语言环境", unitPage);
         using var anonymous = app.Factory.CreateClient();
         Assert.DoesNotContain("完善国际语言环境", await anonymous.GetStringAsync($"/units/{app.UnitIds[Transport]}"));
+        // The list is kept until a write: the unit's item marked done leaves the page at once, for the office too.
+        Assert.Contains("完善国际语言环境", await office.GetStringAsync($"/units/{app.UnitIds[Transport]}"));
+        Assert.Equal(HttpStatusCode.OK, (await api.PostAsJsonAsync($"/api/followups/{meeting.Decisions[0].Id}/done", new { note = "路牌已更新" })).StatusCode);
+        Assert.DoesNotContain("完善国际语言环境", await transport.GetStringAsync($"/units/{app.UnitIds[Transport]}"));
+        Assert.DoesNotContain("完善国际语言环境", await office.GetStringAsync($"/units/{app.UnitIds[Transport]}"));
         var denied = await transport.GetAsync("/meetings");
         Assert.Equal(HttpStatusCode.Redirect, denied.StatusCode);
     }
