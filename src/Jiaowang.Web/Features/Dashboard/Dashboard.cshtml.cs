@@ -26,7 +26,7 @@ public sealed class DashboardPageModel(JiaowangDb db, DashboardCache cache, Shar
 
     /// <summary>
     /// The plan-wide sections (headline, targets, league, matrix, chart data) are the same for every reader of this
-    /// model: rendered once per model and culture, they are kept as long as the model is (<see cref="DashboardCache.Version"/>).
+    /// model: rendered once per model and culture, they are kept as long as the model is (<see cref="Jiaowang.Web.Shared.KeptVersion"/>).
     /// Writing the 130 KB page was most of a signed-in dashboard request once the model was cached (docs/PERFORMANCE.md).
     /// </summary>
     public string SectionKey => Dashboard is { } d ? $"dashboard:{Jiaowang.Web.Shared.KeptVersion.Of(d)}" : "";
