@@ -12,7 +12,8 @@ namespace Jiaowang.Web.Features.Plans;
 /// <summary>The plan at a glance: phases on a timeline, targets by group, tasks by group with their units.</summary>
 [Microsoft.AspNetCore.Authorization.AllowAnonymous]
 [Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = PublicCache.Policy)]
-public sealed class OverviewModel(JiaowangDb db, Shared.Reporting.SupervisionCache kept, TimeProvider clock, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class OverviewModel(JiaowangDb db, Shared.Reporting.SupervisionCache kept, TimeProvider clock, IStringLocalizer<SharedResource> text,
+    Notifications.FollowRules followRules) : PageModel
 {
     public PlanDetail? Plan { get; private set; }
     public PhaseTimeline? Timeline { get; private set; }
@@ -56,10 +57,9 @@ public sealed class OverviewModel(JiaowangDb db, Shared.Reporting.SupervisionCac
             Publication = await Leadership.PublicView.ForPlanAsync(db, chosen, ct);
             Plan = Leadership.PublicView.Apply(Plan, Publication);
         }
-
         else if (await HttpContext.GetCallerAsync() is { } caller)
         {
-            Follows = await Notifications.FollowButton.FollowedAsync(HttpContext, caller, HttpContext.RequestServices.GetRequiredService<Notifications.FollowRules>(), kept);
+            Follows = await Notifications.FollowButton.FollowedAsync(HttpContext, caller, followRules, kept);
         }
 
         OtherPlans = plans.Where(p => p.Id != chosen).ToList();
