@@ -67,9 +67,9 @@ var databaseReady = Task.Run(async () =>
 {
     await using (var startup = await app.StartupLockAsync())
     {
-        await app.PrepareDatabaseAsync();
-        await app.PrepareNetworkAsync();
-        await app.PrepareServicesAsync();
+        var facts = await app.PrepareDatabaseAsync();
+        await app.PrepareNetworkAsync(facts);
+        await app.PrepareServicesAsync(facts);
         startup.Prepared();
     }
     await app.WarmUpAsync();

@@ -23,16 +23,18 @@ public static class DatabaseHosting
 
     /// <summary>
     /// Applies migrations (unless <c>Database:MigrateOnStart</c> is false: then <c>jiaowang db migrate</c> must have run,
-    /// and a database behind this build stops the start with that advice), loads the bundled plan into an empty
-    /// database (unless <c>Seed:BundledPlan</c> is false); these first queries also build EF's model, so the first
-    /// visitor does not pay for it.
+    /// and a database behind this build stops the start with that advice), then makes what a database needs before its
+    /// first user: the roles, the bundled plan in an empty database (unless <c>Seed:BundledPlan</c> is false), the
+    /// districts. Returns what it found (<see cref="StartupFacts"/>), for the other seeding steps of the start.
     /// </summary>
-    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    public static async Task<StartupFacts> PrepareDatabaseAsync(this WebApplication app)
     {
         // What start-up writes (roles, the bundled plan) is audited as such, not as the web host at large.
         using var actor = Features.Audit.AuditActors.Use("system:startup");
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Jiaowang.Database");
         logger.LogInformation("Database: {Provider} {Target}", app.Services.GetRequiredService<DatabaseInfo>().Provider, app.Services.GetRequiredService<DatabaseInfo>().Display);
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<JiaowangDb>();
         if (app.Configuration.GetValue("Database:MigrateOnStart", true))
         {
             var applied = await DatabaseStartup.MigrateAsync(app.Services);
@@ -40,21 +42,22 @@ public static class DatabaseHosting
         }
         else
         {
-            await using var scope = app.Services.CreateAsyncScope();
-            var pending = await DatabaseStartup.PendingAsync(scope.ServiceProvider.GetRequiredService<JiaowangDb>());
+            var pending = await DatabaseStartup.PendingAsync(db);
             if (pending.Count > 0)
                 throw new InvalidOperationException($"The database lacks {pending.Count} migration(s) of this build (Database:MigrateOnStart is false): run `jiaowang db migrate` first.");
         }
-        await Features.Accounts.AccountsSetup.EnsureRolesAsync(app.Services);
-        if (app.Configuration.GetValue("Seed:BundledPlan", true))
+        var facts = await StartupFacts.ReadAsync(db);
+        if (!facts.RolesMade) await Features.Accounts.AccountsSetup.EnsureRolesAsync(app.Services);
+        if (!facts.HasPlan && app.Configuration.GetValue("Seed:BundledPlan", true))
         {
             await DatabaseStartup.SeedBundledPlanAsync(app.Services, logger);
         }
-        if (app.Configuration.GetValue("Seed:Districts", true))
+        // A plan imported just now may have named the groups as plain bodies: the districts are checked again then.
+        if ((!facts.DistrictsMade || !facts.HasPlan) && app.Configuration.GetValue("Seed:Districts", true))
         {
-            await using var scope = app.Services.CreateAsyncScope();
-            var attached = await Features.Units.DistrictList.EnsureAsync(scope.ServiceProvider.GetRequiredService<JiaowangDb>());
+            var attached = await Features.Units.DistrictList.EnsureAsync(db);
             if (attached > 0) logger.LogInformation("Made {Count} districts and zones the members of 各区人民政府", attached);
         }
+        return facts;
     }
 }

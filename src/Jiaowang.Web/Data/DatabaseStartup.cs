@@ -31,11 +31,12 @@ public static class DatabaseStartup
     /// <summary>
     /// The migrations of this build the database has not applied. EF's <c>GetPendingMigrationsAsync</c> builds a model of
     /// its history table before reading it, a quarter of a second of every start (docs/PERFORMANCE.md, "Start-up");
-    /// the table's one column needed here is read with a plain query instead.
+    /// the table's one column needed here is read with a plain query instead, and this build's migrations are named by
+    /// the assembly's metadata (<see cref="MigrationIds"/>).
     /// </summary>
     public static async Task<IReadOnlyList<string>> PendingAsync(JiaowangDb db, CancellationToken ct = default)
     {
-        var known = db.Database.GetMigrations().ToList();
+        var known = MigrationIds.Of(db);
         if (!await db.GetService<IRelationalDatabaseCreator>().ExistsAsync(ct)) return known;
         var table = HistoryRepository.DefaultTableName;
         var applied = new HashSet<string>(StringComparer.Ordinal);

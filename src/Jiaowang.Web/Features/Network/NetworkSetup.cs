@@ -26,8 +26,9 @@ public static class NetworkSetup
     /// On an empty registry, imports the shipped copy of the real partner list (each row keeps its source URLs), unless
     /// <c>Seed:Partners</c> is false. Registry-bound targets are brought up to date by <see cref="RegistrySyncJob"/>.
     /// </summary>
-    public static async Task PrepareNetworkAsync(this WebApplication app)
+    public static async Task PrepareNetworkAsync(this WebApplication app, StartupFacts facts)
     {
+        if (facts.HasPartners) return;
         using var actor = Audit.AuditActors.Use("system:startup");
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<JiaowangDb>();

@@ -85,8 +85,9 @@ public static class ServicesSetup
     }
 
     /// <summary>On an empty directory, imports the shipped places (each with its source), unless <c>Seed:Places</c> is false.</summary>
-    public static async Task PrepareServicesAsync(this WebApplication app)
+    public static async Task PrepareServicesAsync(this WebApplication app, StartupFacts facts)
     {
+        if (facts.HasGuides && facts.HasPlaces) return;
         using var actor = Audit.AuditActors.Use("system:startup");
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<JiaowangDb>();
