@@ -21,6 +21,7 @@ for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null &&
 
 base="http://127.0.0.1:$port"
 unit=$(curl -s "$base/api/units" | grep -o '"id":[0-9]*' | head -n 1 | cut -d: -f2)
+task=$(curl -s "$base/" | grep -o 'href="/tasks/[0-9]*"' | head -n 1 | grep -o '[0-9]*')
 
 # The dashboard is for leaders: the demo year of reports (jiaowang demo generate, docs/DEMO.md), whose demo-leader
 # account signs in for a bearer token that wrk sends.
@@ -39,11 +40,12 @@ declare -A urls=(
   [plan-json]="/api/plans/1"
   [unit-page]="/units/$unit"
   [unit-signed]="/units/$unit"
+  [task-signed]="/tasks/$task"
   [dashboard]="/dashboard"
   [dashboard-json]="/api/plans/1/dashboard"
 )
-order=(${ONLY:-bare static-css overview-zh overview-en overview-signed plan-json unit-page unit-signed dashboard dashboard-json})  # ONLY="bare dashboard" for a subset
-# Signed-in requests (the dashboard, unit-signed) carry the leader's token; the others go anonymous, as the public does.
+order=(${ONLY:-bare static-css overview-zh overview-en overview-signed plan-json unit-page unit-signed task-signed dashboard dashboard-json})  # ONLY="bare dashboard" for a subset
+# Signed-in requests (the dashboard, *-signed) carry the leader's token; the others go anonymous, as the public does.
 header() { case $1 in dashboard* | *-signed) echo "$bearer" ;; *) echo "X-Anonymous: 1" ;; esac; }
 
 rss() { awk '/VmRSS/ {print int($2/1024)}' /proc/$server/status; }

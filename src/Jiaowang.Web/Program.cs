@@ -70,12 +70,14 @@ var databaseReady = Task.Run(async () =>
         var facts = await app.PrepareDatabaseAsync();
         await app.PrepareNetworkAsync(facts);
         await app.PrepareServicesAsync(facts);
-        startup.Prepared();
+        startup.Prepared(facts);
     }
     await app.WarmUpAsync();
 });
 app.BuildRelationalModel();
 
+// A request reads SQLite's commit count once, however many kept values it asks for.
+DatabaseVersion.UsePerRequest(app);
 // The proxy's word on scheme and client address comes first (from a configured proxy only), with the security headers.
 app.UseJiaowangSecurity();
 // The language is settled next, so that an error page shown for a request speaks the request's language.

@@ -75,14 +75,21 @@ public sealed class MeasuresApiTests : IAsyncLifetime
         Assert.Equal("open", first.GetProperty("status").GetString());
         var id = first.GetProperty("id").GetInt32();
 
+        // The task page, kept for signed-in readers until a write, shows each change at the next reading.
+        Assert.Contains($"data-measure-id=\"{id}\"", await office.GetStringAsync($"/tasks/{taskId}"));
+        Assert.Contains("class=\"status open\"", await office.GetStringAsync($"/tasks/{taskId}"));
         Assert.Equal(HttpStatusCode.Forbidden, (await liaison.PutAsJsonAsync($"/api/measures/{id}", new { done = true })).StatusCode);
         var done = await office.PutAsJsonAsync($"/api/measures/{id}", new { done = true });
         done.EnsureSuccessStatusCode();
         Assert.Equal("done", (await done.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
         Assert.Equal("done", (await liaison.GetFromJsonAsync<JsonElement>($"/api/tasks/{taskId}/measures"))[0].GetProperty("status").GetString());
+        var page = await office.GetStringAsync($"/tasks/{taskId}");
+        Assert.Contains("class=\"status done\"", page);
+        Assert.Contains("class=\"status open\"", page); // the second measure
 
         (await office.PutAsJsonAsync($"/api/measures/{id}", new { done = false })).EnsureSuccessStatusCode();
         Assert.Equal("open", (await office.GetFromJsonAsync<JsonElement>($"/api/tasks/{taskId}/measures"))[0].GetProperty("status").GetString());
+        Assert.DoesNotContain("class=\"status done\"", await office.GetStringAsync($"/tasks/{taskId}"));
 
         Assert.Equal(HttpStatusCode.NotFound, (await office.PutAsJsonAsync("/api/measures/999999", new { done = true })).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await office.GetAsync("/api/tasks/999999/measures")).StatusCode);

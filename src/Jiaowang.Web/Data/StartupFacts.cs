@@ -6,15 +6,16 @@ using Microsoft.EntityFrameworkCore;
 namespace Jiaowang.Web.Data;
 
 /// <summary>
-/// What each start asks before it seeds anything (roles, the bundled plan, the districts, partners, guides, places), read
+/// What each start asks before it seeds anything (roles, the bundled plan, the districts, partners, guides, places, the
+/// first key of the shared key ring), read
 /// in one plain query on a migrated database. Each seeding step that finds its part done is skipped; one that does not
 /// runs as before, so a first start or a half-seeded database is unchanged. Asked through EF, the six checks were six
 /// queries to compile, a sixth of a start (docs/PERFORMANCE.md, "Start-up").
 /// </summary>
-public sealed record StartupFacts(bool RolesMade, bool HasPlan, bool DistrictsMade, bool HasPartners, bool HasGuides, bool HasPlaces)
+public sealed record StartupFacts(bool RolesMade, bool HasPlan, bool DistrictsMade, bool HasPartners, bool HasGuides, bool HasPlaces, bool HasKey)
 {
     /// <summary>Nothing known: every step checks for itself.</summary>
-    public static readonly StartupFacts Unknown = new(false, false, false, false, false, false);
+    public static readonly StartupFacts Unknown = new(false, false, false, false, false, false, false);
 
     public static async Task<StartupFacts> ReadAsync(JiaowangDb db, CancellationToken ct = default)
     {
@@ -33,13 +34,14 @@ public sealed record StartupFacts(bool RolesMade, bool HasPlan, bool DistrictsMa
                     AND NOT EXISTS (SELECT 1 FROM "Units" WHERE "Name" IN (@all, {Parameter(command, "@relevant", UnitGroups.RelevantDistricts)}) AND "Kind" = {Parameter(command, "@body", (int)UnitKind.Body)}),
                   EXISTS (SELECT 1 FROM "Partners"),
                   EXISTS (SELECT 1 FROM "ServiceGuides"),
-                  EXISTS (SELECT 1 FROM "Places")
+                  EXISTS (SELECT 1 FROM "Places"),
+                  EXISTS (SELECT 1 FROM "DataProtectionKeys")
                 """;
             await using var reader = await command.ExecuteReaderAsync(ct);
             await reader.ReadAsync(ct);
             return new(Convert.ToInt64(reader.GetValue(0)) == Roles.All.Count, Convert.ToBoolean(reader.GetValue(1)),
                 Convert.ToBoolean(reader.GetValue(2)), Convert.ToBoolean(reader.GetValue(3)), Convert.ToBoolean(reader.GetValue(4)),
-                Convert.ToBoolean(reader.GetValue(5)));
+                Convert.ToBoolean(reader.GetValue(5)), Convert.ToBoolean(reader.GetValue(6)));
         }
         finally
         {

@@ -22,20 +22,20 @@ public sealed class StartupFactsTests
         await Start(database);
         using (var db = database.Open())
         {
-            Assert.Equal(new StartupFacts(true, true, true, true, true, true), await StartupFacts.ReadAsync(db));
+            Assert.Equal(new StartupFacts(true, true, true, true, true, true, true), await StartupFacts.ReadAsync(db));
 
             var places = await db.Places.CountAsync();
             Assert.True(places > 0);
             await db.Places.ExecuteDeleteAsync();
             await db.Roles.Where(r => r.Name == Jiaowang.Web.Features.Accounts.Roles.Member).ExecuteDeleteAsync();
             await db.Units.Where(u => u.Name == UnitGroups.RelevantDistricts).ExecuteUpdateAsync(u => u.SetProperty(x => x.Kind, UnitKind.Body));
-            Assert.Equal(new StartupFacts(false, true, false, true, true, false), await StartupFacts.ReadAsync(db));
+            Assert.Equal(new StartupFacts(false, true, false, true, true, false, true), await StartupFacts.ReadAsync(db));
         }
 
         await Start(database);
         using (var db = database.Open())
         {
-            Assert.Equal(new StartupFacts(true, true, true, true, true, true), await StartupFacts.ReadAsync(db));
+            Assert.Equal(new StartupFacts(true, true, true, true, true, true, true), await StartupFacts.ReadAsync(db));
             Assert.True(await db.Places.AnyAsync());
             Assert.True(await db.Roles.AnyAsync(r => r.Name == Jiaowang.Web.Features.Accounts.Roles.Member));
             Assert.Equal(UnitKind.ChosenGroup, (await db.Units.SingleAsync(u => u.Name == UnitGroups.RelevantDistricts)).Kind);

@@ -76,20 +76,22 @@ public static class OperationsSetup
 
     /// <summary>
     /// Held while the database is prepared. Once <see cref="Prepared"/> is called, releasing it creates the first key
-    /// of the shared key ring, still under the lock, so two instances cannot each create one. A preparation that failed
-    /// creates no key: the key ring's table may not exist, and that error would hide the one that stopped the start.
+    /// of the shared key ring if there is none yet, still under the lock, so two instances cannot each create one. A
+    /// preparation that failed creates no key: the key ring's table may not exist, and that error would hide the one that
+    /// stopped the start. A key ring that has a key is left to be read by the first request that needs it: reading it is
+    /// a query and an XML parse, a seventh of a start (docs/PERFORMANCE.md, "Start-up").
     /// </summary>
     public sealed class StartupLock(WebApplication app, IAsyncDisposable held) : IAsyncDisposable
     {
-        bool prepared;
+        bool makeKey;
 
-        public void Prepared() => prepared = true;
+        public void Prepared(Data.StartupFacts facts) => makeKey = !facts.HasKey;
 
         public async ValueTask DisposeAsync()
         {
             try
             {
-                if (prepared) app.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("Jiaowang.Startup").Protect([1]);
+                if (makeKey) app.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("Jiaowang.Startup").Protect([1]);
             }
             finally
             {

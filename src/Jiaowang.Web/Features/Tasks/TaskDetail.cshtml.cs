@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Jiaowang.Web.Features.Tasks;
 
 [Microsoft.AspNetCore.Authorization.AllowAnonymous]
-public sealed class TaskDetailModel(JiaowangDb db) : PageModel
+public sealed class TaskDetailModel(JiaowangDb db, SupervisionCache kept) : PageModel
 {
     public TaskItem Task { get; private set; } = null!;
     public PlanSummary Plan { get; private set; } = null!;
@@ -14,27 +14,37 @@ public sealed class TaskDetailModel(JiaowangDb db) : PageModel
     public (int Id, int Number, string Title)? Next { get; private set; }
     public List<MeasureItem> Measures { get; private set; } = [];
 
+    /// <summary>Everything the page shows, the same for every reader: five queries, kept until a write.</summary>
+    sealed record Shown(TaskItem Task, PlanSummary Plan, (int, int, string)? Previous, (int, int, string)? Next, List<MeasureItem> Measures);
+
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        // Signed-in readers get the page rendered per request (anonymous ones from the output cache); its data was most
+        // of that request's time (docs/PERFORMANCE.md, "Signed-in pages").
+        if (await kept.GetAsync(("task-page", id), () => LoadAsync(id, ct)) is not { } shown) return NotFound();
+        (Task, Plan, Previous, Next, Measures) = shown;
+        return Page();
+    }
+
+    async Task<Shown?> LoadAsync(int id, CancellationToken ct)
     {
         var task = await db.Tasks.AsNoTracking()
             .Include(t => t.Group)
             .Include(t => t.Assignments).ThenInclude(a => a.Unit)
             .FirstOrDefaultAsync(t => t.Id == id, ct);
-        if (task is null) return NotFound();
+        if (task is null) return null;
 
-        Task = TaskItem.From(task, task.Group!);
-        Plan = await db.Plans.AsNoTracking().Where(p => p.Id == task.Group!.PlanId)
+        var plan = await db.Plans.AsNoTracking().Where(p => p.Id == task.Group!.PlanId)
             .Select(p => new PlanSummary(p.Id, p.Title, p.DocumentNumber, p.IssuedOn, p.ImportedAt))
             .FirstAsync(ct);
 
         // The plan's tasks in reading order, so a reader can go through them one by one.
-        var siblings = await db.Tasks.AsNoTracking().Where(t => t.Group!.PlanId == Plan.Id)
+        var siblings = await db.Tasks.AsNoTracking().Where(t => t.Group!.PlanId == plan.Id)
             .OrderBy(t => t.Group!.Position).ThenBy(t => t.Number)
             .Select(t => new { t.Id, t.Number, t.Title }).ToListAsync(ct);
         var index = siblings.FindIndex(t => t.Id == id);
-        if (index > 0) Previous = (siblings[index - 1].Id, siblings[index - 1].Number, siblings[index - 1].Title);
-        if (index < siblings.Count - 1) Next = (siblings[index + 1].Id, siblings[index + 1].Number, siblings[index + 1].Title);
-        Measures = await MeasuresApi.ForTaskAsync(db, id, ct);
-        return Page();
+        (int, int, string)? previous = index > 0 ? (siblings[index - 1].Id, siblings[index - 1].Number, siblings[index - 1].Title) : null;
+        (int, int, string)? next = index < siblings.Count - 1 ? (siblings[index + 1].Id, siblings[index + 1].Number, siblings[index + 1].Title) : null;
+        return new Shown(TaskItem.From(task, task.Group!), plan, previous, next, await MeasuresApi.ForTaskAsync(db, id, ct));
     }
 }
