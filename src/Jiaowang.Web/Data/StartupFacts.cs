@@ -7,16 +7,12 @@ namespace Jiaowang.Web.Data;
 
 /// <summary>
 /// What each start asks before it seeds anything (roles, the bundled plan, the districts, partners, guides, places, the
-/// first key of the shared key ring), read
-/// in one plain query on a migrated database. Each seeding step that finds its part done is skipped; one that does not
-/// runs as before, so a first start or a half-seeded database is unchanged. Asked through EF, the six checks were six
-/// queries to compile, a sixth of a start (docs/PERFORMANCE.md, "Start-up").
+/// first key of the shared key ring), read in one plain query on a migrated database. Each seeding step that finds its
+/// part done is skipped; one that does not runs as before, so a first start or a half-seeded database is unchanged.
+/// Asked through EF, the checks were six queries to compile, a sixth of a start (docs/PERFORMANCE.md, "Start-up").
 /// </summary>
 public sealed record StartupFacts(bool RolesMade, bool HasPlan, bool DistrictsMade, bool HasPartners, bool HasGuides, bool HasPlaces, bool HasKey)
 {
-    /// <summary>Nothing known: every step checks for itself.</summary>
-    public static readonly StartupFacts Unknown = new(false, false, false, false, false, false, false);
-
     public static async Task<StartupFacts> ReadAsync(JiaowangDb db, CancellationToken ct = default)
     {
         await db.Database.OpenConnectionAsync(ct);
