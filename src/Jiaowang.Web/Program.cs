@@ -26,6 +26,7 @@ using Jiaowang.Web.Features.Units;
 using Jiaowang.Web.Shared;
 
 var builder = WebApplication.CreateBuilder(args);
+StartupPrewarm.Begin(builder.Configuration);
 
 builder.AddJiaowangDatabase();
 builder.AddOperations();
