@@ -31,6 +31,11 @@ echo "$password" | ConnectionStrings__Jiaowang="Data Source=$work/bench.db" \
 token=$(curl -s -X POST -H 'Content-Type: application/json' -d "{\"userName\":\"demo-leader\",\"password\":\"$password\"}" \
   "$base/api/auth/token" | sed 's/.*"accessToken":"\([^"]*\)".*/\1/')
 bearer="Authorization: Bearer $token"
+# The liaison's work list (/work) as the liaison of the first task's lead unit, the unit with the most to report.
+lead=$(curl -s -H "$bearer" "$base/tasks/$task" | grep -o 'href="/units/[0-9]*"' | head -n 1 | grep -o '[0-9]*')
+liaison_token=$(curl -s -X POST -H 'Content-Type: application/json' \
+  -d "{\"userName\":\"demo-liaison-$(printf %02d "$lead")\",\"password\":\"$password\"}" \
+  "$base/api/auth/token" | sed 's/.*"accessToken":"\([^"]*\)".*/\1/')
 declare -A urls=(
   [bare]="/healthz"
   [static-css]="/css/site.css"
@@ -41,12 +46,20 @@ declare -A urls=(
   [unit-page]="/units/$unit"
   [unit-signed]="/units/$unit"
   [task-signed]="/tasks/$task"
+  [work-liaison]="/work"
   [dashboard]="/dashboard"
   [dashboard-json]="/api/plans/1/dashboard"
 )
-order=(${ONLY:-bare static-css overview-zh overview-en overview-signed plan-json unit-page unit-signed task-signed dashboard dashboard-json})  # ONLY="bare dashboard" for a subset
-# Signed-in requests (the dashboard, *-signed) carry the leader's token; the others go anonymous, as the public does.
-header() { case $1 in dashboard* | *-signed) echo "$bearer" ;; *) echo "X-Anonymous: 1" ;; esac; }
+order=(${ONLY:-bare static-css overview-zh overview-en overview-signed plan-json unit-page unit-signed task-signed work-liaison dashboard dashboard-json})  # ONLY="bare dashboard" for a subset
+# Signed-in requests (the dashboard, *-signed) carry the leader's token, *-liaison the liaison's; the others go
+# anonymous, as the public does.
+header() {
+  case $1 in
+    dashboard* | *-signed) echo "$bearer" ;;
+    *-liaison) echo "Authorization: Bearer $liaison_token" ;;
+    *) echo "X-Anonymous: 1" ;;
+  esac
+}
 
 rss() { awk '/VmRSS/ {print int($2/1024)}' /proc/$server/status; }
 for name in "${order[@]}"; do curl -s -o /dev/null -H "$(header "$name")" "$base${urls[$name]}"; done

@@ -126,6 +126,8 @@ public sealed class SupervisionPageTests : IAsyncLifetime
         using var office = await app.OfficeAsync();
         var routes = app.TargetId("国际地区航线");
         await office.PutAsJsonAsync($"/api/targets/{routes}/units", new { unitIds = new[] { app.UnitIds["市交通运输局"] } });
+        // The list is kept until a write: read once before the reading, so that the page after it must be the new one.
+        Assert.Contains("当前值: —", await liaison.GetStringAsync("/work"));
 
         var bad = await Accounts.PostFormAsync(liaison, "/work?handler=Reading",
             new() { ["TargetId"] = routes.ToString(), ["Value"] = "20", ["AsOf"] = "2026-06-01", ["Source"] = "<script>alert(1)</script>" }, "/work");
@@ -133,7 +135,12 @@ public sealed class SupervisionPageTests : IAsyncLifetime
         var good = await Accounts.PostFormAsync(liaison, "/work?handler=Reading",
             new() { ["TargetId"] = routes.ToString(), ["Value"] = "20", ["AsOf"] = "2026-06-01", ["Source"] = "机场航班计划" }, "/work");
         Assert.Equal(HttpStatusCode.Redirect, good.StatusCode);
-        Assert.Contains("数据已填报", await liaison.GetStringAsync(good.Headers.Location!.OriginalString));
+        var after = await liaison.GetStringAsync(good.Headers.Location!.OriginalString);
+        Assert.Contains("数据已填报", after);
+        Assert.Contains("当前值: 20", after);
+        Assert.DoesNotContain("当前值: —", after);
+        // In English the same list is its own kept entry, with the same figures.
+        Assert.Contains("Current value: 20", await liaison.GetStringAsync("/work?culture=en"));
     }
 
     [Fact]
@@ -179,6 +186,8 @@ public sealed class SupervisionPageTests : IAsyncLifetime
         var (_, leader) = await CookieAsync("leader");
         var newUrl = $"/work/reports/new?periodId={app.Monthly(6).Id}&taskId={app.TaskIds[5]}";
         var id = ReportIdFrom(await Accounts.PostFormAsync(liaison, newUrl + "&handler=Save", new() { ["Text"] = "六月" }, newUrl));
+        // The workspace's inbox and receipts are kept until a write: read before, they must change with the instruction.
+        Assert.DoesNotContain("请抓紧推进", await liaison.GetStringAsync("/work"));
 
         var instructed = await Accounts.PostFormAsync(leader, $"/work/reports/{id}?handler=Instruct", new() { ["instruction"] = "请抓紧<script>x</script>" }, $"/work/reports/{id}");
         Assert.Contains("不能包含 HTML 标签", await instructed.Content.ReadAsStringAsync());
@@ -191,6 +200,8 @@ public sealed class SupervisionPageTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.Redirect, answered.StatusCode);
         Assert.Contains("已召开专题会", await leader.GetStringAsync($"/work/reports/{id}"));
+        // Answered, it no longer waits in the inbox or for a receipt.
+        Assert.DoesNotContain("请抓紧推进", await liaison.GetStringAsync("/work"));
     }
 
     [Fact]

@@ -17,7 +17,7 @@ public sealed record ReceiptItem(string Kind, int Id, int UnitId, string By, Dat
 public sealed record PendingReceipt(string Kind, int Id, string Title, DateTimeOffset Arrived, string Link);
 
 /// <summary>Receipt (签收): the unit's liaison acknowledges a task, a notice or an instruction that reached the unit; who and when are kept.</summary>
-public sealed class ReceiptService(JiaowangDb db, AuditLog audit, TimeProvider clock, IStringLocalizer<NoticesText> text)
+public sealed class ReceiptService(JiaowangDb db, AuditLog audit, TimeProvider clock, IStringLocalizer<NoticesText> text, SupervisionCache kept)
 {
     public async Task<Outcome<Receipt>> AcknowledgeAsync(Caller caller, string? kind, int id, CancellationToken ct = default)
     {
@@ -53,8 +53,15 @@ public sealed class ReceiptService(JiaowangDb db, AuditLog audit, TimeProvider c
         return receipt;
     }
 
-    /// <summary>What reached the unit and is not acknowledged yet: its tasks, notices and instructions.</summary>
-    public async Task<List<PendingReceipt>> PendingAsync(int unitId, CancellationToken ct = default)
+    /// <summary>
+    /// What reached the unit and is not acknowledged yet: its tasks, notices and instructions. Kept until a write: it
+    /// is on every view of the liaison's work page, and what the unit owes is read from every plan's assignments
+    /// (two thirds of that page's time, docs/PERFORMANCE.md, "Eighth round").
+    /// </summary>
+    public Task<List<PendingReceipt>> PendingAsync(int unitId, CancellationToken ct = default) =>
+        kept.GetAsync(("pending-receipts", unitId), () => LoadPendingAsync(unitId, ct));
+
+    async Task<List<PendingReceipt>> LoadPendingAsync(int unitId, CancellationToken ct)
     {
         var done = await db.Receipts.AsNoTracking().Where(r => r.UnitId == unitId).Select(r => new { r.Kind, r.ItemId }).ToListAsync(ct);
         bool Done(string kind, int id) => done.Any(d => d.Kind == kind && d.ItemId == id);

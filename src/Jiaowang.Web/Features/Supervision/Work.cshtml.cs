@@ -28,7 +28,7 @@ public sealed record AssignedTarget(int Id, string Metric, decimal Value, string
 [ScopedTo(Scope.Self)]
 [Authorize(Policy = Policies.Liaison)]
 public sealed class WorkModel(JiaowangDb db, TimeProvider clock, IOptions<ReportingOptions> options, IStringLocalizer<ReportsText> text,
-    IStringLocalizer<SharedResource> shared, AuditLog audit) : PageModel
+    IStringLocalizer<SharedResource> shared, AuditLog audit, Shared.Reporting.SupervisionCache kept) : PageModel
 {
     public string UnitName { get; private set; } = "";
     public List<MyTask> Tasks { get; private set; } = [];
@@ -62,29 +62,43 @@ public sealed class WorkModel(JiaowangDb db, TimeProvider clock, IOptions<Report
         return await LoadAsync(ct) ?? Page();
     }
 
+    /// <summary>What the list shows: the unit's own, the same for each of its readers in one language on one day.</summary>
+    sealed record Shown(string UnitName, List<MyTask> Tasks, List<ReportSlot> Slots, List<AssignedTarget> Targets);
+
     async Task<IActionResult?> LoadAsync(CancellationToken ct)
     {
         if (await HttpContext.GetCallerAsync() is not { UnitId: { } unitId }) return Forbid();
         var today = clock.Today();
-        UnitName = await db.Units.Where(u => u.Id == unitId).Select(u => u.Name).SingleAsync(ct);
-        Tasks = await MyWorkApi.ForUnitAsync(db, unitId, today, options.Value, text, ct);
+        // A dozen queries or more (tasks, reports, each plan's periods, due dates and target states), kept until a write.
+        var shown = await kept.GetAsync(("work-page", unitId, today, System.Globalization.CultureInfo.CurrentUICulture.Name),
+            () => ShownAsync(unitId, today, ct));
+        (UnitName, Tasks, Slots, Targets) = (shown.UnitName, shown.Tasks, shown.Slots, shown.Targets);
+        return null;
+    }
+
+    async Task<Shown> ShownAsync(int unitId, DateOnly today, CancellationToken ct)
+    {
+        var unitName = await db.Units.Where(u => u.Id == unitId).Select(u => u.Name).SingleAsync(ct);
+        var tasks = await MyWorkApi.ForUnitAsync(db, unitId, today, options.Value, text, ct);
+        List<ReportSlot> slots = [];
+        List<AssignedTarget> targets = [];
 
         var reports = await db.Reports.AsNoTracking().Where(r => r.UnitId == unitId)
             .Select(r => new { r.Id, r.PeriodId, r.TaskId, r.State }).ToListAsync(ct);
-        foreach (var planId in Tasks.Select(t => t.PlanId).Distinct())
+        foreach (var planId in tasks.Select(t => t.PlanId).Distinct())
         {
             var periods = await Periods.ForPlanAsync(db, planId, options.Value, ct);
             var due = await DueDates.LoadAsync(db, periods.Select(p => p.Id).ToList(), ct);
             foreach (var period in periods.Where(p => p.IsOpen(today)).OrderByDescending(p => p.Deadline))
             {
                 var owed = period.PerTask
-                    ? Tasks.Where(t => t.PlanId == planId).Select(t => ((int?)t.Id, (string?)$"{t.Number}. {t.Title}"))
+                    ? tasks.Where(t => t.PlanId == planId).Select(t => ((int?)t.Id, (string?)$"{t.Number}. {t.Title}"))
                     : [(null, null)];
                 foreach (var (taskId, title) in owed)
                 {
                     var report = reports.FirstOrDefault(r => r.PeriodId == period.Id && r.TaskId == taskId);
                     var done = report?.State is ReportState.Submitted or ReportState.Accepted;
-                    Slots.Add(new ReportSlot(PeriodItem.From(period), taskId, title, report?.Id, report?.State, !done && today > due.Of(period, taskId, unitId),
+                    slots.Add(new ReportSlot(PeriodItem.From(period), taskId, title, report?.Id, report?.State, !done && today > due.Of(period, taskId, unitId),
                         due.IsExtended(period, taskId, unitId) ? due.Of(period, taskId, unitId) : null));
                 }
             }
@@ -95,10 +109,10 @@ public sealed class WorkModel(JiaowangDb db, TimeProvider clock, IOptions<Report
         foreach (var plan in assigned.GroupBy(t => t.PlanId))
         {
             var states = await TargetStates.ForPlanAsync(db, plan.Key, today, ct);
-            Targets.AddRange(plan.Select(t => new AssignedTarget(t.Id, t.Metric, t.Value, t.Measure, states[t.Id].Latest,
+            targets.AddRange(plan.Select(t => new AssignedTarget(t.Id, t.Metric, t.Value, t.Measure, states[t.Id].Latest,
                 StatusText.Code(states[t.Id].Assessment.Status), StatusText.Reason(shared, states[t.Id].Assessment),
                 states[t.Id].Assessment.Kind == Jiaowang.Core.Progress.TargetKind.Growth, states[t.Id].Assessment.Decline)));
         }
-        return null;
+        return new Shown(unitName, tasks, slots, targets);
     }
 }
