@@ -75,6 +75,7 @@ var databaseReady = Task.Run(async () =>
     }
     await app.WarmUpAsync();
 });
+app.BeginPageDescriptors();
 app.BuildRelationalModel();
 
 // A request reads SQLite's commit count once, however many kept values it asks for.

@@ -101,6 +101,15 @@ public static class OperationsSetup
     }
 
     /// <summary>
+    /// Builds Razor Pages' descriptors (reflection over every page model's handlers and properties: the largest single
+    /// step of a start) on a thread of their own, started before the middleware and the maps, so that they are made
+    /// while this thread works through the rest: <c>MapRazorPages</c> finds them made, or waits on MVC's own lock.
+    /// A failure surfaces there, as it would have without this.
+    /// </summary>
+    public static void BeginPageDescriptors(this WebApplication app) =>
+        _ = Task.Run(() => app.Services.GetRequiredService<Microsoft.AspNetCore.Mvc.Infrastructure.IActionDescriptorCollectionProvider>().ActionDescriptors);
+
+    /// <summary>
     /// Builds every endpoint now (the minimal APIs' request delegates, the Razor Pages' descriptors), while the database
     /// is being prepared on another thread, instead of inside the host's start, after it. Call it after the last Map.
     /// </summary>
