@@ -110,8 +110,9 @@ public static class OperationsSetup
         _ = Task.Run(() => app.Services.GetRequiredService<Microsoft.AspNetCore.Mvc.Infrastructure.IActionDescriptorCollectionProvider>().ActionDescriptors);
 
     /// <summary>
-    /// Builds every endpoint now (the minimal APIs' request delegates, the Razor Pages' descriptors), while the database
-    /// is being prepared on another thread, instead of inside the host's start, after it. Call it after the last Map.
+    /// Builds every endpoint now (the minimal APIs' request delegates, the pages' endpoints from their descriptors),
+    /// while the database is being prepared on another thread, instead of inside the host's start, after it. Call it
+    /// after the last Map.
     /// </summary>
     public static void BuildEndpoints(this IEndpointRouteBuilder app)
     {
