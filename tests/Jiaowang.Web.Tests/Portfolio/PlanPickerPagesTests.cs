@@ -12,7 +12,8 @@ namespace Jiaowang.Web.Tests.Portfolio;
 
 /// <summary>
 /// Every office page that shows one plan's data has the plan picker (issue 14, item 5): choosing the second plan shows
-/// that plan's meetings, follow-ups, periods, ladder and evaluations, and the choice is remembered for the next page.
+/// that plan's meetings, follow-ups, periods, ladder, evaluations and registry bindings, and the choice is remembered
+/// for the next page.
 /// </summary>
 public sealed class PlanPickerPagesTests : IAsyncLifetime
 {
@@ -119,5 +120,11 @@ public sealed class PlanPickerPagesTests : IAsyncLifetime
         Assert.Contains("第一方案的会议", await office.GetStringAsync($"/meetings?planId={app.PlanId}"));
         Assert.DoesNotContain("区中心的会议", await office.GetStringAsync("/meetings"));
         Assert.Contains("第一方案测评", await office.GetStringAsync("/evaluations"));
+
+        // The registry bindings list one plan's targets: the second plan has none, the first has the partner target.
+        var bindings = await office.GetStringAsync($"/partners/bindings?planId={second}");
+        Assert.Contains($"<option value=\"{second}\" selected=\"selected\">", bindings);
+        Assert.DoesNotContain("国际友城和友好交流城市数量", bindings);
+        Assert.Contains("国际友城和友好交流城市数量", await office.GetStringAsync($"/partners/bindings?planId={app.PlanId}"));
     }
 }
