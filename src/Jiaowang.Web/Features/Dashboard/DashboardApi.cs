@@ -22,10 +22,6 @@ public static class DashboardApi
     public static Task<DashboardModel?> LoadAsync(Func<JiaowangDb> db, DashboardCache cache, int planId, TimeProvider clock, ReportingOptions options, CancellationToken ct) =>
         cache.GetAsync(planId, Jiaowang.Web.Shared.Clock.Today(clock), () => DashboardQuery.LoadAsync(db(), planId, clock, options, ct));
 
-    /// <summary>The same without the targets' trends, for the portfolio's counts (its own cache entry).</summary>
-    public static Task<DashboardModel?> LoadCountsAsync(JiaowangDb db, DashboardCache cache, int planId, TimeProvider clock, ReportingOptions options, CancellationToken ct) =>
-        cache.GetAsync(planId, Jiaowang.Web.Shared.Clock.Today(clock), () => DashboardQuery.LoadAsync(db, planId, clock, options, ct, trends: false), trends: false);
-
     public static IEndpointRouteBuilder MapDashboardApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/plans/{id:int}/dashboard", Get).WithTags("Dashboard").RequireAuthorization(Policies.ReadAll)

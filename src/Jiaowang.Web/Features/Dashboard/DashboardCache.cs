@@ -16,18 +16,17 @@ public sealed class DashboardCache(TimeProvider clock, IConfiguration configurat
 
     sealed record Entry(Stamp Generation, DateTimeOffset At, DashboardModel Model);
 
-    readonly ConcurrentDictionary<(int PlanId, DateOnly Today, bool Trends), Entry> entries = new();
+    readonly ConcurrentDictionary<(int PlanId, DateOnly Today), Entry> entries = new();
 
-    /// <param name="trends">False for a model without the targets' trends (the portfolio's), kept apart from the full one.</param>
-    public async Task<DashboardModel?> GetAsync(int planId, DateOnly today, Func<Task<DashboardModel?>> load, bool trends = true)
+    public async Task<DashboardModel?> GetAsync(int planId, DateOnly today, Func<Task<DashboardModel?>> load)
     {
         // Read the generation before loading: a write during the load leaves the entry stale, and the next request reloads.
         if (Lifetime <= TimeSpan.Zero) return await load();
         var seen = Current;
         var now = clock.GetUtcNow();
-        if (entries.TryGetValue((planId, today, trends), out var entry) && entry.Generation == seen && now - entry.At < Lifetime) return entry.Model;
+        if (entries.TryGetValue((planId, today), out var entry) && entry.Generation == seen && now - entry.At < Lifetime) return entry.Model;
         var model = await load();
-        if (model is not null) entries[(planId, today, trends)] = new Entry(seen, now, model);
+        if (model is not null) entries[(planId, today)] = new Entry(seen, now, model);
         return model;
     }
 

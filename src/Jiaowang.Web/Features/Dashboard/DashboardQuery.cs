@@ -20,10 +20,7 @@ public static class DashboardQuery
     public static Task<int?> CurrentPlanIdAsync(JiaowangDb db, CancellationToken ct = default) =>
         db.Plans.OrderByDescending(p => p.Id).Select(p => (int?)p.Id).FirstOrDefaultAsync(ct);
 
-    /// <param name="trends">False leaves each target's trend empty: the portfolio reads only the counts, and a plan's
-    /// trends are all its readings (3,000 at issue 16's scale, a million for 300 plans).</param>
-    public static async Task<DashboardModel?> LoadAsync(JiaowangDb db, int planId, TimeProvider clock, ReportingOptions options, CancellationToken ct = default,
-        bool trends = true)
+    public static async Task<DashboardModel?> LoadAsync(JiaowangDb db, int planId, TimeProvider clock, ReportingOptions options, CancellationToken ct = default)
     {
         var plan = await db.Plans.AsNoTracking().Where(p => p.Id == planId).Select(p => new { p.Title, p.DocumentNumber }).FirstOrDefaultAsync(ct);
         if (plan is null) return null;
@@ -37,7 +34,7 @@ public static class DashboardQuery
         var states = await TargetStates.ForPlanAsync(db, planId, phases, targets.Select(t => new TargetFigure(t.Id, t.Value, t.Qualifier)), today, ct);
         // The trends by target id, through the (TargetId, AsOf, Id) index: a join from the plan lets the planner scan
         // every reading of every plan first (issue 16).
-        var targetIds = trends ? targets.Select(t => t.Id).ToList() : [];
+        var targetIds = targets.Select(t => t.Id).ToList();
         var readings = await db.Readings.AsNoTracking().Where(r => targetIds.Contains(r.TargetId))
             .OrderBy(r => r.TargetId).ThenBy(r => r.AsOf).ThenBy(r => r.Id).Select(r => new { r.TargetId, r.AsOf, r.Value }).ToListAsync(ct);
         // A correction is a later reading on the same day: the trend shows the last value of each day.
@@ -154,6 +151,8 @@ public static class DashboardQuery
     static string Code(Status status) => StatusText.Code(status);
 
     /// <summary>Every status present, in the order the legend shows them, zero where none has it.</summary>
+    public static IReadOnlyDictionary<string, int> CountBy(IEnumerable<Status> statuses) => CountBy(statuses.Select(Code));
+
     static IReadOnlyDictionary<string, int> CountBy(IEnumerable<string> statuses)
     {
         var counts = statuses.GroupBy(s => s).ToDictionary(g => g.Key, g => g.Count());

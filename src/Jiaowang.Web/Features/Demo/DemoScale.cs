@@ -172,6 +172,9 @@ public static class DemoScale
         await using (var writer = await connection.BeginBinaryImportAsync(
             $"COPY \"Readings\" ({string.Join(", ", Columns.Select(c => $"\"{c}\""))}) FROM STDIN (FORMAT BINARY)", ct))
         {
+            // A million rows, each through the roll-up trigger (TargetRollup), take longer than a command's default 30 s
+            // to complete: the COPY failed at its end on a quiet machine.
+            writer.Timeout = TimeSpan.FromMinutes(30);
             foreach (var row in rows)
             {
                 await writer.StartRowAsync(ct);

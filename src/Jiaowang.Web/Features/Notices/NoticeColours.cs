@@ -37,8 +37,7 @@ public sealed class NoticeColours(JiaowangDb db, TimeProvider clock, IOptions<Re
         };
         var periodIds = open.Select(o => Owed(o.About)?.PeriodId).OfType<int>().Distinct().ToList();
         var plans = await db.Periods.AsNoTracking().Where(p => periodIds.Contains(p.Id)).Select(p => p.PlanId).Distinct().ToListAsync(ct);
-        var states = new List<SupervisionState>();
-        foreach (var planId in plans) states.Add(await SupervisionState.LoadAsync(db, planId, today, reporting.Value, ct));
+        var states = (await SupervisionState.LoadManyAsync(db, plans, today, reporting.Value, ct)).Values.ToList();
 
         foreach (var (notice, about) in open)
         {

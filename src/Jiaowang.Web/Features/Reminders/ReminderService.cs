@@ -77,9 +77,8 @@ public sealed class ReminderService(JiaowangDb db, AuditLog audit, Mailer mailer
     {
         var sent = new List<Reminder>();
         var today = clock.Today();
-        foreach (var planId in await db.Plans.Select(p => p.Id).ToListAsync(ct))
+        foreach (var (_, supervision) in (await SupervisionState.LoadEveryPlanAsync(db, today, reporting.Value, ct)).OrderBy(s => s.Key))
         {
-            var supervision = await SupervisionState.LoadAsync(db, planId, today, reporting.Value, ct);
             foreach (var unit in supervision.Overdue.GroupBy(o => (o.UnitId, o.UnitName)))
             {
                 if (await SendAsync(unit.Key.UnitId, null, Compose(unit.Key.UnitName, unit), sentBy, ct: ct) is { } r) sent.Add(r);
@@ -95,9 +94,8 @@ public sealed class ReminderService(JiaowangDb db, AuditLog audit, Mailer mailer
     public async Task<int> SendAutomaticAsync(DateOnly today, CancellationToken ct = default)
     {
         var count = 0;
-        foreach (var planId in await db.Plans.Select(p => p.Id).ToListAsync(ct))
+        foreach (var (_, supervision) in (await SupervisionState.LoadEveryPlanAsync(db, today, reporting.Value, ct)).OrderBy(s => s.Key))
         {
-            var supervision = await SupervisionState.LoadAsync(db, planId, today, reporting.Value, ct);
             foreach (var period in supervision.PlanPeriods.Where(p => p.IsOpen(today)))
             {
                 // Each unit's own due date: an approved extension moves the reminder with it.

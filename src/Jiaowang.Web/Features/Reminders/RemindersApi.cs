@@ -55,12 +55,8 @@ public static class RemindersApi
         var body = request.Text;
         if (string.IsNullOrWhiteSpace(body))
         {
-            var owed = new List<OverdueItem>();
-            foreach (var planId in await db.Plans.Select(p => p.Id).ToListAsync(ct))
-            {
-                owed.AddRange((await SupervisionState.LoadAsync(db, planId, Shared.Clock.Today(clock), reporting.Value, ct)).Overdue.Where(o => o.UnitId == request.UnitId));
-            }
-            body = reminders.Compose(unitName, owed);
+            var states = await SupervisionState.LoadEveryPlanAsync(db, Shared.Clock.Today(clock), reporting.Value, ct);
+            body = reminders.Compose(unitName, states.OrderBy(s => s.Key).SelectMany(s => s.Value.Overdue).Where(o => o.UnitId == request.UnitId).ToList());
         }
         var reminder = await reminders.SendAsync(request.UnitId, request.PeriodId, body, caller.UserName, ct: ct);
         return TypedResults.Created($"/api/me/reminders", ReminderItem.From(reminder!));

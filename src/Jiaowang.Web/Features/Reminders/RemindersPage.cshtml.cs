@@ -18,11 +18,7 @@ public sealed class RemindersPageModel(JiaowangDb db, ReminderService reminders,
     public async Task OnGetAsync(int? sent, CancellationToken ct)
     {
         Sent = sent;
-        var overdue = new List<OverdueItem>();
-        foreach (var planId in await db.Plans.Select(p => p.Id).ToListAsync(ct))
-        {
-            overdue.AddRange((await SupervisionState.LoadAsync(db, planId, clock.Today(), reporting.Value, ct)).Overdue);
-        }
+        var overdue = (await SupervisionState.LoadEveryPlanAsync(db, clock.Today(), reporting.Value, ct)).OrderBy(s => s.Key).SelectMany(s => s.Value.Overdue);
         LateUnits = overdue.GroupBy(o => (o.UnitId, o.UnitName)).OrderBy(g => g.Key.UnitName).ToList();
     }
 

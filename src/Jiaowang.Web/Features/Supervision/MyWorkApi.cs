@@ -34,9 +34,10 @@ public static class MyWorkApi
     {
         var rows = (await Owing.ForUnitAsync(db, unitId, ct)).OrderBy(a => a.PlanId).ThenBy(a => a.Number).ToList();
         var result = new List<MyTask>();
+        var states = await SupervisionState.LoadManyAsync(db, rows.Select(r => r.PlanId).Distinct().ToList(), today, options, ct);
         foreach (var plan in rows.GroupBy(r => r.PlanId))
         {
-            var supervision = await SupervisionState.LoadAsync(db, plan.Key, today, options, ct);
+            var supervision = states[plan.Key];
             result.AddRange(plan.Select(r =>
             {
                 var status = supervision.Tasks[r.PlanTaskId];

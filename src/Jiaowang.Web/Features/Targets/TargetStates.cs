@@ -28,7 +28,7 @@ public static class TargetStates
         return await ForPlanAsync(db, planId, phases, targets, today, ct);
     }
 
-    /// <summary>For a caller that has loaded the plan's phases and targets already: one query, for the roll-ups.</summary>
+    /// <summary>For a caller that has loaded the plan's phases and targets already: two queries, the roll-ups and the rules.</summary>
     public static async Task<IReadOnlyDictionary<int, TargetState>> ForPlanAsync(JiaowangDb db, int planId,
         IReadOnlyCollection<Phase> phases, IEnumerable<TargetFigure> targets, DateOnly today, CancellationToken ct = default)
     {
@@ -37,18 +37,37 @@ public static class TargetStates
         var figures = targets.ToList();
         var ids = figures.Select(t => t.Id).ToList();
         var latest = await db.TargetRollups.AsNoTracking().Where(r => ids.Contains(r.TargetId)).ToDictionaryAsync(r => r.TargetId, ct);
+        return Judge(figures, latest, await RulesAsync(db, planId, ct), Span(phases), today);
+    }
 
-        // Each target is judged by its kind from its baseline, against linear time progress or its time profile.
-        var rules = await RulesAsync(db, planId, ct);
-        var span = Span(phases);
-        return figures.ToDictionary(t => t.Id, t =>
+    /// <summary>
+    /// Every target's state in several plans, keyed by plan, in two queries whatever their count (the portfolio): the
+    /// targets with how each is judged, and their roll-ups.
+    /// </summary>
+    public static async Task<Dictionary<int, IReadOnlyDictionary<int, TargetState>>> ForPlansAsync(JiaowangDb db, IReadOnlyCollection<int> planIds,
+        ILookup<int, Phase> phases, DateOnly today, CancellationToken ct = default)
+    {
+        var targets = await db.Targets.AsNoTracking().Where(t => planIds.Contains(t.Group!.PlanId))
+            .Select(t => new { t.Group!.PlanId, t.Id, t.Value, t.Qualifier, t.Text, t.Kind, t.Baseline, t.Decline, t.TimeProfile, t.Measure }).ToListAsync(ct);
+        var latest = await db.Targets.AsNoTracking().Where(t => planIds.Contains(t.Group!.PlanId))
+            .Join(db.TargetRollups.AsNoTracking(), t => t.Id, r => r.TargetId, (t, r) => r).ToDictionaryAsync(r => r.TargetId, ct);
+        var byPlan = targets.ToLookup(t => t.PlanId);
+        return planIds.Distinct().ToDictionary(id => id, id => Judge(
+            byPlan[id].Select(t => new TargetFigure(t.Id, t.Value, t.Qualifier)).ToList(), latest,
+            byPlan[id].ToDictionary(t => t.Id, t => RuleOf(t.Text, t.Kind, t.Baseline, t.Decline, t.TimeProfile, t.Measure)),
+            Span(phases[id].ToList()), today));
+    }
+
+    // Each target is judged by its kind from its baseline, against linear time progress or its time profile.
+    static IReadOnlyDictionary<int, TargetState> Judge(List<TargetFigure> figures, Dictionary<int, TargetRollup> latest, Dictionary<int, TargetRule> rules,
+        (YearMonth Start, YearMonth End)? span, DateOnly today) =>
+        figures.ToDictionary(t => t.Id, t =>
         {
             var reading = latest.GetValueOrDefault(t.Id);
             var rule = rules.GetValueOrDefault(t.Id) ?? TargetRule.Unknown;
             return new TargetState(t.Id, reading?.LatestValue, reading?.LatestAsOf, reading?.LatestOrigin,
                 rule.Assess(t.Value, t.Qualifier, reading?.LatestValue, span, today)) { ReadingCount = reading?.ReadingCount ?? 0 };
         });
-    }
 
     /// <summary>
     /// How each of the plan's targets is judged, as stored (the kind and direction inferred from the sentence when none is
@@ -57,11 +76,13 @@ public static class TargetStates
     public static async Task<Dictionary<int, TargetRule>> RulesAsync(JiaowangDb db, int planId, CancellationToken ct = default) =>
         (await db.Targets.AsNoTracking().Where(t => t.Group!.PlanId == planId)
             .Select(t => new { t.Id, t.Text, t.Kind, t.Baseline, t.Decline, t.TimeProfile, t.Measure }).ToListAsync(ct))
-        .ToDictionary(t => t.Id, t =>
-        {
-            var inferred = t.Kind is null || t.Decline is null ? TargetKinds.Infer(t.Text) : null;
-            return new TargetRule(t.Kind ?? inferred!.Kind, t.Baseline, t.Decline ?? inferred!.Decline, TimeProfiles.Parse(t.TimeProfile), t.Measure);
-        });
+        .ToDictionary(t => t.Id, t => RuleOf(t.Text, t.Kind, t.Baseline, t.Decline, t.TimeProfile, t.Measure));
+
+    static TargetRule RuleOf(string text, TargetKind? kind, decimal? baseline, bool? decline, string? timeProfile, string? measure)
+    {
+        var inferred = kind is null || decline is null ? TargetKinds.Infer(text) : null;
+        return new TargetRule(kind ?? inferred!.Kind, baseline, decline ?? inferred!.Decline, TimeProfiles.Parse(timeProfile), measure);
+    }
 }
 
 /// <summary>How a target is judged (docs/STATUS-RULES.md, "Target kinds"): kind, baseline, direction, time profile, and the unit

@@ -18,12 +18,19 @@ public sealed class DueDates
 
     public static DueDates None { get; } = new([]);
 
-    public static async Task<DueDates> LoadAsync(JiaowangDb db, IReadOnlyCollection<int> periodIds, CancellationToken ct = default)
+    public static async Task<DueDates> LoadAsync(JiaowangDb db, IReadOnlyCollection<int> periodIds, CancellationToken ct = default) =>
+        periodIds.Count == 0 ? None : await LoadAsync(Approved(db).Where(e => periodIds.Contains(e.PeriodId!.Value)), ct);
+
+    /// <summary>The extensions on every period of the plans, filtered through the period's plan (a few ids, not thousands).</summary>
+    public static Task<DueDates> LoadForPlansAsync(JiaowangDb db, IReadOnlyCollection<int> planIds, CancellationToken ct = default) =>
+        LoadAsync(Approved(db).Where(e => db.Periods.Any(p => p.Id == e.PeriodId && planIds.Contains(p.PlanId))), ct);
+
+    static IQueryable<Extension> Approved(JiaowangDb db) =>
+        db.Extensions.AsNoTracking().Where(e => e.State == RequestState.Approved && e.PeriodId != null);
+
+    static async Task<DueDates> LoadAsync(IQueryable<Extension> approved, CancellationToken ct)
     {
-        if (periodIds.Count == 0) return None;
-        var rows = await db.Extensions.AsNoTracking()
-            .Where(e => e.State == RequestState.Approved && e.PeriodId != null && periodIds.Contains(e.PeriodId.Value))
-            .OrderBy(e => e.Id)
+        var rows = await approved.OrderBy(e => e.Id)
             .Select(e => new { PeriodId = e.PeriodId!.Value, e.TaskId, e.UnitId, e.Until }).ToListAsync(ct);
         var map = new Dictionary<(int, int?, int), DateOnly>();
         // The latest request approved wins.

@@ -31,15 +31,20 @@ public static class Periods
         return await db.Periods.Where(p => p.PlanId == planId).OrderBy(p => p.Deadline).ThenBy(p => p.Kind).ToListAsync(ct);
     }
 
-    /// <summary>The periods of every plan, for views across plans (a unit's inbox, the overdue list).</summary>
-    public static async Task<List<ReportingPeriod>> AllAsync(JiaowangDb db, ReportingOptions options, CancellationToken ct = default)
+    /// <summary>
+    /// The periods of several plans, keyed by plan, in one query (read-only: not tracked); a plan without any has them
+    /// generated, as <see cref="ForPlanAsync"/> does.
+    /// </summary>
+    public static async Task<Dictionary<int, List<ReportingPeriod>>> ForPlansAsync(JiaowangDb db, IReadOnlyCollection<int> planIds, ReportingOptions options,
+        CancellationToken ct = default)
     {
-        var all = new List<ReportingPeriod>();
-        foreach (var planId in await db.Plans.Select(p => p.Id).ToListAsync(ct))
+        var byPlan = (await db.Periods.AsNoTracking().Where(p => planIds.Contains(p.PlanId)).OrderBy(p => p.Deadline).ThenBy(p => p.Kind).ToListAsync(ct))
+            .GroupBy(p => p.PlanId).ToDictionary(g => g.Key, g => g.ToList());
+        foreach (var planId in planIds.Where(id => !byPlan.ContainsKey(id)).Distinct().ToList())
         {
-            all.AddRange(await ForPlanAsync(db, planId, options, ct));
+            byPlan[planId] = await ForPlanAsync(db, planId, options, ct);
         }
-        return all;
+        return byPlan;
     }
 
     public static string KindCode(PeriodKind kind) => kind switch

@@ -36,10 +36,40 @@ public sealed record SupervisionState(IReadOnlyDictionary<int, TaskAssessment> T
         var reports = (await db.Reports.AsNoTracking().Where(r => periodIds.Contains(r.PeriodId))
                 .Select(r => new { r.PeriodId, r.TaskId, r.UnitId, r.State }).ToListAsync(ct))
             .ToDictionary(r => (r.PeriodId, r.TaskId, r.UnitId), r => r.State);
-        ReportState? StateOf(int period, int? task, int unit) => reports.TryGetValue((period, task, unit), out var s) ? s : null;
         // A unit's approved extension moves its due date only (DueDates).
         var due = await DueDates.LoadAsync(db, periodIds, ct);
+        return Judge(periods, assignments, reports, due, today);
+    }
 
+    /// <summary>
+    /// The states of several plans in a fixed number of queries, whatever their count (the portfolio, the overdue list
+    /// across plans): 300 plans read one by one were 300 × a handful of queries (docs/PERFORMANCE.md, "Scale").
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<int, SupervisionState>> LoadManyAsync(JiaowangDb db, IReadOnlyCollection<int> planIds, DateOnly today,
+        ReportingOptions options, CancellationToken ct = default)
+    {
+        if (planIds.Count == 0) return new Dictionary<int, SupervisionState>();
+        var periods = await Periods.ForPlansAsync(db, planIds, options, ct);
+        var owed = (await Owing.ForPlansAsync(db, planIds, ct)).ToLookup(o => o.PlanId);
+        // Filtered through the period's plan, not by the periods' ids: a few plans' ids, not thousands of periods'.
+        var reports = (await db.Reports.AsNoTracking().Where(r => planIds.Contains(r.Period!.PlanId))
+                .Select(r => new { r.PeriodId, r.TaskId, r.UnitId, r.State }).ToListAsync(ct))
+            .ToDictionary(r => (r.PeriodId, r.TaskId, r.UnitId), r => r.State);
+        var due = await DueDates.LoadForPlansAsync(db, planIds, ct);
+        return planIds.Distinct().ToDictionary(id => id, id => Judge(periods.GetValueOrDefault(id) ?? [], owed[id].ToList(), reports, due, today));
+    }
+
+    /// <summary>Every plan's state, by plan id: the views across plans (the overdue list, reminders, the notification sweep).</summary>
+    public static async Task<IReadOnlyDictionary<int, SupervisionState>> LoadEveryPlanAsync(JiaowangDb db, DateOnly today, ReportingOptions options,
+        CancellationToken ct = default) =>
+        await LoadManyAsync(db, await db.Plans.OrderBy(p => p.Id).Select(p => p.Id).ToListAsync(ct), today, options, ct);
+
+    /// <summary>The statuses and the overdue list from what was read; <paramref name="reports"/> and <paramref name="due"/>
+    /// may hold other plans' periods too, as they are looked up by period.</summary>
+    static SupervisionState Judge(List<ReportingPeriod> periods, List<OwedTask> assignments,
+        Dictionary<(int PeriodId, int? TaskId, int UnitId), ReportState> reports, DueDates due, DateOnly today)
+    {
+        ReportState? StateOf(int period, int? task, int unit) => reports.TryGetValue((period, task, unit), out var s) ? s : null;
         var monthly = periods.Where(p => p.Kind == PeriodKind.Monthly).ToList();
         var finals = periods.Where(p => p.Kind == PeriodKind.FinalSummary).ToList();
         IEnumerable<ExpectedReport> Expected(int taskId, int unitId) =>
