@@ -23,6 +23,7 @@ public static class AccountsSetup
             .AddSignInManager<JiaowangSignInManager>()
             .AddClaimsPrincipalFactory<JiaowangClaimsFactory>();
         services.AddSingleton<SessionCheck>();
+        services.AddSingleton<BearerTickets>();
 
         services.ConfigureApplicationCookie(options =>
         {
@@ -117,16 +118,16 @@ public static class AccountsSetup
     /// A bearer token is a sealed copy of the principal at sign-in; the handler alone would honour it until it expires.
     /// Its security stamp is compared with the account's here, so a password change, reset or disable ends it at once.
     /// A token that passes is handed to the handler as the result, with the handler's own expiry rule, so that it is not
-    /// unprotected a second time.
+    /// unprotected a second time; <see cref="BearerTickets"/> keeps it unprotected for the next requests.
     /// </summary>
     static async Task RejectStaleTokenAsync(MessageReceivedContext context)
     {
         var header = context.Request.Headers.Authorization.ToString();
         if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return;
-        var ticket = context.Options.BearerTokenProtector.Unprotect(header["Bearer ".Length..].Trim());
+        var ticket = context.HttpContext.RequestServices.GetRequiredService<BearerTickets>()
+            .Unprotect(header["Bearer ".Length..].Trim(), context.Options.BearerTokenProtector, context.Options.TimeProvider ?? TimeProvider.System);
         // Forged, unreadable or expired: the handler refuses it itself, with its own reason.
-        if (ticket?.Principal is not { } principal || ticket.Properties.ExpiresUtc is not { } expires
-            || (context.Options.TimeProvider ?? TimeProvider.System).GetUtcNow() >= expires) return;
+        if (ticket?.Principal is not { } principal) return;
         if (await ValidateSessionAsync(context.HttpContext, principal) is not { } user)
         {
             context.Fail("The account changed since this token was issued.");
