@@ -73,6 +73,34 @@ public abstract class DashboardTests(DatabaseProvider provider) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_dashboard_kept_for_its_reader_is_their_own_page_and_its_sign_out_works_in_each_of_their_browsers()
+    {
+        var first = await Accounts.CreateAsync(app.Factory, "leader");
+        var second = await Accounts.CreateAsync(app.Factory, "leader");
+        using var firstDesk = await Accounts.CookieClientAsync(app.Factory, first.UserName!);
+        using var firstPhone = await Accounts.CookieClientAsync(app.Factory, first.UserName!);
+        using var secondDesk = await Accounts.CookieClientAsync(app.Factory, second.UserName!);
+        string Who(string page) => Regex.Match(page, "<span class=\"who\">([^<]*)</span>").Groups[1].Value;
+
+        // Each page is rendered once per reader and then sent as kept; each reader sees their own name every time.
+        foreach (var _ in Enumerable.Range(0, 2))
+        {
+            Assert.Equal(first.UserName, Who(await firstDesk.GetStringAsync("/dashboard")));
+            Assert.Equal(second.UserName, Who(await secondDesk.GetStringAsync("/dashboard")));
+            Assert.Equal(first.UserName, Who(await firstPhone.GetStringAsync("/dashboard")));
+        }
+        Assert.Contains("Leaders' dashboard", WebUtility.HtmlDecode(await firstDesk.GetStringAsync("/dashboard?culture=en")));
+        Assert.Contains("领导驾驶舱", await firstDesk.GetStringAsync("/dashboard?culture=zh-CN"));
+
+        // The kept page carries each browser's own antiforgery token: signing out from the phone's copy works, and the
+        // desk stays signed in.
+        var signedOut = await Accounts.PostFormAsync(firstPhone, "/account/logout", [], "/dashboard");
+        Assert.Equal(HttpStatusCode.Redirect, signedOut.StatusCode);
+        Assert.NotEqual(HttpStatusCode.OK, (await firstPhone.GetAsync("/dashboard")).StatusCode);
+        Assert.Equal(first.UserName, Who(await firstDesk.GetStringAsync("/dashboard")));
+    }
+
+    [Fact]
     public async Task A_units_row_counts_reports_on_time_late_returned_and_overdue_and_its_unanswered_instructions()
     {
         var (_, liaison) = await app.LiaisonAsync(Transport);

@@ -11,7 +11,8 @@ namespace Jiaowang.Web.Features.Dashboard;
 /// <c>/plans/{id}/dashboard</c> any other.
 /// </summary>
 [Authorize(Policy = Policies.ReadAll)]
-public sealed class DashboardPageModel(JiaowangDb db, DashboardCache cache, Shared.Reporting.SupervisionCache kept, TimeProvider clock,
+[Shared.KeptPages.Keep]
+public sealed class DashboardPageModel(JiaowangDb db, DashboardCache cache, Shared.Reporting.SupervisionCache kept, Shared.KeptPages pages, TimeProvider clock,
     IOptions<ReportingOptions> options) : PageModel
 {
     /// <summary>For the chart data embedded in the page: Chinese as characters. Built once, as options cache their metadata.</summary>
@@ -40,6 +41,8 @@ public sealed class DashboardPageModel(JiaowangDb db, DashboardCache cache, Shar
         planId = id ?? Portfolio.PlanChoice.Resolve(HttpContext, PlanOptions, planId);
         if (planId is null) return Page();
         Dashboard = await DashboardApi.LoadAsync(() => db, cache, planId.Value, clock, options.Value, ct);
-        return Dashboard is null ? NotFound() : Page();
+        if (Dashboard is null) return NotFound();
+        // The whole page per reader, as long as this model is kept: a write replaces the model, and drops the pages with it.
+        return (KeepSections ? pages.Find(HttpContext, Dashboard) : null) ?? Page();
     }
 }

@@ -13,6 +13,7 @@ public static class DashboardApi
     {
         services.Configure<RazorPagesOptions>(o => o.Conventions.AddPageRoute("/Dashboard/Dashboard", "/plans/{id:int}/dashboard"));
         services.AddSingleton<DashboardCache>();
+        services.AddSingleton<Shared.KeptPages>();
         services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(sp => sp.GetRequiredService<DashboardCache>());
         return services;
     }
