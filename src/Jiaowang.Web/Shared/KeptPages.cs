@@ -15,7 +15,7 @@ namespace Jiaowang.Web.Shared;
 /// older than the data it was made from. Rendering the 130 KB dashboard was most of a signed-in request once its model
 /// was kept (docs/PERFORMANCE.md, "Signed-in pages").
 /// <para>
-/// Kept per account, language and path: everything else on such a page (the name in the header, the menus of the
+/// Kept per account, language, path and query: everything else on such a page (the name in the header, the menus of the
 /// roles, the bell, the leader's own tasks and notices) belongs to the account, and whatever changes it is a write. The
 /// one part that differs per request is the antiforgery token in its forms, which is bound to the browser's antiforgery
 /// cookie: it is cut out of the kept page, and each request gets its own put back in.
@@ -23,7 +23,7 @@ namespace Jiaowang.Web.Shared;
 /// </summary>
 public sealed class KeptPages(IAntiforgery antiforgery)
 {
-    /// <summary>The most pages kept per data instance (accounts × languages × paths); past it, pages are rendered as usual.</summary>
+    /// <summary>The most pages kept per data instance (accounts × languages × addresses); past it, pages are rendered as usual.</summary>
     public const int PerData = 64;
 
     sealed class Kept
@@ -41,7 +41,8 @@ public sealed class KeptPages(IAntiforgery antiforgery)
     {
         if (http.User.FindFirstValue(ClaimTypes.NameIdentifier) is not { } account) return null;
         var kept = byData.GetValue(data, _ => new Kept());
-        var key = string.Join('\n', account, CultureInfo.CurrentUICulture.Name, http.Request.Path.Value);
+        // The query too: the layout's language link repeats it.
+        var key = string.Join('\n', account, CultureInfo.CurrentUICulture.Name, http.Request.Path.Value + http.Request.QueryString.Value);
         if (kept.Pages.TryGetValue(key, out var segments)) return new KeptResult(segments, antiforgery);
         http.Items[typeof(KeptPages)] = (kept, key);
         return null;
