@@ -36,6 +36,13 @@ lead=$(curl -s -H "$bearer" "$base/tasks/$task" | grep -o 'href="/units/[0-9]*"'
 liaison_token=$(curl -s -X POST -H 'Content-Type: application/json' \
   -d "{\"userName\":\"demo-liaison-$(printf %02d "$lead")\",\"password\":\"$password\"}" \
   "$base/api/auth/token" | sed 's/.*"accessToken":"\([^"]*\)".*/\1/')
+# What a browser sends for the same dashboard: the sign-in cookie from the sign-in form, the antiforgery cookie that form
+# set, and the Accept-Encoding every browser sends.
+jar="$work/cookies"
+form_token=$(curl -s -c "$jar" -b "$jar" "$base/account/login" | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | sed 's/.*value="//; s/"$//')
+curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "UserName=demo-leader" --data-urlencode "Password=$password" \
+  --data-urlencode "__RequestVerificationToken=$form_token" "$base/account/login"
+browser_cookies=$(sed 's/^#HttpOnly_//' "$jar" | awk '!/^#/ && NF == 7 {printf "%s%s=%s", sep, $6, $7; sep = "; "}')
 declare -A urls=(
   [bare]="/healthz"
   [static-css]="/css/site.css"
@@ -49,32 +56,36 @@ declare -A urls=(
   [work-liaison]="/work"
   [dashboard]="/dashboard"
   [dashboard-json]="/api/plans/1/dashboard"
+  [dashboard-browser]="/dashboard"
 )
-order=(${ONLY:-bare static-css overview-zh overview-en overview-signed plan-json unit-page unit-signed task-signed work-liaison dashboard dashboard-json})  # ONLY="bare dashboard" for a subset
-# Signed-in requests (the dashboard, *-signed) carry the leader's token, *-liaison the liaison's; the others go
-# anonymous, as the public does.
-header() {
+order=(${ONLY:-bare static-css overview-zh overview-en overview-signed plan-json unit-page unit-signed task-signed work-liaison dashboard dashboard-json dashboard-browser})  # ONLY="bare dashboard" for a subset
+# Signed-in requests (the dashboard, *-signed) carry the leader's token, *-liaison the liaison's, *-browser the leader's
+# browser cookies and Accept-Encoding; the others go anonymous, as the public does. `headers NAME` prints the -H options.
+headers() {
   case $1 in
-    dashboard* | *-signed) echo "$bearer" ;;
-    *-liaison) echo "Authorization: Bearer $liaison_token" ;;
-    *) echo "X-Anonymous: 1" ;;
+    *-browser) printf '%s\n' -H "Cookie: $browser_cookies" -H "Accept-Encoding: gzip, deflate, br, zstd" ;;
+    dashboard* | *-signed) printf '%s\n' -H "$bearer" ;;
+    *-liaison) printf '%s\n' -H "Authorization: Bearer $liaison_token" ;;
+    *) printf '%s\n' -H "X-Anonymous: 1" ;;
   esac
 }
 
 rss() { awk '/VmRSS/ {print int($2/1024)}' /proc/$server/status; }
-for name in "${order[@]}"; do curl -s -o /dev/null -H "$(header "$name")" "$base${urls[$name]}"; done
+for name in "${order[@]}"; do mapfile -t h < <(headers "$name"); curl -s -o /dev/null "${h[@]}" "$base${urls[$name]}"; done
 idle=$(rss)
 
 declare -A median size
 for name in "${order[@]}"; do
-  taskset -c 1 wrk -t1 -c32 -d2s -H "$(header "$name")" "$base${urls[$name]}" >/dev/null  # warm-up
+  mapfile -t h < <(headers "$name")
+  taskset -c 1 wrk -t1 -c32 -d2s "${h[@]}" "$base${urls[$name]}" >/dev/null  # warm-up
   results=()
   for _ in $(seq 1 "$reps"); do
-    results+=("$(taskset -c 1 wrk -t1 -c32 -d"$duration" -H "$(header "$name")" "$base${urls[$name]}" | awk '/Requests\/sec/ {print int($2)}')")
+    results+=("$(taskset -c 1 wrk -t1 -c32 -d"$duration" "${h[@]}" "$base${urls[$name]}" | awk '/Requests\/sec/ {print int($2)}')")
   done
   median[$name]=$(printf '%s\n' "${results[@]}" | sort -n | sed -n "$(( (reps + 1) / 2 ))p")
-  size[$name]=$(curl -s -H "$(header "$name")" "$base${urls[$name]}" | wc -c)
-  status=$(curl -s -o /dev/null -w '%{http_code}' -H "$(header "$name")" "$base${urls[$name]}")
+  # The bytes sent: compressed, when the request accepts it (curl does not decode without --compressed).
+  size[$name]=$(curl -s "${h[@]}" "$base${urls[$name]}" | wc -c)
+  status=$(curl -s -o /dev/null -w '%{http_code}' "${h[@]}" "$base${urls[$name]}")
   [ "$status" = 200 ] || { echo "$name answered $status, not 200: the figures would measure an error" >&2; exit 1; }
   echo "  $name: ${results[*]} req/s" >&2
 done

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# start.sh : starts the Release app on a fresh demo-year SQLite db in /tmp/sis/run, prints pid; writes token to /tmp/sis/run/token
+# start.sh : starts the Release app on a fresh demo-year SQLite db in /tmp/sis/run, prints pid; writes token to /tmp/sis/run/token, a browser's cookies to /tmp/sis/run/cookies
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 w=/tmp/sis/run; rm -rf $w; mkdir -p $w; port=${PORT:-5195}
@@ -12,5 +12,10 @@ for _ in $(seq 1 180); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null &
 echo "Bench-Leader-2026" | dotnet src/Jiaowang.Cli/bin/Release/net10.0/jiaowang.dll demo generate --seed 2026 --until 2026-12-01 --password-stdin >$w/demo.log 2>&1
 curl -s -X POST -H 'Content-Type: application/json' -d '{"userName":"demo-leader","password":"Bench-Leader-2026"}' \
   "http://127.0.0.1:$port/api/auth/token" | sed 's/.*"accessToken":"\([^"]*\)".*/\1/' > $w/token
+# A browser's session for trace.sh's BROWSER=1: the sign-in form's cookies, as one Cookie header value.
+form_token=$(curl -s -c $w/jar -b $w/jar "http://127.0.0.1:$port/account/login" | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | sed 's/.*value="//; s/"$//')
+curl -s -o /dev/null -c $w/jar -b $w/jar --data-urlencode "UserName=demo-leader" --data-urlencode "Password=Bench-Leader-2026" \
+  --data-urlencode "__RequestVerificationToken=$form_token" "http://127.0.0.1:$port/account/login"
+sed 's/^#HttpOnly_//' $w/jar | awk '!/^#/ && NF == 7 {printf "%s%s=%s", sep, $6, $7; sep = "; "}' > $w/cookies
 curl -s "http://127.0.0.1:$port/api/units" | grep -o '"id":[0-9]*' | head -n 1 | cut -d: -f2 > $w/unit
 echo "pid $(cat $w/pid) unit $(cat $w/unit)"

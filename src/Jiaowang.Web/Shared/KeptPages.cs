@@ -6,6 +6,8 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
 
 namespace Jiaowang.Web.Shared;
 
@@ -18,20 +20,31 @@ namespace Jiaowang.Web.Shared;
 /// Kept per account, language, path and query: everything else on such a page (the name in the header, the menus of the
 /// roles, the bell, the leader's own tasks and notices) belongs to the account, and whatever changes it is a write. The
 /// one part that differs per request is the antiforgery token in its forms, which is bound to the browser's antiforgery
-/// cookie: it is cut out of the kept page, and each request gets its own put back in.
+/// cookie: it is cut out of the kept page, and each request gets its own put back in. Making that token is two Data
+/// Protection operations (reading the cookie's, sealing the form's); a browser that comes back with the same antiforgery
+/// cookie, signed in to the same account, gets the token it was given before, which is as valid as a new one, until the
+/// data goes. It is kept under the cookie's digest (<see cref="SecretDigest"/>), so nothing kept here is a cookie.
+/// </para>
+/// <para>
+/// Browsers that accept gzip get the page compressed (<see cref="KeptPage"/>): the dashboard's 90 KB are 11 KB sent.
 /// </para>
 /// </summary>
-public sealed class KeptPages(IAntiforgery antiforgery)
+public sealed class KeptPages(IAntiforgery antiforgery, IOptions<AntiforgeryOptions> antiforgeryOptions)
 {
     /// <summary>The most pages kept per data instance (accounts × languages × addresses); past it, pages are rendered as usual.</summary>
     public const int PerData = 64;
 
+    /// <summary>The most browsers' tokens kept per data instance; past it, tokens are made per request as usual.</summary>
+    public const int TokensPerData = 1024;
+
     sealed class Kept
     {
-        public readonly ConcurrentDictionary<string, byte[][]> Pages = new();
+        public readonly ConcurrentDictionary<string, KeptPage> Pages = new();
+        public readonly ConcurrentDictionary<(string Account, UInt128 Cookie), byte[]> Tokens = new();
     }
 
     readonly ConditionalWeakTable<object, Kept> byData = new();
+    readonly string cookieName = antiforgeryOptions.Value.Cookie.Name!;
 
     /// <summary>
     /// The page kept for this reader of <paramref name="data"/>, or null: the handler then returns its page as usual,
@@ -43,45 +56,53 @@ public sealed class KeptPages(IAntiforgery antiforgery)
         var kept = byData.GetValue(data, _ => new Kept());
         // The query too: the layout's language link repeats it.
         var key = string.Join('\n', account, CultureInfo.CurrentUICulture.Name, http.Request.Path.Value + http.Request.QueryString.Value);
-        if (kept.Pages.TryGetValue(key, out var segments)) return new KeptResult(segments, antiforgery);
-        http.Items[typeof(KeptPages)] = (kept, key);
+        if (kept.Pages.TryGetValue(key, out var page)) return new KeptResult(this, kept, account, page);
+        http.Items[typeof(KeptPages)] = (kept, account, key);
         return null;
     }
 
-    static async Task WriteAsync(HttpContext http, byte[][] segments, byte[]? token)
+    /// <summary>
+    /// This request's antiforgery token: the one this browser was given for this data when <paramref name="reuse"/>, or
+    /// the request's own (the one a page rendered in this request holds).
+    /// </summary>
+    byte[] TokenFor(HttpContext http, Kept kept, string account, bool reuse)
+    {
+        var cookie = http.Request.Cookies[cookieName];
+        if (reuse && cookie is not null && kept.Tokens.TryGetValue((account, SecretDigest.Of(cookie)), out var known))
+        {
+            // What the antiforgery service sets on every response that holds a token: such a page is never cached.
+            http.Response.Headers.CacheControl = "no-cache, no-store";
+            http.Response.Headers.Pragma = "no-cache";
+            return known;
+        }
+        var tokens = antiforgery.GetAndStoreTokens(http);
+        var token = System.Text.Encoding.UTF8.GetBytes(tokens.RequestToken ?? "");
+        // A browser without a readable cookie was just given a new one (tokens.CookieToken): that is what it sends next.
+        if ((tokens.CookieToken ?? cookie) is { } next && kept.Tokens.Count < TokensPerData) kept.Tokens.TryAdd((account, SecretDigest.Of(next)), token);
+        return token;
+    }
+
+    static bool AcceptsGzip(HttpRequest request)
+    {
+        if (request.Headers.AcceptEncoding.Count == 0) return false;
+        var accepted = request.GetTypedHeaders().AcceptEncoding;
+        var gzip = accepted.FirstOrDefault(e => e.Value.Equals("gzip", StringComparison.OrdinalIgnoreCase))
+            ?? accepted.FirstOrDefault(e => e.Value.Equals("*", StringComparison.Ordinal));
+        return gzip is not null && gzip.Quality is not 0;
+    }
+
+    Task WriteAsync(HttpContext http, KeptPage page, byte[] token)
     {
         http.Response.StatusCode = StatusCodes.Status200OK;
         http.Response.ContentType = "text/html; charset=utf-8";
-        http.Response.ContentLength = segments.Sum(s => (long)s.Length) + (segments.Length - 1) * (long)(token?.Length ?? 0);
-        for (var i = 0; i < segments.Length; i++)
-        {
-            if (i > 0) await http.Response.Body.WriteAsync(token, http.RequestAborted);
-            await http.Response.Body.WriteAsync(segments[i], http.RequestAborted);
-        }
+        http.Response.Headers.Append(HeaderNames.Vary, HeaderNames.AcceptEncoding);
+        return page.WriteAsync(http.Response, token, AcceptsGzip(http.Request), http.RequestAborted);
     }
 
-    /// <summary>The page cut at each occurrence of the token: n + 1 pieces for n occurrences.</summary>
-    static byte[][] Cut(byte[] page, byte[] token)
+    sealed class KeptResult(KeptPages pages, Kept kept, string account, KeptPage page) : IActionResult
     {
-        var pieces = new List<byte[]>();
-        var rest = page.AsSpan();
-        int at;
-        while (token.Length > 0 && (at = rest.IndexOf(token)) >= 0)
-        {
-            pieces.Add(rest[..at].ToArray());
-            rest = rest[(at + token.Length)..];
-        }
-        pieces.Add(rest.ToArray());
-        return [.. pieces];
-    }
-
-    sealed class KeptResult(byte[][] segments, IAntiforgery antiforgery) : IActionResult
-    {
-        public Task ExecuteResultAsync(ActionContext context)
-        {
-            var token = segments.Length > 1 ? System.Text.Encoding.UTF8.GetBytes(antiforgery.GetAndStoreTokens(context.HttpContext).RequestToken!) : null;
-            return WriteAsync(context.HttpContext, segments, token);
-        }
+        public Task ExecuteResultAsync(ActionContext context) =>
+            pages.WriteAsync(context.HttpContext, page, page.TokenCount > 0 ? pages.TokenFor(context.HttpContext, kept, account, reuse: true) : []);
     }
 
     /// <summary>On a page model whose handler asks <see cref="Find"/>: keeps the page it renders when nothing was kept.</summary>
@@ -91,7 +112,7 @@ public sealed class KeptPages(IAntiforgery antiforgery)
         public async Task OnResultExecutionAsync(ResultExecutingContext context, ResultExecutionDelegate next)
         {
             var http = context.HttpContext;
-            if (context.Result is not PageResult || http.Items[typeof(KeptPages)] is not (Kept kept, string key))
+            if (context.Result is not PageResult || http.Items[typeof(KeptPages)] is not (Kept kept, string account, string key))
             {
                 await next();
                 return;
@@ -107,17 +128,18 @@ public sealed class KeptPages(IAntiforgery antiforgery)
             {
                 http.Response.Body = body;
             }
-            var rendered = buffer.ToArray();
-            if (http.Response.StatusCode == StatusCodes.Status200OK && kept.Pages.Count < PerData)
+            var rendered = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
+            if (http.Response.StatusCode != StatusCodes.Status200OK || kept.Pages.Count >= PerData)
             {
-                // The same token string is handed to every form of one request: this is the one the page holds.
-                var token = AntiforgeryOf(http).GetAndStoreTokens(http).RequestToken ?? "";
-                kept.Pages.TryAdd(key, Cut(rendered, System.Text.Encoding.UTF8.GetBytes(token)));
+                http.Response.ContentLength = rendered.Length;
+                await body.WriteAsync(buffer.ToArray(), http.RequestAborted);
+                return;
             }
-            http.Response.ContentLength = rendered.Length;
-            await body.WriteAsync(rendered, http.RequestAborted);
+            // The same token is handed to every form of one request, and to this request's later asks: the page holds it.
+            var pages = http.RequestServices.GetRequiredService<KeptPages>();
+            var token = pages.TokenFor(http, kept, account, reuse: false);
+            var page = kept.Pages.GetOrAdd(key, KeptPage.Of(rendered, token));
+            await pages.WriteAsync(http, page, token);
         }
-
-        static IAntiforgery AntiforgeryOf(HttpContext http) => http.RequestServices.GetRequiredService<IAntiforgery>();
     }
 }

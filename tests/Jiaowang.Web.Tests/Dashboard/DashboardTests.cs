@@ -101,6 +101,55 @@ public abstract class DashboardTests(DatabaseProvider provider) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_browser_that_accepts_gzip_gets_the_kept_dashboard_compressed_with_its_own_token_and_its_forms_work()
+    {
+        var leader = await Accounts.CreateAsync(app.Factory, "leader");
+        using var desk = await Accounts.CookieClientAsync(app.Factory, leader.UserName!);
+        using var phone = await Accounts.CookieClientAsync(app.Factory, leader.UserName!);
+        static string Token(string page) =>
+            Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        async Task<(string Page, long Sent)> GzipAsync(HttpClient browser)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/dashboard");
+            request.Headers.AcceptEncoding.ParseAdd("gzip, deflate, br, zstd");
+            using var response = await browser.SendAsync(request);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal("gzip", Assert.Single(response.Content.Headers.ContentEncoding));
+            Assert.Contains("Accept-Encoding", response.Headers.Vary);
+            Assert.Contains("no-store", response.Headers.CacheControl!.ToString());
+            var sent = await response.Content.ReadAsByteArrayAsync();
+            using var reader = new StreamReader(new System.IO.Compression.GZipStream(new MemoryStream(sent), System.IO.Compression.CompressionMode.Decompress));
+            return (await reader.ReadToEndAsync(), sent.Length);
+        }
+
+        static string WithoutToken(string page) => page.Replace(Token(page), "");
+        async Task SignOutAsync(HttpClient browser, string page)
+        {
+            var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = Token(page) });
+            Assert.Equal(HttpStatusCode.Redirect, (await browser.PostAsync("/account/logout", form)).StatusCode);
+            Assert.NotEqual(HttpStatusCode.OK, (await browser.GetAsync("/dashboard")).StatusCode);
+        }
+
+        // Rendered once and kept; the browser then gets the same page at a fraction of the bytes.
+        var plain = await desk.GetStringAsync("/dashboard");
+        Assert.Contains("领导驾驶舱", plain);
+        Assert.False(string.IsNullOrEmpty(Token(plain)));
+        var (deskPage, deskSent) = await GzipAsync(desk);
+        Assert.Equal(WithoutToken(plain), WithoutToken(deskPage));
+        Assert.True(deskSent * 4 < System.Text.Encoding.UTF8.GetByteCount(plain), $"{deskSent} bytes sent for a page of {plain.Length} characters");
+
+        // Another browser of the same reader gets the same page with a token of its own and signs out with it; the desk
+        // stays signed in, and signs out with the token of the page it was sent last.
+        var (phonePage, _) = await GzipAsync(phone);
+        Assert.NotEqual(Token(deskPage), Token(phonePage));
+        Assert.Equal(WithoutToken(plain), WithoutToken(phonePage));
+        await SignOutAsync(phone, phonePage);
+        var (lastDeskPage, _) = await GzipAsync(desk);
+        Assert.Equal(WithoutToken(plain), WithoutToken(lastDeskPage));
+        await SignOutAsync(desk, lastDeskPage);
+    }
+
+    [Fact]
     public async Task A_units_row_counts_reports_on_time_late_returned_and_overdue_and_its_unanswered_instructions()
     {
         var (_, liaison) = await app.LiaisonAsync(Transport);

@@ -66,7 +66,7 @@ public sealed class SessionTests(SeededApp app) : IClassFixture<SeededApp>
         using var otherScript = await Accounts.BearerClientAsync(app.Factory, user.UserName!);
         using var browser = await Accounts.CookieClientAsync(app.Factory, user.UserName!);
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/api/me")).StatusCode);
-        // Both tokens have been used, so both are kept unprotected (BearerTickets): the password change must still end them.
+        // The cookie and both tokens have been used, so all are kept unprotected (SignInTickets): the password change must still end them.
         Assert.Equal(HttpStatusCode.OK, (await otherScript.GetAsync("/api/me")).StatusCode);
 
         var wrong = await script.PostAsJsonAsync("/api/me/password", new { currentPassword = "not-it-at-all", newPassword = NewPassword });

@@ -46,4 +46,28 @@ public sealed class TokenLifetimeTests
             await factory.Database.DisposeAsync();
         }
     }
+
+    [Fact]
+    public async Task A_browser_left_alone_for_more_than_eight_hours_is_signed_out_though_its_cookie_was_read_a_moment_before()
+    {
+        var clock = new Evaluations.MovableClock(JiaowangFactory.Today);
+        await using var factory = new JiaowangFactory(TestDatabase.Sqlite(), seedBundledPlan: false, services => services.AddSingleton<TimeProvider>(clock));
+        try
+        {
+            var user = await Accounts.CreateAsync(factory, Roles.Leader);
+            using var browser = await Accounts.CookieClientAsync(factory, user.UserName!);
+            // Read twice, so the second read comes from the unprotected tickets kept for a minute (SignInTickets).
+            Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/api/me")).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/api/me")).StatusCode);
+
+            clock.Now += TimeSpan.FromSeconds(30);
+            Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/api/me")).StatusCode);
+            clock.Now += TimeSpan.FromHours(8) + TimeSpan.FromMinutes(1);
+            Assert.Equal(HttpStatusCode.Unauthorized, (await browser.GetAsync("/api/me")).StatusCode);
+        }
+        finally
+        {
+            await factory.Database.DisposeAsync();
+        }
+    }
 }

@@ -23,7 +23,7 @@ public static class AccountsSetup
             .AddSignInManager<JiaowangSignInManager>()
             .AddClaimsPrincipalFactory<JiaowangClaimsFactory>();
         services.AddSingleton<SessionCheck>();
-        services.AddSingleton<BearerTickets>();
+        services.AddSingleton<SignInTickets>();
 
         services.ConfigureApplicationCookie(options =>
         {
@@ -40,6 +40,9 @@ public static class AccountsSetup
             options.Events.OnRedirectToAccessDenied = context => Answer(context, StatusCodes.Status403Forbidden);
             options.Events.OnValidatePrincipal = RejectStaleCookieAsync;
         });
+        // After the handler's own post-configuration has made the cookie's ticket format.
+        services.AddOptions<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .PostConfigure<SignInTickets>((options, kept) => options.TicketDataFormat = new KeptCookieTickets(options.TicketDataFormat, kept, options));
 
         services.AddAuthentication(options =>
             {
@@ -118,13 +121,13 @@ public static class AccountsSetup
     /// A bearer token is a sealed copy of the principal at sign-in; the handler alone would honour it until it expires.
     /// Its security stamp is compared with the account's here, so a password change, reset or disable ends it at once.
     /// A token that passes is handed to the handler as the result, with the handler's own expiry rule, so that it is not
-    /// unprotected a second time; <see cref="BearerTickets"/> keeps it unprotected for the next requests.
+    /// unprotected a second time; <see cref="SignInTickets"/> keeps it unprotected for the next requests.
     /// </summary>
     static async Task RejectStaleTokenAsync(MessageReceivedContext context)
     {
         var header = context.Request.Headers.Authorization.ToString();
         if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return;
-        var ticket = context.HttpContext.RequestServices.GetRequiredService<BearerTickets>()
+        var ticket = context.HttpContext.RequestServices.GetRequiredService<SignInTickets>()
             .Unprotect(header["Bearer ".Length..].Trim(), context.Options.BearerTokenProtector, context.Options.TimeProvider ?? TimeProvider.System);
         // Forged, unreadable or expired: the handler refuses it itself, with its own reason.
         if (ticket?.Principal is not { } principal) return;
