@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Requests per second of Jiaowang's pages against a bare endpoint of the same host, in the same run.
 # Server pinned to core 0, wrk to core 1; 3 repetitions of each URL, median reported. Needs wrk (apt-get install wrk)
-# (the dashboard is measured signed in, as the demo leader, on the year of reports `jiaowang demo generate` makes).
+# (the dashboard is measured signed in, as the demo leader, on the year of reports `jiaowang demo generate` makes: with a bearer
+# token, and as a browser asks for it, with the cookies of the sign-in form and Accept-Encoding: `dashboard-browser`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 duration=${DURATION:-10s}

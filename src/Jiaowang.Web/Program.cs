@@ -73,7 +73,6 @@ var databaseReady = Task.Run(async () =>
         await app.PrepareServicesAsync(facts);
         startup.Prepared(facts);
     }
-    await app.WarmUpAsync();
 });
 app.BeginPageDescriptors();
 app.BuildRelationalModel();
@@ -135,6 +134,7 @@ api.MapAssessmentApi();
 app.BuildEndpoints();
 
 await databaseReady;
+app.BeginWarmUp();
 app.Run();
 
 /// <summary>Entry point, visible to WebApplicationFactory in the tests.</summary>

@@ -13,7 +13,7 @@ namespace Jiaowang.Web.Features.Plans;
 [Microsoft.AspNetCore.Authorization.AllowAnonymous]
 [Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = PublicCache.Policy)]
 public sealed class OverviewModel(JiaowangDb db, Shared.Reporting.SupervisionCache kept, TimeProvider clock, IStringLocalizer<SharedResource> text,
-    Notifications.FollowRules followRules) : PageModel
+    Notifications.FollowRules followRules, Operations.StartupWarmUp warmUp) : PageModel
 {
     public PlanDetail? Plan { get; private set; }
     public PhaseTimeline? Timeline { get; private set; }
@@ -40,6 +40,8 @@ public sealed class OverviewModel(JiaowangDb db, Shared.Reporting.SupervisionCac
 
     public async Task<IActionResult> OnGetAsync(int? id, CancellationToken ct)
     {
+        // The first visitor of a start finds the warm-up's data, or waits for it, rather than loading it a second time.
+        await warmUp.Done.WaitAsync(ct);
         // Signed-in readers are never served from the output cache: what every reader sees is kept until a write instead.
         var plans = await SummariesAsync(db, kept, ct);
         if (plans.Count == 0)
