@@ -26,7 +26,7 @@ namespace Jiaowang.Web.Shared;
 /// data goes. It is kept under the cookie's digest (<see cref="SecretDigest"/>), so nothing kept here is a cookie.
 /// </para>
 /// <para>
-/// Browsers that accept gzip get the page compressed (<see cref="KeptPage"/>): the dashboard's 90 KB are 11 KB sent.
+/// Browsers that accept gzip get the page compressed (<see cref="KeptPage"/>): the dashboard's 85 KB are 10 KB sent.
 /// </para>
 /// </summary>
 public sealed class KeptPages(IAntiforgery antiforgery, IOptions<AntiforgeryOptions> antiforgeryOptions)
@@ -132,7 +132,7 @@ public sealed class KeptPages(IAntiforgery antiforgery, IOptions<AntiforgeryOpti
             if (http.Response.StatusCode != StatusCodes.Status200OK || kept.Pages.Count >= PerData)
             {
                 http.Response.ContentLength = rendered.Length;
-                await body.WriteAsync(buffer.ToArray(), http.RequestAborted);
+                await body.WriteAsync(buffer.GetBuffer().AsMemory(0, rendered.Length), http.RequestAborted);
                 return;
             }
             // The same token is handed to every form of one request, and to this request's later asks: the page holds it.
