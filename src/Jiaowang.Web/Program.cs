@@ -58,6 +58,7 @@ builder.Services.AddLeadership();
 builder.Services.AddNotifications(builder.Configuration);
 builder.Services.AddEscalation(builder.Configuration);
 builder.Services.AddServicesPortal(builder.Configuration);
+builder.Services.ReadKeyRingAfterStart();
 
 var app = builder.Build();
 
@@ -76,6 +77,8 @@ var databaseReady = Task.Run(async () =>
 });
 app.BeginPageDescriptors();
 app.BuildRelationalModel();
+// The overview's data is loaded as soon as the database is ready, beside the endpoints being built and the host's start.
+app.BeginWarmUp(databaseReady);
 
 // A request reads SQLite's commit count once, however many kept values it asks for.
 DatabaseVersion.UsePerRequest(app);
@@ -134,7 +137,6 @@ api.MapAssessmentApi();
 app.BuildEndpoints();
 
 await databaseReady;
-app.BeginWarmUp();
 app.Run();
 
 /// <summary>Entry point, visible to WebApplicationFactory in the tests.</summary>

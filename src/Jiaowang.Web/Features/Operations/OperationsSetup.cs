@@ -17,6 +17,7 @@ public static class OperationsSetup
     /// <summary>Fixed, so that every instance (and every install folder) reads the same protected payloads.</summary>
     public const string ApplicationName = "Jiaowang";
     public const string MetricsPolicy = "MetricsReader";
+    internal const string DataProtectionHostedService = "Microsoft.AspNetCore.DataProtection.Internal.DataProtectionHostedService";
 
     public static WebApplicationBuilder AddOperations(this WebApplicationBuilder builder)
     {
@@ -51,6 +52,18 @@ public static class OperationsSetup
             });
         }
         return builder;
+    }
+
+    /// <summary>
+    /// Data Protection reads the key ring in the host's start: a DbContext, a query compiled and an XML parse, an eighth
+    /// of a start on the thread every request waits for. Visitors' pages need no key, so the ring is read by the first
+    /// request that does or by the warm-up once the overview is ready (<see cref="BeginWarmUp"/>), whichever comes
+    /// first. Call it after the last <c>Add</c>: authentication, antiforgery and Identity each add the reader again.
+    /// </summary>
+    public static void ReadKeyRingAfterStart(this IServiceCollection services)
+    {
+        foreach (var reader in services.Where(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType?.FullName == DataProtectionHostedService).ToList())
+            services.Remove(reader);
     }
 
     /// <summary>
@@ -117,30 +130,63 @@ public static class OperationsSetup
     /// </summary>
     public static void BuildEndpoints(this IEndpointRouteBuilder app)
     {
-        foreach (var source in app.DataSources) _ = source.Endpoints;
+        // A minimal API's data source builds its endpoints anew each time it is asked (the authorization policy cache,
+        // the route matcher and OpenAPI each ask): built once here and kept, they are built once per process. Only
+        // Development keeps the live sources, for hot reload.
+        var built = app.DataSources.SelectMany(source => source.Endpoints).ToArray();
+        if (app.ServiceProvider.GetRequiredService<IWebHostEnvironment>().IsDevelopment()) return;
+        app.DataSources.Clear();
+        app.DataSources.Add(new DefaultEndpointDataSource(built));
     }
 
     /// <summary>
-    /// Does the first visitor's work ahead of them once the database is ready (the overview, what most visitors open
-    /// first), on a thread of its own while the host starts (<see cref="StartupWarmUp"/>). It decides nothing: a failure
-    /// is logged and left to the request that meets it.
+    /// Does the first visitor's work ahead of them once <paramref name="databaseReady"/> is done (the overview, what most
+    /// visitors open first), on a thread of its own while the endpoints are built and the host starts
+    /// (<see cref="StartupWarmUp"/>). Call it after <see cref="DatabaseHosting.BuildRelationalModel"/>, which its queries
+    /// need. It decides nothing: a failure is logged and left to the request that meets it.
     /// </summary>
-    public static void BeginWarmUp(this WebApplication app) =>
-        app.Services.GetRequiredService<StartupWarmUp>().Begin(async () =>
-        {
-            try
+    public static void BeginWarmUp(this WebApplication app, Task databaseReady)
+    {
+        var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Jiaowang.Startup");
+        app.Services.GetRequiredService<StartupWarmUp>().Begin(
+            async () =>
             {
-                await Plans.OverviewModel.WarmAsync(app.Services, app.Lifetime.ApplicationStopping);
-            }
-            catch (OperationCanceledException)
+                try
+                {
+                    await databaseReady;
+                }
+                catch
+                {
+                    // The start stops on that error itself (Program.cs awaits the same task).
+                    return;
+                }
+                try
+                {
+                    await Plans.OverviewModel.WarmAsync(app.Services, app.Lifetime.ApplicationStopping);
+                }
+                catch (OperationCanceledException)
+                {
+                    // Stopping before the first visitor: nothing to warm for.
+                }
+                catch (Exception e)
+                {
+                    log.LogWarning(e, "Warming the overview failed");
+                }
+            },
+            // Then the key ring, which the host no longer reads in its start: the first sign-in page finds it read.
+            () =>
             {
-                // Stopping before the first visitor: nothing to warm for.
-            }
-            catch (Exception e)
-            {
-                app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Jiaowang.Startup").LogWarning(e, "Warming the overview failed");
-            }
-        });
+                if (!databaseReady.IsCompletedSuccessfully || app.Lifetime.ApplicationStopping.IsCancellationRequested) return;
+                try
+                {
+                    app.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("Jiaowang.Startup").Protect([1]);
+                }
+                catch (Exception e)
+                {
+                    log.LogWarning(e, "Reading the Data Protection key ring failed");
+                }
+            });
+    }
 
     public static IEndpointRouteBuilder MapOperations(this IEndpointRouteBuilder app)
     {
@@ -153,14 +199,20 @@ public static class OperationsSetup
 }
 
 /// <summary>
-/// The start-up warm-up of the overview's data, run beside the host's start rather than before it: the two are about a
-/// quarter of a second each, on a machine with a core to spare by then (docs/PERFORMANCE.md, "Start-up"). A request
-/// for the overview that comes in before it ends waits for it instead of loading the same data beside it.
+/// The start-up warm-up of the overview's data, run from the moment the database is ready, beside the endpoints being
+/// built and the host's start rather than before them: the last stretch of a start in which a core is free
+/// (docs/PERFORMANCE.md, "Start-up"). A request for the overview that comes in before it ends waits for it instead of
+/// loading the same data beside it.
 /// </summary>
 public sealed class StartupWarmUp
 {
-    /// <summary>Done when the warm-up has ended, however it ended; done from the start where nothing was warmed.</summary>
+    /// <summary>Done when the overview's warm-up has ended, however it ended; done from the start where nothing was warmed.</summary>
     public Task Done { get; private set; } = Task.CompletedTask;
 
-    public void Begin(Func<Task> warm) => Done = Task.Run(warm);
+    /// <summary>Runs <paramref name="warm"/>, then <paramref name="after"/>, which no request waits for.</summary>
+    public void Begin(Func<Task> warm, Action after)
+    {
+        Done = Task.Run(warm);
+        Done.ContinueWith(_ => after(), TaskScheduler.Default);
+    }
 }
