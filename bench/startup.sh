@@ -10,6 +10,9 @@
 #   BEFORE=<a published web folder> bench/startup.sh
 #                               # also starts an earlier build, published the same way, alternately with this one, on
 #                               # a copy of the same database: a before/after in one run (the database must suit both)
+#   BEFORE=<folder> BEFORE_ENV="DOTNET_EnableWriteXorExecute=0" bench/startup.sh
+#                               # the same, the earlier build (or this one, published) started with these variables:
+#                               # how much a runtime setting is worth
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${RUNS:-7}
@@ -35,7 +38,7 @@ export ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning
 web() { exec env ConnectionStrings__Jiaowang="Data Source=$work/bench.db" Audit__KeyFile="$work/audit.key" Audit__AnchorFile="$work/audit.anchor" \
   "${webrun[@]}" --urls "http://127.0.0.1:$port"; }
 bare() { exec "${barerun[@]}" --urls "http://127.0.0.1:$port"; }
-before() { exec env ConnectionStrings__Jiaowang="Data Source=$work/before.db" Audit__KeyFile="$work/before.key" Audit__AnchorFile="$work/before.anchor" \
+before() { exec env ${BEFORE_ENV:-} ConnectionStrings__Jiaowang="Data Source=$work/before.db" Audit__KeyFile="$work/before.key" Audit__AnchorFile="$work/before.anchor" \
   "$BEFORE/Jiaowang.Web" --contentRoot "$BEFORE" --urls "http://127.0.0.1:$port"; }
 
 # Milliseconds from launching $1 until GET $2 answers 200 (the functions exec the app, so $server is the app itself);
@@ -78,5 +81,5 @@ echo "median of $runs: bare host ${b} ms; Jiaowang first 200 on / ${w} ms ($(awk
 echo "CPU time at the first 200, median: bare host ${bc} ms; Jiaowang on / ${wc} ms ($(awk "BEGIN {printf \"%.2f\", $wc / $bc}")× bare)"
 if [[ -n ${BEFORE:-} ]]; then
   o=$(median <"$work/before.txt"); oc=$(median <"$work/cpu-before-.txt")
-  echo "before ($BEFORE): first 200 on / ${o} ms ($(awk "BEGIN {printf \"%.2f\", $o / $b}")× bare), CPU ${oc} ms"
+  echo "before ($BEFORE${BEFORE_ENV:+, with $BEFORE_ENV}): first 200 on / ${o} ms ($(awk "BEGIN {printf \"%.2f\", $o / $b}")× bare), CPU ${oc} ms"
 fi
