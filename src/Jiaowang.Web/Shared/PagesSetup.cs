@@ -17,7 +17,7 @@ public static class PagesSetup
     /// <summary>
     /// Every view component of the app. MVC finds them, and controllers, by loading every type of the assembly (compiled
     /// models, closures and state machines included): a tenth of a start's CPU (docs/PERFORMANCE.md, "Start-up"). The app
-    /// has no controllers, and its view components are named here instead; PagesTests compares the list with the assembly.
+    /// has no controllers, and its view components are named here instead; StartupShortcutsTests compares the list with the assembly.
     /// </summary>
     public static readonly IReadOnlyList<Type> ViewComponents =
     [
