@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Npgsql;
@@ -23,7 +22,7 @@ public sealed class ChangeNotifications(DatabaseInfo database) : SaveChangesInte
     // The 家在武汉 portal's public pages are cached under the same tag (Features/Services).
     static readonly string ServicesNamespace = typeof(Jiaowang.Core.Services.Place).Namespace!;
 
-    readonly ConditionalWeakTable<DbContext, Pending> pending = new();
+    readonly LeaseState<Pending> pending = new();
     readonly Lazy<NpgsqlDataSource> source = new(() => NpgsqlDataSource.Create(database.ConnectionString));
 
     sealed class Pending
@@ -67,7 +66,7 @@ public sealed class ChangeNotifications(DatabaseInfo database) : SaveChangesInte
 
     public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData)
     {
-        if (eventData.Context is { } context) pending.Remove(context);
+        if (eventData.Context is { } context) pending.Forget(context);
     }
 
     public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken ct = default)
@@ -81,14 +80,13 @@ public sealed class ChangeNotifications(DatabaseInfo database) : SaveChangesInte
         if (context is null) return;
         var changed = context.ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).ToList();
         if (changed.Count == 0) return;
-        var entry = pending.GetOrCreateValue(context);
+        var entry = pending.For(context);
         entry.Plans |= changed.Any(e => e.Entity.GetType().Namespace is var ns && (ns == PlanNamespace || ns == ServicesNamespace));
     }
 
     async Task NotifyIfPendingAsync(DbContext? context, CancellationToken ct)
     {
-        if (context is null || !pending.TryGetValue(context, out var entry)) return;
-        pending.Remove(context);
+        if (context is null || pending.Take(context) is not { } entry) return;
         if (database.Provider != DatabaseProvider.Postgres) return;
         try
         {

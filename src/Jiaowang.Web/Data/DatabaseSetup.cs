@@ -85,27 +85,28 @@ public static class DatabaseSetup
             options.AddInterceptors(sp.GetServices<IInterceptor>());
         }
 
-        // The options are built once: every interceptor is a singleton, and building them per scope (EF's default) ran
-        // this configuration, the provider's and the warnings' set-up for every request that touched the database,
-        // 12 % of the busy time of a cached dashboard JSON request (docs/PERFORMANCE.md, "Signed-in pages", fourth round).
-        const ServiceLifetime once = ServiceLifetime.Singleton;
-
+        // Contexts are pooled: the options are built once (every interceptor is a singleton), and a request leases a
+        // context made before. Building the options per scope (EF's default) cost 12 % of a cached dashboard JSON
+        // request's busy time; with them kept, making a context still cost 13 % of the kept dashboard's (the options
+        // cloned and compared in EF's service provider cache, the DbSets set up, the garbage of both): docs/PERFORMANCE.md,
+        // "Signed-in pages", fourth and twelfth rounds. What an interceptor remembers about a context is per lease
+        // (LeaseState), and EF resets the rest when a context goes back.
         switch (provider)
         {
             case DatabaseProvider.Postgres:
                 var pooled = PooledWithoutReset(connectionString);
-                services.AddDbContext<JiaowangDb, PostgresJiaowangDb>((sp, options) =>
+                services.AddDbContextPool<JiaowangDb, PostgresJiaowangDb>((sp, options) =>
                 {
                     options.UseNpgsql(pooled);
                     Configure(sp, options);
-                }, optionsLifetime: once);
+                });
                 break;
             default:
-                services.AddDbContext<JiaowangDb, SqliteJiaowangDb>((sp, options) =>
+                services.AddDbContextPool<JiaowangDb, SqliteJiaowangDb>((sp, options) =>
                 {
                     options.UseSqlite(connectionString).AddInterceptors(SqliteDurability.Instance);
                     Configure(sp, options);
-                }, optionsLifetime: once);
+                });
                 break;
         }
         return services;

@@ -1,6 +1,6 @@
 using System.Data.Common;
-using System.Runtime.CompilerServices;
 using Jiaowang.Core.Plans;
+using Jiaowang.Web.Data;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -17,7 +17,9 @@ public sealed class PublicCacheEviction(IOutputCacheStore store) : SaveChangesIn
     static readonly string PlanNamespace = typeof(Plan).Namespace!;
     /// <summary>The 家在武汉 portal's directory and guides are public pages too (Features/Services).</summary>
     static readonly string ServicesNamespace = typeof(Jiaowang.Core.Services.Place).Namespace!;
-    readonly ConditionalWeakTable<DbContext, object> pending = new();
+    readonly LeaseState<Pending> pending = new();
+
+    sealed class Pending;
 
     public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken ct = default)
     {
@@ -50,12 +52,12 @@ public sealed class PublicCacheEviction(IOutputCacheStore store) : SaveChangesIn
         var touchesPlans = context.ChangeTracker.Entries().Any(e =>
             e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
             && e.Entity.GetType().Namespace is var ns && (ns == PlanNamespace || ns == ServicesNamespace));
-        if (touchesPlans) pending.AddOrUpdate(context, true);
+        if (touchesPlans) pending.For(context);
     }
 
     async Task EvictIfPendingAsync(DbContext? context, CancellationToken ct)
     {
-        if (context is null || !pending.Remove(context)) return;
+        if (context is null || pending.Take(context) is null) return;
         await store.EvictByTagAsync(PublicCache.Tag, ct);
     }
 }

@@ -142,6 +142,28 @@ public abstract class AuditCoverageTests(DatabaseProvider provider) : IAsyncLife
         Assert.Equal(check.LastId, check.AnchorId);
     }
 
+    [Fact]
+    public async Task A_context_back_from_the_pool_does_not_name_the_actor_an_earlier_request_left_on_it()
+    {
+        var (name, office) = await OfficeAsync();
+        // Every context in the pool leaves with a stranger's name on its audit session, as a save that never reached its
+        // clean-up would leave it; then the pool hands them out again.
+        var scopes = Enumerable.Range(0, 32).Select(_ => App.Factory.Services.CreateAsyncScope()).ToList();
+        var left = scopes.Select(s => s.ServiceProvider.GetRequiredService<JiaowangDb>()).ToList();
+        foreach (var db in left) AuditSession.For(db).ExplicitActor = "someone-else";
+        foreach (var scope in scopes) await scope.DisposeAsync();
+        await using (var again = App.Factory.Services.CreateAsyncScope())
+        {
+            Assert.Contains(again.ServiceProvider.GetRequiredService<JiaowangDb>(), left);
+        }
+
+        var added = await office.PostAsJsonAsync("/api/partners", new { cityEn = "Pooled", country = "France", kind = "友好交流城市", yearEstablished = 2026 });
+        Assert.Equal(HttpStatusCode.Created, added.StatusCode);
+
+        var entry = Assert.Single(await EntriesAsync(office), e => e.Entity == "Partner" && e.Action == "insert" && e.After!.Contains("Pooled"));
+        Assert.Equal(name, entry.Actor);
+    }
+
     async Task<T> QueryAsync<T>(Func<JiaowangDb, Task<T>> query)
     {
         await using var scope = App.Factory.Services.CreateAsyncScope();

@@ -1,15 +1,15 @@
-using System.Runtime.CompilerServices;
+using Jiaowang.Web.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Jiaowang.Web.Features.Audit;
 
-/// <summary>The audit state of one DbContext between the start of a save and the commit of its transaction.</summary>
+/// <summary>The audit state of one lease of a DbContext between the start of a save and the commit of its transaction.</summary>
 sealed class AuditSession
 {
-    static readonly ConditionalWeakTable<DbContext, AuditSession> Sessions = new();
+    static readonly LeaseState<AuditSession> Sessions = new();
 
-    public static AuditSession For(DbContext context) => Sessions.GetOrCreateValue(context);
+    public static AuditSession For(DbContext context) => Sessions.For(context);
 
     /// <summary>Set by <see cref="AuditLog.SaveAsync"/> for the one save it makes.</summary>
     public string? ExplicitActor { get; set; }
