@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.WebEncoders;
 
 namespace Jiaowang.Web.Shared;
@@ -16,6 +18,9 @@ public static class TextSetup
     public static IServiceCollection AddJiaowangText(this IServiceCollection services)
     {
         services.AddLocalization();
+        // Each string looked up once per language, then kept (KeptStringLocalizer).
+        services.AddSingleton<ResourceManagerStringLocalizerFactory>();
+        services.Replace(ServiceDescriptor.Singleton<IStringLocalizerFactory, KeptStringLocalizerFactory>());
         // The default encoder writes every Chinese character as &#x…;: pages twice as big and a third as fast.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.ConfigureHttpJsonOptions(o =>
