@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Requests per second of Jiaowang's pages against a bare endpoint of the same host, in the same run.
-# Server pinned to core 0, wrk to core 1; 3 repetitions of each URL, median reported. Needs wrk (apt-get install wrk)
+# Server pinned to core 0, wrk to core 1; a warm-up pass over every URL, then REPS rounds of every URL in turn, medians reported. Needs wrk (apt-get install wrk)
 # (the dashboard is measured signed in, as the demo leader, on the year of reports `jiaowang demo generate` makes: with a bearer
 # token, and as a browser asks for it, with the cookies of the sign-in form and Accept-Encoding: `dashboard-browser`).
 set -euo pipefail
@@ -75,20 +75,39 @@ rss() { awk '/VmRSS/ {print int($2/1024)}' /proc/$server/status; }
 for name in "${order[@]}"; do mapfile -t h < <(headers "$name"); curl -s -o /dev/null "${h[@]}" "$base${urls[$name]}"; done
 idle=$(rss)
 
-declare -A median size
+# Warm-up: every URL in turn for WARMUP_ROUNDS × 4 s. The server runs on one core, and the runtime compiles hot code
+# again (tiered compilation) in the background on that same core: a run measured in the first half minute of load
+# measured the compiler as much as the page (the bare endpoint went from 7,000 to 28,000 req/s in a minute of load,
+# docs/PERFORMANCE.md, twelfth round).
+for _ in $(seq 1 "${WARMUP_ROUNDS:-3}"); do
+  for name in "${order[@]}"; do
+    mapfile -t h < <(headers "$name")
+    taskset -c 1 wrk -t1 -c32 -d4s "${h[@]}" "$base${urls[$name]}" >/dev/null
+  done
+done
+# Then REPS rounds, each URL once per round, so that a machine that changes speed in the middle of the run (these are
+# shared machines) changes every URL's figures alike; a URL's share of bare is the median of its per-round shares.
+declare -A results size
+for rep in $(seq 1 "$reps"); do
+  for name in "${order[@]}"; do
+    mapfile -t h < <(headers "$name")
+    results[$name]+="$(taskset -c 1 wrk -t1 -c32 -d"$duration" "${h[@]}" "$base${urls[$name]}" | awk '/Requests\/sec/ {print int($2)}') "
+  done
+done
+median() { printf '%s\n' "$@" | sort -g | sed -n "$(( ($# + 1) / 2 ))p"; }
+declare -A median share
+read -ra bare_runs <<< "${results[bare]}"
 for name in "${order[@]}"; do
   mapfile -t h < <(headers "$name")
-  taskset -c 1 wrk -t1 -c32 -d2s "${h[@]}" "$base${urls[$name]}" >/dev/null  # warm-up
-  results=()
-  for _ in $(seq 1 "$reps"); do
-    results+=("$(taskset -c 1 wrk -t1 -c32 -d"$duration" "${h[@]}" "$base${urls[$name]}" | awk '/Requests\/sec/ {print int($2)}')")
-  done
-  median[$name]=$(printf '%s\n' "${results[@]}" | sort -n | sed -n "$(( (reps + 1) / 2 ))p")
+  read -ra runs <<< "${results[$name]}"
+  median[$name]=$(median "${runs[@]}")
+  ratios=(); for i in "${!runs[@]}"; do ratios+=("$(awk -v a="${runs[$i]}" -v b="${bare_runs[$i]}" 'BEGIN { printf "%.4f", a / b }')"); done
+  share[$name]=$(median "${ratios[@]}")
   # The bytes sent: compressed, when the request accepts it (curl does not decode without --compressed).
   size[$name]=$(curl -s "${h[@]}" "$base${urls[$name]}" | wc -c)
   status=$(curl -s -o /dev/null -w '%{http_code}' "${h[@]}" "$base${urls[$name]}")
   [ "$status" = 200 ] || { echo "$name answered $status, not 200: the figures would measure an error" >&2; exit 1; }
-  echo "  $name: ${results[*]} req/s" >&2
+  echo "  $name: ${runs[*]} req/s" >&2
 done
 peak=$(awk '/VmHWM/ {print int($2/1024)}' /proc/$server/status)
 kill $server; wait $server 2>/dev/null || true
@@ -105,10 +124,10 @@ bare_idle=$(rss)
 for _ in $(seq 1 "$reps"); do taskset -c 1 wrk -t1 -c32 -d"$duration" "http://127.0.0.1:$port/" >/dev/null; done
 bare_peak=$(awk '/VmHWM/ {print int($2/1024)}' /proc/$server/status)
 
-echo "| what | URL | body | req/s (median of $reps × $duration) | share of bare |"
+echo "| what | URL | body | req/s (median of $reps × $duration) | share of bare (median of the rounds') |"
 echo "|---|---|---|---|---|"
 for name in "${order[@]}"; do
-  ratio=$(awk -v a="${median[$name]}" -v b="${median[bare]}" 'BEGIN { printf "%.1f %%", 100 * a / b }')
+  ratio=$(awk -v r="${share[$name]}" 'BEGIN { printf "%.1f %%", 100 * r }')
   echo "| $name | \`${urls[$name]}\` | $(( ${size[$name]} / 1024 )) KB | ${median[$name]} | $ratio |"
 done
 echo
