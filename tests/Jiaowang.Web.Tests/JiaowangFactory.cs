@@ -48,9 +48,11 @@ public class JiaowangFactory(TestDatabase database, bool seedBundledPlan = true,
         if (!makingTemplate) DatabaseTemplates.FillIfFresh(database, seedBundledPlan, settings);
         foreach (var (key, value) in database.Settings) builder.UseSetting(key, value);
         builder.UseSetting("Seed:BundledPlan", seedBundledPlan ? "true" : "false");
-        // Background jobs start their first round at once, as tests have always seen them (production waits 5 s); a
-        // template holds only what start-up writes, so its jobs never run.
-        builder.UseSetting("Jobs:FirstRoundDelay", makingTemplate ? "01:00:00" : "00:00:00");
+        // The background jobs' scheduled rounds wait an hour, which no test lasts: a test that is about a job runs its
+        // round itself (RunOnceAsync), at the moment it chooses, and one that is about the schedule sets
+        // Jobs:FirstRoundDelay itself. Rounds that start on their own cost every test app about a second of CPU
+        // beside its requests (docs/PERFORMANCE.md, "Test suite time"), and a template holds only what start-up writes.
+        builder.UseSetting("Jobs:FirstRoundDelay", "01:00:00");
         foreach (var (key, value) in DefaultSettings) builder.UseSetting(key, value);
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.UseSetting(key, value);
         builder.ConfigureTestServices(services =>
