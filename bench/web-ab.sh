@@ -11,6 +11,7 @@
 # Needs wrk (apt-get install wrk).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/signin-cookies.sh
 before=${BEFORE:?BEFORE=<source tree of the other build>}; after=$PWD
 rounds=${ROUNDS:-8}; duration=${DURATION:-3s}
 read -ra paths <<< "${PATHS:-/healthz /dashboard / /units/1}"
@@ -28,11 +29,7 @@ start() { # tree port dir
   pids+=($!)
   for _ in $(seq 1 120); do curl -sf "$base/healthz" >/dev/null && break; sleep 1; done
   echo "Bench-Leader-2026" | dotnet "$tree/src/Jiaowang.Cli/bin/Release/net10.0/jiaowang.dll" demo generate --seed 2026 --until 2026-12-01 --password-stdin >"$dir/demo.log" 2>&1
-  local form
-  form=$(curl -s -c "$dir/jar" -b "$dir/jar" "$base/account/login" | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | sed 's/.*value="//; s/"$//')
-  curl -s -o /dev/null -c "$dir/jar" -b "$dir/jar" --data-urlencode "UserName=demo-leader" --data-urlencode "Password=Bench-Leader-2026" \
-    --data-urlencode "__RequestVerificationToken=$form" "$base/account/login"
-  sed 's/^#HttpOnly_//' "$dir/jar" | awk '!/^#/ && NF == 7 {printf "%s%s=%s", sep, $6, $7; sep = "; "}' > "$dir/cookies"
+  sign_in_cookies "$base" demo-leader Bench-Leader-2026 "$dir/jar" > "$dir/cookies"
 }
 start "$before" 5301 "$work/before"
 start "$after" 5302 "$work/after"

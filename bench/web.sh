@@ -5,6 +5,7 @@
 # token, and as a browser asks for it, with the cookies of the sign-in form and Accept-Encoding: `dashboard-browser`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/signin-cookies.sh
 duration=${DURATION:-10s}
 reps=${REPS:-3}
 port=${PORT:-5095}
@@ -39,11 +40,7 @@ liaison_token=$(curl -s -X POST -H 'Content-Type: application/json' \
   "$base/api/auth/token" | sed 's/.*"accessToken":"\([^"]*\)".*/\1/')
 # What a browser sends for the same dashboard: the sign-in cookie from the sign-in form, the antiforgery cookie that form
 # set, and the Accept-Encoding every browser sends.
-jar="$work/cookies"
-form_token=$(curl -s -c "$jar" -b "$jar" "$base/account/login" | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | sed 's/.*value="//; s/"$//')
-curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "UserName=demo-leader" --data-urlencode "Password=$password" \
-  --data-urlencode "__RequestVerificationToken=$form_token" "$base/account/login"
-browser_cookies=$(sed 's/^#HttpOnly_//' "$jar" | awk '!/^#/ && NF == 7 {printf "%s%s=%s", sep, $6, $7; sep = "; "}')
+browser_cookies=$(sign_in_cookies "$base" demo-leader "$password" "$work/cookies")
 declare -A urls=(
   [bare]="/healthz"
   [static-css]="/css/site.css"

@@ -2,6 +2,7 @@
 # start.sh : starts the Release app on a fresh demo-year SQLite db in /tmp/sis/run, prints pid; writes token to /tmp/sis/run/token, a browser's cookies to /tmp/sis/run/cookies
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+source bench/signin-cookies.sh
 w=/tmp/sis/run; rm -rf $w; mkdir -p $w; port=${PORT:-5195}
 export ConnectionStrings__Jiaowang="Data Source=$w/bench.db" Audit__KeyFile=$w/audit.key Audit__AnchorFile=$w/audit.anchor
 ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning Dashboard__CacheSeconds=30 \
@@ -13,9 +14,6 @@ echo "Bench-Leader-2026" | dotnet src/Jiaowang.Cli/bin/Release/net10.0/jiaowang.
 curl -s -X POST -H 'Content-Type: application/json' -d '{"userName":"demo-leader","password":"Bench-Leader-2026"}' \
   "http://127.0.0.1:$port/api/auth/token" | sed 's/.*"accessToken":"\([^"]*\)".*/\1/' > $w/token
 # A browser's session for trace.sh's BROWSER=1: the sign-in form's cookies, as one Cookie header value.
-form_token=$(curl -s -c $w/jar -b $w/jar "http://127.0.0.1:$port/account/login" | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | sed 's/.*value="//; s/"$//')
-curl -s -o /dev/null -c $w/jar -b $w/jar --data-urlencode "UserName=demo-leader" --data-urlencode "Password=Bench-Leader-2026" \
-  --data-urlencode "__RequestVerificationToken=$form_token" "http://127.0.0.1:$port/account/login"
-sed 's/^#HttpOnly_//' $w/jar | awk '!/^#/ && NF == 7 {printf "%s%s=%s", sep, $6, $7; sep = "; "}' > $w/cookies
+sign_in_cookies "http://127.0.0.1:$port" demo-leader Bench-Leader-2026 $w/jar > $w/cookies
 curl -s "http://127.0.0.1:$port/api/units" | grep -o '"id":[0-9]*' | head -n 1 | cut -d: -f2 > $w/unit
 echo "pid $(cat $w/pid) unit $(cat $w/unit)"
