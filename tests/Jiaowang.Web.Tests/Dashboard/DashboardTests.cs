@@ -73,6 +73,33 @@ public abstract class DashboardTests(DatabaseProvider provider) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Each_day_the_dashboard_is_that_days_and_the_server_keeps_only_todays()
+    {
+        var leader = await Accounts.CreateAsync(app.Factory, "leader");
+        var cache = app.Factory.Services.GetRequiredService<DashboardCache>();
+        try
+        {
+            // A server runs for months: a week of leaders opening the dashboard leaves one model kept, today's, not seven
+            // (each of which also held the pages rendered from it). The leader signs in each morning.
+            for (var day = 0; day < 7; day++)
+            {
+                clock.Now = JiaowangFactory.Today.AddDays(day);
+                var today = DateOnly.FromDateTime(clock.Now.Date);
+                using var script = await Accounts.BearerClientAsync(app.Factory, leader.UserName!);
+                using var browser = await Accounts.CookieClientAsync(app.Factory, leader.UserName!);
+                Assert.Equal(today, (await ApiAsync(script)).Today);
+                Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/dashboard")).StatusCode);
+                Assert.Equal(today, (await ApiAsync(script)).Today);
+                Assert.Equal(1, cache.Count);
+            }
+        }
+        finally
+        {
+            clock.Now = JiaowangFactory.Today;
+        }
+    }
+
+    [Fact]
     public async Task A_dashboard_kept_for_its_reader_is_their_own_page_and_its_sign_out_works_in_each_of_their_browsers()
     {
         var first = await Accounts.CreateAsync(app.Factory, "leader");

@@ -4,7 +4,7 @@ using Jiaowang.Web.Shared;
 namespace Jiaowang.Web.Features.Dashboard;
 
 /// <summary>
-/// Every leader sees the same dashboard, and it changes only when someone writes: the model is kept per plan and day
+/// Every leader sees the same dashboard, and it changes only when someone writes: the model is kept per plan for the day
 /// and dropped by any committed write through this process (whatever feature makes it — being at the storage edge,
 /// no writer can forget it). A write from another process (the CLI) is seen after at most <see cref="Lifetime"/>
 /// (<c>Dashboard:CacheSeconds</c>, 30 by default; 0 turns the cache off, as bench/web.sh does to measure the cost).
@@ -14,9 +14,15 @@ public sealed class DashboardCache(TimeProvider clock, IConfiguration configurat
 {
     public TimeSpan Lifetime { get; } = TimeSpan.FromSeconds(configuration.GetValue("Dashboard:CacheSeconds", 30));
 
-    sealed record Entry(Stamp Generation, DateTimeOffset At, DashboardModel Model);
+    sealed record Entry(Stamp Generation, DateTimeOffset At, DateOnly Today, DashboardModel Model);
 
-    readonly ConcurrentDictionary<(int PlanId, DateOnly Today), Entry> entries = new();
+    // One model per plan, today's: yesterday's is replaced, not kept beside it. Keyed by day, a server that ran for a
+    // year kept a model for every day someone opened the dashboard, and with each model the pages rendered from it
+    // (KeptPages, up to 64 per model).
+    readonly ConcurrentDictionary<int, Entry> entries = new();
+
+    /// <summary>How many models are kept (one per plan at most).</summary>
+    internal int Count => entries.Count;
 
     public async Task<DashboardModel?> GetAsync(int planId, DateOnly today, Func<Task<DashboardModel?>> load)
     {
@@ -24,9 +30,10 @@ public sealed class DashboardCache(TimeProvider clock, IConfiguration configurat
         if (Lifetime <= TimeSpan.Zero) return await load();
         var seen = Current;
         var now = clock.GetUtcNow();
-        if (entries.TryGetValue((planId, today), out var entry) && entry.Generation == seen && now - entry.At < Lifetime) return entry.Model;
+        if (entries.TryGetValue(planId, out var entry) && entry.Today == today && entry.Generation == seen && now - entry.At < Lifetime) return entry.Model;
         var model = await load();
-        if (model is not null) entries[(planId, today)] = new Entry(seen, now, model);
+        if (model is not null) entries[planId] = new Entry(seen, now, today, model);
+        else entries.TryRemove(planId, out _);
         return model;
     }
 
