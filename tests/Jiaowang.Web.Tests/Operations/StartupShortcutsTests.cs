@@ -1,4 +1,7 @@
+using System.Diagnostics.Metrics;
 using Jiaowang.Web.Shared;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Mvc.ApplicationParts;
 using Microsoft.AspNetCore.Mvc.Controllers;
 using Microsoft.AspNetCore.Mvc.ViewComponents;
@@ -13,6 +16,8 @@ namespace Jiaowang.Web.Tests.Operations;
 /// components and controllers (PagesSetup): a view component left out of the list would fail on the page that uses it,
 /// a controller would silently never be reached. The host no longer reads the key ring in its start (OperationsSetup):
 /// authentication, antiforgery and Identity each register the reader again, so the removal must come after them.
+/// OpenTelemetry's metric streams are sized for what this app can put in them, not its default of 2,000 tag
+/// combinations, whose arrays set off a full collection in the start.
 /// </summary>
 public sealed class StartupShortcutsTests
 {
@@ -45,5 +50,30 @@ public sealed class StartupShortcutsTests
         var dashboard = await browser.GetStringAsync("/dashboard");
         // The layout's bell is a view component.
         Assert.Contains("class=\"bell\" href=\"/me/notifications\"", dashboard);
+    }
+
+    [Fact]
+    public async Task The_metric_streams_kept_by_route_have_room_for_every_route_of_the_app_several_times_over()
+    {
+        await using var database = TestDatabase.Sqlite();
+        await using var factory = new JiaowangFactory(database);
+        _ = factory.Server;
+        var endpoints = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().ToList();
+        // A page answers GET and POST on its one route; an API endpoint names its methods.
+        var routesAndMethods = endpoints
+            .SelectMany(e => (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["GET", "POST"]).Select(method => (e.RoutePattern.RawText, method)))
+            .Distinct()
+            .Count();
+        var routes = endpoints.Select(e => e.RoutePattern.RawText).Distinct().Count();
+        using var hosting = new Meter("Microsoft.AspNetCore.Hosting");
+        using var routing = new Meter("Microsoft.AspNetCore.Routing");
+        using var kestrel = new Meter("Microsoft.AspNetCore.Server.Kestrel");
+        var durations = OperationsSetup.MetricStream(hosting.CreateHistogram<double>("http.server.request.duration")).CardinalityLimit!.Value;
+        var matches = OperationsSetup.MetricStream(routing.CreateCounter<long>("aspnetcore.routing.match_attempts")).CardinalityLimit!.Value;
+        var connections = OperationsSetup.MetricStream(kestrel.CreateHistogram<double>("kestrel.connection.duration")).CardinalityLimit!.Value;
+
+        Assert.InRange(routesAndMethods, 300, durations / 4);
+        Assert.InRange(routes, 200, matches / 2);
+        Assert.True(connections < routes);
     }
 }
