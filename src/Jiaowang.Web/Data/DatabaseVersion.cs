@@ -5,8 +5,9 @@ namespace Jiaowang.Web.Data;
 
 /// <summary>
 /// A number that moves whenever any connection, in this process or another (the CLI, a second app), commits to the
-/// database, cheap enough to read on every request where the database offers one: SQLite's <c>PRAGMA data_version</c>
-/// on one connection kept for it (a look at the WAL index in shared memory, no table read). With it, what the caches
+/// database, cheap enough to read on every request where the database offers one: on SQLite in WAL mode, the log's
+/// position in the wal-index header that every connection shares (<see cref="WalIndexHeader"/>: a memory read), else
+/// <c>PRAGMA data_version</c> on one connection kept for it. With it, what the caches
 /// keep until a write is exact across processes (<see cref="Exact"/>). PostgreSQL has nothing as cheap: there, other
 /// processes' writes arrive as notifications (Features/Operations/ChangeListener), a moment after they commit, and
 /// <see cref="Read"/> is always 0. Within a request the count is read once, at the request's first read
@@ -29,6 +30,11 @@ public sealed class DatabaseVersion(DatabaseInfo database) : IDisposable
     // The prepared pragma, stepped through SQLite's own API: through ADO.NET each read made a reader, its enumerator and
     // a boxed result, the garbage of 5 % of a kept dashboard's allocations (docs/PERFORMANCE.md, twelfth round).
     sqlite3_stmt? statement;
+    // Mapped once the kept connection is open, which keeps the shared memory there for as long as it is mapped.
+    volatile WalIndexHeader? walIndex;
+
+    /// <summary>True when commits are read from the wal-index header, without a statement or a lock.</summary>
+    internal bool ReadsWalIndex => walIndex is not null;
 
     /// <summary>True when <see cref="Read"/> sees every commit of every process at once (at the next request, within one).</summary>
     public bool Exact => database.Provider == DatabaseProvider.Sqlite;
@@ -58,6 +64,7 @@ public sealed class DatabaseVersion(DatabaseInfo database) : IDisposable
 
     long ReadNow()
     {
+        if (walIndex is { } index && index.TryRead(out var position)) return position;
         lock (gate)
         {
             // Opened on first use, after start-up has created and migrated the file.
@@ -67,17 +74,27 @@ public sealed class DatabaseVersion(DatabaseInfo database) : IDisposable
                 connection.Open();
                 Check(raw.sqlite3_prepare_v2(connection.Handle, "PRAGMA data_version", out var prepared));
                 statement = prepared;
+                if (IsWal(connection)) walIndex = WalIndexHeader.Open(connection.DataSource);
             }
+            if (walIndex is { } mapped && mapped.TryRead(out position)) return position;
             try
             {
+                // Negative, so that a count read here while the header was being rewritten never equals a header's position.
                 if (raw.sqlite3_step(statement) != raw.SQLITE_ROW) Check(raw.sqlite3_errcode(connection!.Handle));
-                return raw.sqlite3_column_int64(statement, 0);
+                return -1 - raw.sqlite3_column_int64(statement, 0);
             }
             finally
             {
                 raw.sqlite3_reset(statement);
             }
         }
+    }
+
+    static bool IsWal(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode";
+        return string.Equals(command.ExecuteScalar() as string, "wal", StringComparison.OrdinalIgnoreCase);
     }
 
     void Check(int result)
@@ -89,6 +106,8 @@ public sealed class DatabaseVersion(DatabaseInfo database) : IDisposable
     {
         lock (gate)
         {
+            walIndex?.Dispose();
+            walIndex = null;
             statement?.Dispose();
             connection?.Dispose();
             statement = null;

@@ -41,6 +41,50 @@ public sealed class DatabaseVersionTests
         Assert.NotEqual(nextRequest, version.Read());
     }
 
+    /// <summary>
+    /// In WAL mode (the app's) the count is the log's position in the wal-index header, read from shared memory: every
+    /// commit moves it, including one after the log was checkpointed and started over, and nothing else does.
+    /// </summary>
+    [Theory]
+    [InlineData("WAL", true)]
+    [InlineData("DELETE", false)]
+    public async Task Every_commit_of_another_connection_moves_the_count_and_nothing_else_does(string journalMode, bool fromSharedMemory)
+    {
+        await using var database = TestDatabase.Sqlite();
+        await using var other = new SqliteConnection(database.ConnectionString);
+        await other.OpenAsync();
+        await Execute(other, $"PRAGMA journal_mode={journalMode}; CREATE TABLE t (x INTEGER)");
+        using var version = new DatabaseVersion(new DatabaseInfo(DatabaseProvider.Sqlite, database.ConnectionString));
+
+        var seen = new List<long> { version.Read() };
+        Assert.Equal(fromSharedMemory, version.ReadsWalIndex);
+        Assert.Equal(seen[^1], version.Read());
+        await Execute(other, "SELECT count(*) FROM t");
+        Assert.Equal(seen[^1], version.Read());
+        for (var i = 0; i < 3; i++)
+        {
+            await Execute(other, $"INSERT INTO t VALUES ({i})");
+            seen.Add(version.Read());
+        }
+        // The log written back and emptied: the next commit starts it over, at a position it has had before.
+        await Execute(other, "PRAGMA wal_checkpoint(TRUNCATE)");
+        await Execute(other, "INSERT INTO t VALUES (9)");
+        seen.Add(version.Read());
+        await using (var transaction = (SqliteTransaction)await other.BeginTransactionAsync())
+        {
+            await using var command = other.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = "INSERT INTO t VALUES (10)";
+            await command.ExecuteNonQueryAsync();
+            // Not committed yet: nobody else can read it, so nothing kept is stale.
+            Assert.Equal(seen[^1], version.Read());
+            await transaction.CommitAsync();
+        }
+        seen.Add(version.Read());
+
+        Assert.Equal(seen.Count, seen.Distinct().Count());
+    }
+
     static async Task Execute(SqliteConnection connection, string sql)
     {
         await using var command = connection.CreateCommand();

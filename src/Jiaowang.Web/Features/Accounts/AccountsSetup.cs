@@ -142,7 +142,7 @@ public static class AccountsSetup
         context.Success();
     }
 
-    static Task<JiaowangUser?> ValidateSessionAsync(HttpContext context, System.Security.Claims.ClaimsPrincipal principal) =>
+    static Task<SessionAccount?> ValidateSessionAsync(HttpContext context, System.Security.Claims.ClaimsPrincipal principal) =>
         context.RequestServices.GetRequiredService<SessionCheck>().ValidateAsync(principal, context.RequestServices, context.RequestAborted);
 
     /// <summary>Creates the five roles when missing: they are data, but the code relies on them.</summary>

@@ -20,30 +20,27 @@ namespace Jiaowang.Web.Features.Accounts;
 /// </summary>
 public sealed class SessionCheck(IOptions<IdentityOptions> identity, SupervisionCache kept)
 {
-    /// <returns>The account (detached and partial: name, unit, stamp, lockout; the request's own), or null when the
-    /// session must end.</returns>
-    public async Task<JiaowangUser?> ValidateAsync(ClaimsPrincipal principal, IServiceProvider requestServices, CancellationToken ct)
+    /// <returns>The account's name and unit, or null when the session must end. The same instance is handed to every
+    /// request until the next write: building an Identity user per request (three new GUIDs in its constructors) was a
+    /// quarter of this check's cost (docs/PERFORMANCE.md, "Signed-in pages", thirteenth round).</returns>
+    public async Task<SessionAccount?> ValidateAsync(ClaimsPrincipal principal, IServiceProvider requestServices, CancellationToken ct)
     {
         var claims = identity.Value.ClaimsIdentity;
         if (principal.FindFirstValue(claims.UserIdClaimType) is not { } id) return null;
-        Task<SessionRow?> Read() => SessionRow.ReadAsync(requestServices.GetRequiredService<JiaowangDb>(), id, ct);
+        Task<SessionAccount?> Read() => SessionAccount.ReadAsync(requestServices.GetRequiredService<JiaowangDb>(), id, ct);
         var row = kept.ExactAcrossProcesses ? await kept.GetAsync(("session", id), Read) : await Read();
         if (row?.SecurityStamp is null || row.SecurityStamp != principal.FindFirstValue(claims.SecurityStampClaimType)) return null;
         // UserManager.IsLockedOutAsync's rule.
         if (row.LockoutEnabled && row.LockoutEnd >= DateTimeOffset.UtcNow) return null;
-        return row.ToUser();
+        return row;
     }
+}
 
-    sealed record SessionRow(string Id, string? UserName, int? UnitId, string? SecurityStamp, bool LockoutEnabled, DateTimeOffset? LockoutEnd)
-    {
-        public static Task<SessionRow?> ReadAsync(JiaowangDb db, string id, CancellationToken ct) =>
-            db.Users.AsNoTracking().Where(u => u.Id == id)
-                .Select(u => new SessionRow(u.Id, u.UserName, u.UnitId, u.SecurityStamp, u.LockoutEnabled, u.LockoutEnd))
-                .FirstOrDefaultAsync(ct);
-
-        public JiaowangUser ToUser() => new()
-        {
-            Id = Id, UserName = UserName, UnitId = UnitId, SecurityStamp = SecurityStamp, LockoutEnabled = LockoutEnabled, LockoutEnd = LockoutEnd,
-        };
-    }
+/// <summary>The columns of an account row the session check compares, and the name and unit a request's caller needs.</summary>
+public sealed record SessionAccount(string Id, string? UserName, int? UnitId, string? SecurityStamp, bool LockoutEnabled, DateTimeOffset? LockoutEnd)
+{
+    internal static Task<SessionAccount?> ReadAsync(JiaowangDb db, string id, CancellationToken ct) =>
+        db.Users.AsNoTracking().Where(u => u.Id == id)
+            .Select(u => new SessionAccount(u.Id, u.UserName, u.UnitId, u.SecurityStamp, u.LockoutEnabled, u.LockoutEnd))
+            .FirstOrDefaultAsync(ct);
 }

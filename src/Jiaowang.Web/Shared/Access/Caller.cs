@@ -75,7 +75,7 @@ public static class CallerResolution
     /// The account row the session check of this request has just read (<c>AccountsSetup</c>: the security stamp is
     /// compared on every request), so that resolving the caller does not read the same row again.
     /// </summary>
-    public static void KeepValidatedAccount(this HttpContext context, JiaowangUser user) => context.Items[AccountKey] = user;
+    public static void KeepValidatedAccount(this HttpContext context, SessionAccount account) => context.Items[AccountKey] = account;
 
     /// <summary>The request's caller, read from the database the first time it is asked for and kept for the request.</summary>
     public static async ValueTask<Caller?> GetCallerAsync(this HttpContext context)
@@ -83,7 +83,7 @@ public static class CallerResolution
         if (context.Items.TryGetValue(Key, out var known)) return (Caller?)known;
         var id = context.User.FindFirstValue(ClaimTypes.NameIdentifier);
         // The row the session check read moments ago, for the same account; otherwise (no check ran) read it.
-        var caller = id is not null && context.Items.TryGetValue(AccountKey, out var checkedAccount) && checkedAccount is JiaowangUser account && account.Id == id
+        var caller = id is not null && context.Items.TryGetValue(AccountKey, out var checkedAccount) && checkedAccount is SessionAccount account && account.Id == id
             ? Caller.From(context.User, id, account.UserName!, account.UnitId)
             : await Caller.FromAsync(context.User, context.RequestServices.GetRequiredService<JiaowangDb>(), context.RequestAborted);
         context.Items[Key] = caller;
