@@ -12,7 +12,7 @@ namespace Jiaowang.Web.Features.Dashboard;
 /// </summary>
 [Authorize(Policy = Policies.ReadAll)]
 [Shared.KeptPages.Keep]
-public sealed class DashboardPageModel(JiaowangDb db, DashboardCache cache, Shared.Reporting.SupervisionCache kept, Shared.KeptPages pages, TimeProvider clock,
+public sealed class DashboardPageModel(DashboardCache cache, Shared.Reporting.SupervisionCache kept, Shared.KeptPages pages, TimeProvider clock,
     IOptions<ReportingOptions> options) : PageModel
 {
     /// <summary>For the chart data embedded in the page: Chinese as characters. Built once, as options cache their metadata.</summary>
@@ -43,13 +43,16 @@ public sealed class DashboardPageModel(JiaowangDb db, DashboardCache cache, Shar
     public async Task<IActionResult> OnGetAsync()
     {
         var ct = HttpContext.RequestAborted;
+        // A pooled context is rented only when the plan list or the model has to be read: a request the caches answer
+        // (nearly all of them) spent 3 % of its time renting and returning one (docs/PERFORMANCE.md, thirteenth round).
+        var db = HttpContext.RequestServices.GetRequiredService<JiaowangDb>;
         var id = IntValue("id");
         var planId = IntValue("planId");
         // Read on every dashboard request and changed only by a write: the plan list is kept until one.
         if (id is null) PlanOptions = await Portfolio.PlanChoice.OptionsAsync(db, kept, ct);
         planId = id ?? Portfolio.PlanChoice.Resolve(HttpContext, PlanOptions, planId);
         if (planId is null) return Page();
-        Dashboard = await DashboardApi.LoadAsync(() => db, cache, planId.Value, clock, options.Value, ct);
+        Dashboard = await DashboardApi.LoadAsync(db, cache, planId.Value, clock, options.Value, ct);
         if (Dashboard is null) return NotFound();
         // The whole page per reader, as long as this model is kept: a write replaces the model, and drops the pages with it.
         return (KeepSections ? pages.Find(HttpContext, Dashboard) : null) ?? Page();

@@ -34,9 +34,12 @@ public static class PlanChoice
         return planId;
     }
 
-    /// <summary>Every plan, newest first. Kept until a write where a cache is given (the dashboard reads it per request).</summary>
-    public static Task<IReadOnlyList<PlanOption>> OptionsAsync(JiaowangDb db, Shared.Reporting.SupervisionCache kept, CancellationToken ct = default) =>
-        kept.GetAsync<IReadOnlyList<PlanOption>>("plan-options", () => OptionsAsync(db, ct));
+    /// <summary>
+    /// Every plan, newest first. Kept until a write where a cache is given (the dashboard reads it per request); the
+    /// database context is asked for only when the list has to be read.
+    /// </summary>
+    public static Task<IReadOnlyList<PlanOption>> OptionsAsync(Func<JiaowangDb> db, Shared.Reporting.SupervisionCache kept, CancellationToken ct = default) =>
+        kept.GetAsync<IReadOnlyList<PlanOption>>("plan-options", () => OptionsAsync(db(), ct));
 
     public static async Task<IReadOnlyList<PlanOption>> OptionsAsync(JiaowangDb db, CancellationToken ct = default) =>
         (await db.Plans.AsNoTracking().OrderByDescending(p => p.Id).Select(p => new { p.Id, p.Title, p.Lifecycle }).ToListAsync(ct))
