@@ -41,6 +41,7 @@ liaison_token=$(curl -s -X POST -H 'Content-Type: application/json' \
 # What a browser sends for the same dashboard: the sign-in cookie from the sign-in form, the antiforgery cookie that form
 # set, and the Accept-Encoding every browser sends.
 browser_cookies=$(sign_in_cookies "$base" demo-leader "$password" "$work/cookies")
+liaison_cookies=$(sign_in_cookies "$base" "demo-liaison-$(printf %02d "$lead")" "$password" "$work/liaison-cookies")
 declare -A urls=(
   [bare]="/healthz"
   [static-css]="/css/site.css"
@@ -55,12 +56,19 @@ declare -A urls=(
   [dashboard]="/dashboard"
   [dashboard-json]="/api/plans/1/dashboard"
   [dashboard-browser]="/dashboard"
+  [overview-browser]="/"
+  [unit-browser]="/units/$unit"
+  [task-browser]="/tasks/$task"
+  [work-browser]="/work"
 )
-order=(${ONLY:-bare static-css overview-zh overview-en overview-signed plan-json unit-page unit-signed task-signed work-liaison dashboard dashboard-json dashboard-browser})  # ONLY="bare dashboard" for a subset
+order=(${ONLY:-bare static-css overview-zh overview-en overview-signed plan-json unit-page unit-signed task-signed work-liaison dashboard dashboard-json dashboard-browser overview-browser unit-browser task-browser work-browser})  # ONLY="bare dashboard" for a subset
 # Signed-in requests (the dashboard, *-signed) carry the leader's token, *-liaison the liaison's, *-browser the leader's
-# browser cookies and Accept-Encoding; the others go anonymous, as the public does. `headers NAME` prints the -H options.
+# browser cookies and Accept-Encoding (work-browser the liaison's); the others go anonymous, as the public does. A page is
+# read by a person in a browser: the *-browser cases are what people pay, the bearer cases what a script pays.
+# `headers NAME` prints the -H options.
 headers() {
   case $1 in
+    work-browser) printf '%s\n' -H "Cookie: $liaison_cookies" -H "Accept-Encoding: gzip, deflate, br, zstd" ;;
     *-browser) printf '%s\n' -H "Cookie: $browser_cookies" -H "Accept-Encoding: gzip, deflate, br, zstd" ;;
     dashboard* | *-signed) printf '%s\n' -H "$bearer" ;;
     *-liaison) printf '%s\n' -H "Authorization: Bearer $liaison_token" ;;

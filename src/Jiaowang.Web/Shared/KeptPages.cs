@@ -6,7 +6,6 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
 namespace Jiaowang.Web.Shared;
@@ -20,31 +19,24 @@ namespace Jiaowang.Web.Shared;
 /// Kept per account, language, path and query: everything else on such a page (the name in the header, the menus of the
 /// roles, the bell, the leader's own tasks and notices) belongs to the account, and whatever changes it is a write. The
 /// one part that differs per request is the antiforgery token in its forms, which is bound to the browser's antiforgery
-/// cookie: it is cut out of the kept page, and each request gets its own put back in. Making that token is two Data
-/// Protection operations (reading the cookie's, sealing the form's); a browser that comes back with the same antiforgery
-/// cookie, signed in to the same account, gets the token it was given before, which is as valid as a new one, until the
-/// data goes. It is kept under the cookie's digest (<see cref="SecretDigest"/>), so nothing kept here is a cookie.
+/// cookie: it is cut out of the kept page, and each request gets its own put back in (a browser that comes back gets the
+/// one it was given before: <see cref="KeptAntiforgeryTokens"/>).
 /// </para>
 /// <para>
 /// Browsers that accept gzip get the page compressed (<see cref="KeptPage"/>): the dashboard's 85 KB are 10 KB sent.
 /// </para>
 /// </summary>
-public sealed class KeptPages(IAntiforgery antiforgery, IOptions<AntiforgeryOptions> antiforgeryOptions)
+public sealed class KeptPages(IAntiforgery antiforgery)
 {
     /// <summary>The most pages kept per data instance (accounts × languages × addresses); past it, pages are rendered as usual.</summary>
     public const int PerData = 64;
 
-    /// <summary>The most browsers' tokens kept per data instance; past it, tokens are made per request as usual.</summary>
-    public const int TokensPerData = 1024;
-
     sealed class Kept
     {
         public readonly ConcurrentDictionary<string, KeptPage> Pages = new();
-        public readonly ConcurrentDictionary<(string Account, UInt128 Cookie), byte[]> Tokens = new();
     }
 
     readonly ConditionalWeakTable<object, Kept> byData = new();
-    readonly string cookieName = antiforgeryOptions.Value.Cookie.Name!;
 
     /// <summary>
     /// The page kept for this reader of <paramref name="data"/>, or null: the handler then returns its page as usual,
@@ -56,31 +48,13 @@ public sealed class KeptPages(IAntiforgery antiforgery, IOptions<AntiforgeryOpti
         var kept = byData.GetValue(data, _ => new Kept());
         // The query too: the layout's language link repeats it.
         var key = string.Join('\n', account, CultureInfo.CurrentUICulture.Name, http.Request.Path.Value + http.Request.QueryString.Value);
-        if (kept.Pages.TryGetValue(key, out var page)) return new KeptResult(this, kept, account, page);
-        http.Items[typeof(KeptPages)] = (kept, account, key);
+        if (kept.Pages.TryGetValue(key, out var page)) return new KeptResult(this, page);
+        http.Items[typeof(KeptPages)] = (kept, key);
         return null;
     }
 
-    /// <summary>
-    /// This request's antiforgery token: the one this browser was given for this data when <paramref name="reuse"/>, or
-    /// the request's own (the one a page rendered in this request holds).
-    /// </summary>
-    byte[] TokenFor(HttpContext http, Kept kept, string account, bool reuse)
-    {
-        var cookie = http.Request.Cookies[cookieName];
-        if (reuse && cookie is not null && kept.Tokens.TryGetValue((account, SecretDigest.Of(cookie)), out var known))
-        {
-            // What the antiforgery service sets on every response that holds a token: such a page is never cached.
-            http.Response.Headers.CacheControl = "no-cache, no-store";
-            http.Response.Headers.Pragma = "no-cache";
-            return known;
-        }
-        var tokens = antiforgery.GetAndStoreTokens(http);
-        var token = System.Text.Encoding.UTF8.GetBytes(tokens.RequestToken ?? "");
-        // A browser without a readable cookie was just given a new one (tokens.CookieToken): that is what it sends next.
-        if ((tokens.CookieToken ?? cookie) is { } next && kept.Tokens.Count < TokensPerData) kept.Tokens.TryAdd((account, SecretDigest.Of(next)), token);
-        return token;
-    }
+    /// <summary>This request's antiforgery token, the one every form rendered in this request holds.</summary>
+    byte[] TokenFor(HttpContext http) => System.Text.Encoding.UTF8.GetBytes(antiforgery.GetAndStoreTokens(http).RequestToken ?? "");
 
     static bool AcceptsGzip(HttpRequest request)
     {
@@ -99,10 +73,10 @@ public sealed class KeptPages(IAntiforgery antiforgery, IOptions<AntiforgeryOpti
         return page.WriteAsync(http.Response, token, AcceptsGzip(http.Request), http.RequestAborted);
     }
 
-    sealed class KeptResult(KeptPages pages, Kept kept, string account, KeptPage page) : IActionResult
+    sealed class KeptResult(KeptPages pages, KeptPage page) : IActionResult
     {
         public Task ExecuteResultAsync(ActionContext context) =>
-            pages.WriteAsync(context.HttpContext, page, page.TokenCount > 0 ? pages.TokenFor(context.HttpContext, kept, account, reuse: true) : []);
+            pages.WriteAsync(context.HttpContext, page, page.TokenCount > 0 ? pages.TokenFor(context.HttpContext) : []);
     }
 
     /// <summary>On a page model whose handler asks <see cref="Find"/>: keeps the page it renders when nothing was kept.</summary>
@@ -112,7 +86,7 @@ public sealed class KeptPages(IAntiforgery antiforgery, IOptions<AntiforgeryOpti
         public async Task OnResultExecutionAsync(ResultExecutingContext context, ResultExecutionDelegate next)
         {
             var http = context.HttpContext;
-            if (context.Result is not PageResult || http.Items[typeof(KeptPages)] is not (Kept kept, string account, string key))
+            if (context.Result is not PageResult || http.Items[typeof(KeptPages)] is not (Kept kept, string key))
             {
                 await next();
                 return;
@@ -137,7 +111,7 @@ public sealed class KeptPages(IAntiforgery antiforgery, IOptions<AntiforgeryOpti
             }
             // The same token is handed to every form of one request, and to this request's later asks: the page holds it.
             var pages = http.RequestServices.GetRequiredService<KeptPages>();
-            var token = pages.TokenFor(http, kept, account, reuse: false);
+            var token = pages.TokenFor(http);
             var page = kept.Pages.GetOrAdd(key, KeptPage.Of(rendered, token));
             await pages.WriteAsync(http, page, token);
         }

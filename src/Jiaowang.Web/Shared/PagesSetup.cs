@@ -39,7 +39,7 @@ public static class PagesSetup
             parts.FeatureProviders.Add(new NamedViewComponents());
         });
         services.Configure<RazorViewEngineOptions>(o => o.PageViewLocationFormats.Add("/Shared/{0}" + RazorViewEngine.ViewExtension));
-        return services;
+        return KeptAntiforgeryTokens.Use(services);
     }
 
     sealed class NamedViewComponents : IApplicationFeatureProvider<ViewComponentFeature>
