@@ -12,8 +12,9 @@ namespace Jiaowang.Web.Features.Plans;
 /// <summary>The plan at a glance: phases on a timeline, targets by group, tasks by group with their units.</summary>
 [Microsoft.AspNetCore.Authorization.AllowAnonymous]
 [Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = PublicCache.Policy)]
+[KeptPages.Keep]
 public sealed class OverviewModel(JiaowangDb db, Shared.Reporting.SupervisionCache kept, TimeProvider clock, IStringLocalizer<SharedResource> text,
-    Notifications.FollowRules followRules, Operations.StartupWarmUp warmUp) : PageModel
+    Notifications.FollowRules followRules, Operations.StartupWarmUp warmUp, KeptPages pages) : PageModel
 {
     public PlanDetail? Plan { get; private set; }
     public PhaseTimeline? Timeline { get; private set; }
@@ -64,6 +65,10 @@ public sealed class OverviewModel(JiaowangDb db, Shared.Reporting.SupervisionCac
             Follows = await Notifications.FollowButton.FollowedAsync(HttpContext, caller, followRules, kept);
         }
 
+        // The whole page, for a signed-in reader, as long as this plan detail is kept (the dashboard's way): every write
+        // replaces the detail, whose key holds the day and the language. Writing its 44 KB was most of the request once
+        // the sections were kept (docs/PERFORMANCE.md, "Signed-in pages", thirteenth round).
+        if (KeepSections && pages.Find(HttpContext, Plan) is { } keptPage) return keptPage;
         OtherPlans = plans.Where(p => p.Id != chosen).ToList();
         Timeline = PhaseTimeline.Build(Plan.Phases.Select(p => (p.Name, YearMonth.Parse(p.Start), YearMonth.Parse(p.End))), today);
         return Page();

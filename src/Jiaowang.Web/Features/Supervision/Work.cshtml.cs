@@ -27,8 +27,9 @@ public sealed record AssignedTarget(int Id, string Metric, decimal Value, string
 /// <summary>The liaison's workspace (联络员工作台): their unit's tasks, the reports owed, assigned targets, the inbox.</summary>
 [ScopedTo(Scope.Self)]
 [Authorize(Policy = Policies.Liaison)]
+[KeptPages.Keep]
 public sealed class WorkModel(JiaowangDb db, TimeProvider clock, IOptions<ReportingOptions> options, IStringLocalizer<ReportsText> text,
-    IStringLocalizer<SharedResource> shared, AuditLog audit, Shared.Reporting.SupervisionCache kept) : PageModel
+    IStringLocalizer<SharedResource> shared, AuditLog audit, Shared.Reporting.SupervisionCache kept, KeptPages pages) : PageModel
 {
     public string UnitName { get; private set; } = "";
     public List<MyTask> Tasks { get; private set; } = [];
@@ -45,7 +46,8 @@ public sealed class WorkModel(JiaowangDb db, TimeProvider clock, IOptions<Report
     {
         if (await LoadAsync(ct) is { } problem) return problem;
         if (recorded) Message = text["Reading.Recorded"];
-        return Page();
+        // The whole page, per reader, as long as what it shows is kept (until a write; keyed by unit, day and language).
+        return (kept.Lifetime > TimeSpan.Zero ? pages.Find(HttpContext, shown!) : null) ?? Page();
     }
 
     public async Task<IActionResult> OnPostReadingAsync(CancellationToken ct)
@@ -62,6 +64,8 @@ public sealed class WorkModel(JiaowangDb db, TimeProvider clock, IOptions<Report
         return await LoadAsync(ct) ?? Page();
     }
 
+    Shown? shown;
+
     /// <summary>What the list shows: the unit's own, the same for each of its readers in one language on one day.</summary>
     sealed record Shown(string UnitName, List<MyTask> Tasks, List<ReportSlot> Slots, List<AssignedTarget> Targets);
 
@@ -70,7 +74,7 @@ public sealed class WorkModel(JiaowangDb db, TimeProvider clock, IOptions<Report
         if (await HttpContext.GetCallerAsync() is not { UnitId: { } unitId }) return Forbid();
         var today = clock.Today();
         // A dozen queries or more (tasks, reports, each plan's periods, due dates and target states), kept until a write.
-        var shown = await kept.GetAsync(("work-page", unitId, today, System.Globalization.CultureInfo.CurrentUICulture.Name),
+        shown = await kept.GetAsync(("work-page", unitId, today, System.Globalization.CultureInfo.CurrentUICulture.Name),
             () => ShownAsync(unitId, today, ct));
         (UnitName, Tasks, Slots, Targets) = (shown.UnitName, shown.Tasks, shown.Slots, shown.Targets);
         return null;
