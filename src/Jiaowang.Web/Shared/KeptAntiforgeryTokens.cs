@@ -21,6 +21,7 @@ public sealed class KeptAntiforgeryTokens(IAntiforgery framework, IOptions<Antif
 
     readonly ConcurrentDictionary<(string Account, UInt128 Cookie), AntiforgeryTokenSet> kept = new();
     readonly string cookieName = options.Value.Cookie.Name!;
+    int count;
 
     /// <summary>Puts this in place of the framework's service (registered by Razor Pages), which it then calls.</summary>
     public static IServiceCollection Use(IServiceCollection services)
@@ -55,10 +56,14 @@ public sealed class KeptAntiforgeryTokens(IAntiforgery framework, IOptions<Antif
         var tokens = framework.GetAndStoreTokens(httpContext);
         httpContext.Items[typeof(KeptAntiforgeryTokens)] = tokens;
         // A browser without a readable cookie was just given a new one (CookieToken): that is what it sends next.
-        if (account is not null && (tokens.CookieToken ?? cookie) is { } next)
+        // Counted here rather than by the dictionary's Count, which takes every one of its locks: a script with a bearer
+        // token and no cookie is given a new cookie, and a new entry, on every request.
+        if (account is not null && (tokens.CookieToken ?? cookie) is { } next
+            && kept.TryAdd((account, SecretDigest.Of(next)), new AntiforgeryTokenSet(tokens.RequestToken, null, tokens.FormFieldName, tokens.HeaderName))
+            && Interlocked.Increment(ref count) > MostKept)
         {
-            if (kept.Count >= MostKept) kept.Clear();
-            kept[(account, SecretDigest.Of(next))] = new AntiforgeryTokenSet(tokens.RequestToken, null, tokens.FormFieldName, tokens.HeaderName);
+            kept.Clear();
+            Interlocked.Exchange(ref count, 0);
         }
         return tokens;
     }
