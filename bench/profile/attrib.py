@@ -3,7 +3,7 @@
 (b) by kind of work, exclusive (each sample goes to the deepest frame that matches a kind)."""
 import json, sys, re, collections
 d = json.load(open(sys.argv[1])); frames = [f['name'] for f in d['shared']['frames']]
-IDLE = re.compile(r'LowLevelLifoSemaphore\.Wait|Monitor\.Wait|WaitHandle\.WaitOne|ManualResetEventSlim\.Wait|SocketAsyncEngine\.EventLoop|FileSystemWatcher|TimerQueue\.TimerThread|Heartbeat\.TimerLoop|GateThreadStart|ProcessLogQueue|Program\.<Main>')
+from idle import IDLE
 COMPONENTS = [
  ('authentication (handler, token/cookie, stamp check)', r'AuthenticationService\.AuthenticateAsync|AuthenticationHandler`1\+<AuthenticateAsync>|AuthenticationHandler`1\.AuthenticateAsync'),
  ('  security stamp check (user row read per request)', r'ValidateSecurityStamp|RejectStale'),
