@@ -1,9 +1,8 @@
 """attrib.py file.speedscope.json: where the busy thread time goes (threads not parked in a wait).
 (a) by component, inclusive (a sample counts for every component on its stack);
 (b) by kind of work, exclusive (each sample goes to the deepest frame that matches a kind)."""
-import json, sys, re, collections
-d = json.load(open(sys.argv[1])); frames = [f['name'] for f in d['shared']['frames']]
-from idle import IDLE
+import sys, re, collections
+from speedscope import busy_samples
 COMPONENTS = [
  ('authentication (handler, token/cookie, stamp check)', r'AuthenticationService\.AuthenticateAsync|AuthenticationHandler`1\+<AuthenticateAsync>|AuthenticationHandler`1\.AuthenticateAsync'),
  ('  security stamp check (user row read per request)', r'ValidateSecurityStamp|RejectStale'),
@@ -49,30 +48,20 @@ KINDS = [  # later = deeper wins only by stack position; order only breaks ties
 COMPONENTS = [(n, re.compile(p)) for n, p in COMPONENTS]; KINDS = [(n, re.compile(p)) for n, p in KINDS]
 busy = 0; inc = collections.Counter(); kind = collections.Counter(); appf = collections.Counter()
 cache = {}
-def kind_of(f):
-    if f not in cache:
-        n = frames[f]; cache[f] = next((k for k, r in KINDS if r.search(n)), None)
+def kind_of(f, name):
+    if f not in cache: cache[f] = next((k for k, r in KINDS if r.search(name)), None)
     return cache[f]
-for p in d['profiles']:
-    if p['type'] != 'evented': continue
-    stack = []; last = p['startValue']
-    for ev in p['events']:
-        t = ev['at']; dt = t - last; last = t
-        if stack and dt > 0:
-            names = [frames[f] for f in stack]
-            if not any(IDLE.search(n) for n in names):
-                busy += dt
-                for n, r in COMPONENTS:
-                    if any(r.search(x) for x in names): inc[n] += dt
-                k = next((kind_of(f) for f in reversed(stack) if kind_of(f)), 'runtime (GC, JIT, thread pool, unmanaged)')
-                kind[k] += dt
-                seen = set()
-                for x in names:
-                    if x.startswith('Jiaowang.Web!') and 'MoveNext' not in x and '<>c' not in x:
-                        key = re.sub(r'\(.*', '', x[len('Jiaowang.Web!'):])
-                        if key not in seen: appf[key] += dt; seen.add(key)
-        if ev['type'] == 'O': stack.append(ev['frame'])
-        elif stack: stack.pop()
+for names, stack, dt in busy_samples(sys.argv[1]):
+    busy += dt
+    for n, r in COMPONENTS:
+        if any(r.search(x) for x in names): inc[n] += dt
+    k = next((kind_of(f, x) for f, x in zip(reversed(stack), reversed(names)) if kind_of(f, x)), 'runtime (GC, JIT, thread pool, unmanaged)')
+    kind[k] += dt
+    seen = set()
+    for x in names:
+        if x.startswith('Jiaowang.Web!') and 'MoveNext' not in x and '<>c' not in x:
+            key = re.sub(r'\(.*', '', x[len('Jiaowang.Web!'):])
+            if key not in seen: appf[key] += dt; seen.add(key)
 print(f'busy thread time {busy/1000:.1f} s (= 100 %)')
 print('== (a) by component, inclusive')
 for n, _ in COMPONENTS: print(f'{100*inc[n]/busy:6.1f} %  {n}')

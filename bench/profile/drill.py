@@ -4,21 +4,11 @@
   drill.py FILE incl PATTERN...                inclusive share of each pattern (a sample counts once per pattern)
   drill.py FILE callers PATTERN [UP]           the UP frames above the deepest frame matching PATTERN, by share
 Shares are of the busy thread time: threads parked in a wait are left out, as in attrib.py."""
-import json, sys, re, collections
-from idle import IDLE
+import sys, re, collections
+from speedscope import busy_samples
 
 def samples(path):
-    d = json.load(open(path)); frames = [f['name'] for f in d['shared']['frames']]
-    for p in d['profiles']:
-        if p['type'] != 'evented': continue
-        stack = []; last = p['startValue']
-        for ev in p['events']:
-            t = ev['at']; dt = t - last; last = t
-            if stack and dt > 0:
-                names = [frames[f] for f in stack]
-                if not any(IDLE.search(n) for n in names): yield names, dt
-            if ev['type'] == 'O': stack.append(ev['frame'])
-            elif stack: stack.pop()
+    for names, _, dt in busy_samples(path): yield names, dt
 
 def short(n): return re.sub(r'\(.*', '', n)[:150]
 MARKERS = ('CPU_TIME', 'UNMANAGED_CODE_TIME')
