@@ -42,11 +42,15 @@ public static class Accounts
         return client;
     }
 
+    /// <summary>The antiforgery token in a page's forms (empty when it has none).</summary>
+    public static string FormToken(string page) =>
+        Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+
     /// <summary>Loads the page's form, then posts it with the antiforgery token the page gave.</summary>
     public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string url, Dictionary<string, string> fields, string? formPage = null)
     {
         var page = await client.GetStringAsync(formPage ?? url);
-        var token = Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        var token = FormToken(page);
         Assert.False(string.IsNullOrEmpty(token), $"no antiforgery token on {formPage ?? url}");
         fields["__RequestVerificationToken"] = token;
         return await client.PostAsync(url, new FormUrlEncodedContent(fields));

@@ -28,7 +28,7 @@ public sealed class PlanImportPageTests : IAsyncLifetime
     static async Task<HttpResponseMessage> UploadAsync(HttpClient client, string handler, string fileName, byte[] content, bool replace = false)
     {
         var page = await client.GetStringAsync("/plans/import");
-        var token = Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        var token = Accounts.FormToken(page);
         var form = new MultipartFormDataContent
         {
             { new StringContent(token), "__RequestVerificationToken" },

@@ -134,8 +134,6 @@ public abstract class DashboardTests(DatabaseProvider provider) : IAsyncLifetime
         var leader = await Accounts.CreateAsync(app.Factory, "leader");
         using var desk = await Accounts.CookieClientAsync(app.Factory, leader.UserName!);
         using var phone = await Accounts.CookieClientAsync(app.Factory, leader.UserName!);
-        static string Token(string page) =>
-            Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
         async Task<(string Page, long Sent)> GzipAsync(HttpClient browser)
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, "/dashboard");
@@ -150,10 +148,10 @@ public abstract class DashboardTests(DatabaseProvider provider) : IAsyncLifetime
             return (await reader.ReadToEndAsync(), sent.Length);
         }
 
-        static string WithoutToken(string page) => page.Replace(Token(page), "");
+        static string WithoutToken(string page) => page.Replace(Accounts.FormToken(page), "");
         async Task SignOutAsync(HttpClient browser, string page)
         {
-            var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = Token(page) });
+            var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = Accounts.FormToken(page) });
             Assert.Equal(HttpStatusCode.Redirect, (await browser.PostAsync("/account/logout", form)).StatusCode);
             Assert.NotEqual(HttpStatusCode.OK, (await browser.GetAsync("/dashboard")).StatusCode);
         }
@@ -161,7 +159,7 @@ public abstract class DashboardTests(DatabaseProvider provider) : IAsyncLifetime
         // Rendered once and kept; the browser then gets the same page at a fraction of the bytes.
         var plain = await desk.GetStringAsync("/dashboard");
         Assert.Contains("领导驾驶舱", plain);
-        Assert.False(string.IsNullOrEmpty(Token(plain)));
+        Assert.False(string.IsNullOrEmpty(Accounts.FormToken(plain)));
         var (deskPage, deskSent) = await GzipAsync(desk);
         Assert.Equal(WithoutToken(plain), WithoutToken(deskPage));
         Assert.True(deskSent * 4 < System.Text.Encoding.UTF8.GetByteCount(plain), $"{deskSent} bytes sent for a page of {plain.Length} characters");
@@ -169,7 +167,7 @@ public abstract class DashboardTests(DatabaseProvider provider) : IAsyncLifetime
         // Another browser of the same reader gets the same page with a token of its own and signs out with it; the desk
         // stays signed in, and signs out with the token of the page it was sent last.
         var (phonePage, _) = await GzipAsync(phone);
-        Assert.NotEqual(Token(deskPage), Token(phonePage));
+        Assert.NotEqual(Accounts.FormToken(deskPage), Accounts.FormToken(phonePage));
         Assert.Equal(WithoutToken(plain), WithoutToken(phonePage));
         await SignOutAsync(phone, phonePage);
         var (lastDeskPage, _) = await GzipAsync(desk);

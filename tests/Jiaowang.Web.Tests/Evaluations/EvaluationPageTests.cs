@@ -36,7 +36,7 @@ public sealed class EvaluationPageTests : IAsyncLifetime
         };
         var content = fields.Select(f => new KeyValuePair<string, string>(f.Key, f.Value))
             .Concat(chosen.Select(u => new KeyValuePair<string, string>("UnitIds", u.Value.ToString()))).ToList();
-        var token = Regex.Match(form, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        var token = Accounts.FormToken(form);
         content.Add(new("__RequestVerificationToken", token));
 
         var opened = await office.PostAsync("/evaluations/new", new FormUrlEncodedContent(content));

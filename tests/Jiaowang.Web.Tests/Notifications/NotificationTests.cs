@@ -106,7 +106,7 @@ public abstract class NotificationTests(DatabaseProvider provider) : IAsyncLifet
         {
             var action = System.Text.RegularExpressions.Regex.Match(page, $"form=\"follow-form\" formaction=\"([^\"]+)\"[^>]*data-follow=\"{kind}-{id}\"").Groups[1].Value;
             var form = page[page.IndexOf("<form id=\"follow-form\"", StringComparison.Ordinal)..];
-            var token = System.Text.RegularExpressions.Regex.Match(form, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+            var token = Accounts.FormToken(form);
             var back = System.Text.RegularExpressions.Regex.Match(form, "name=\"returnUrl\" value=\"([^\"]*)\"").Groups[1].Value;
             return await browser.PostAsync(WebUtility.HtmlDecode(action), new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["returnUrl"] = back }));
         }

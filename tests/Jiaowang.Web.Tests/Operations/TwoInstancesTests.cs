@@ -86,7 +86,7 @@ public sealed class TwoInstancesTests(TwoInstances cluster) : IClassFixture<TwoI
         var cookies = new CookieContainer();
         using var browserA = a.Client(cookies);
         var form = await browserA.GetStringAsync("/account/login");
-        var token = Regex.Match(form, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        var token = Accounts.FormToken(form);
         var signIn = await browserA.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["UserName"] = "cluster-admin", ["Password"] = Password, ["__RequestVerificationToken"] = token,

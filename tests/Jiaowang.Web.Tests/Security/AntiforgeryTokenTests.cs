@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.RegularExpressions;
 
 namespace Jiaowang.Web.Tests.Security;
 
@@ -9,9 +8,6 @@ namespace Jiaowang.Web.Tests.Security;
 /// </summary>
 public sealed class AntiforgeryTokenTests(SeededApp app) : IClassFixture<SeededApp>
 {
-    static string Token(string page) =>
-        Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
-
     static Task<HttpResponseMessage> SignOutAsync(HttpClient browser, string token) =>
         browser.PostAsync("/account/logout", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
 
@@ -21,7 +17,7 @@ public sealed class AntiforgeryTokenTests(SeededApp app) : IClassFixture<SeededA
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         // A page that holds a token is never stored by a browser or a proxy, whether the token is new or given again.
         Assert.Contains("no-store", response.Headers.CacheControl!.ToString());
-        var token = Token(await response.Content.ReadAsStringAsync());
+        var token = Accounts.FormToken(await response.Content.ReadAsStringAsync());
         Assert.False(string.IsNullOrEmpty(token));
         return token;
     }

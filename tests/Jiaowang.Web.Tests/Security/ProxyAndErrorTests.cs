@@ -64,7 +64,7 @@ public sealed class ProxyAndErrorTests
         get.Headers.Add("X-Forwarded-Proto", "https");
         var page = await client.SendAsync(get);
         var html = await page.Content.ReadAsStringAsync();
-        var token = Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        var token = Accounts.FormToken(html);
         var cookies = string.Join("; ", page.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]));
 
         var post = new HttpRequestMessage(HttpMethod.Post, "/account/login")

@@ -377,7 +377,7 @@ public abstract class ExcelTests(DatabaseProvider provider) : IAsyncLifetime
     static async Task<string> PostPageAsync(HttpClient client, string url, string handler, byte[] xlsx)
     {
         var page = await client.GetStringAsync(url);
-        var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        var token = Accounts.FormToken(page);
         using var form = new MultipartFormDataContent();
         form.Add(new StringContent(token), "__RequestVerificationToken");
         form.Add(new ByteArrayContent(xlsx), "Upload", "读数.xlsx");

@@ -68,7 +68,7 @@ public sealed class AccountImportTests : IAsyncLifetime
     async Task<string> ImportAsync(HttpClient client, byte[] xlsx)
     {
         var page = await client.GetStringAsync("/office/accounts/import");
-        var token = Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        var token = Accounts.FormToken(page);
         using var form = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" }, { new ByteArrayContent(xlsx), "sheet", "账号.xlsx" } };
         return await (await client.PostAsync("/office/accounts/import", form)).Content.ReadAsStringAsync();
     }

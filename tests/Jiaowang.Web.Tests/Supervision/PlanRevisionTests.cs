@@ -162,7 +162,7 @@ public abstract class PlanRevisionTests(DatabaseProvider provider) : IAsyncLifet
         async Task<HttpResponseMessage> UploadAsync(string handler, string? planId)
         {
             var page = await client.GetStringAsync("/plans/import");
-            var token = Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+            var token = Accounts.FormToken(page);
             var form = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" } };
             if (planId is not null) form.Add(new StringContent(planId), "RevisePlanId");
             var file = new ByteArrayContent(Encoding.UTF8.GetBytes(Revised));

@@ -169,7 +169,7 @@ public sealed class SupervisionPageTests : IAsyncLifetime
         async Task<HttpResponseMessage> UploadAsync(string name, byte[] content)
         {
             var page = await liaison.GetStringAsync($"/work/reports/{id}");
-            var token = Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+            var token = Accounts.FormToken(page);
             using var form = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" }, { new ByteArrayContent(content), "file", name } };
             return await liaison.PostAsync($"/work/reports/{id}?handler=Attach", form);
         }
