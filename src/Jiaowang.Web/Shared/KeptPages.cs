@@ -16,7 +16,7 @@ namespace Jiaowang.Web.Shared;
 /// older than the data it was made from. Rendering the 130 KB dashboard was most of a signed-in request once its model
 /// was kept (docs/PERFORMANCE.md, "Signed-in pages").
 /// <para>
-/// Kept per account, language, path and query: everything else on such a page (the name in the header, the menus of the
+/// Kept per account, language, day, path and query: everything else on such a page (the name in the header, the menus of the
 /// roles, the bell, the leader's own tasks and notices) belongs to the account, and whatever changes it is a write. The
 /// one part that differs per request is the antiforgery token in its forms, which is bound to the browser's antiforgery
 /// cookie: it is cut out of the kept page, and each request gets its own put back in (a browser that comes back gets the
@@ -26,7 +26,7 @@ namespace Jiaowang.Web.Shared;
 /// Browsers that accept gzip get the page compressed (<see cref="KeptPage"/>): the dashboard's 85 KB are 10 KB sent.
 /// </para>
 /// </summary>
-public sealed class KeptPages(IAntiforgery antiforgery)
+public sealed class KeptPages(IAntiforgery antiforgery, TimeProvider clock)
 {
     /// <summary>The most pages kept per data instance (accounts × languages × addresses); past it, pages are rendered as usual.</summary>
     public const int PerData = 64;
@@ -46,8 +46,10 @@ public sealed class KeptPages(IAntiforgery antiforgery)
     {
         if (http.User.FindFirstValue(ClaimTypes.NameIdentifier) is not { } account) return null;
         var kept = byData.GetValue(data, _ => new Kept());
-        // The query too: the layout's language link repeats it.
-        var key = string.Join('\n', account, CultureInfo.CurrentUICulture.Name, http.Request.Path.Value + http.Request.QueryString.Value);
+        // The query too: the layout's language link repeats it. The day too: a page may show data kept under no day (a
+        // unit's detail) beside panels judged on today (what is overdue), and the next day must judge them again.
+        var key = string.Join('\n', account, CultureInfo.CurrentUICulture.Name, Clock.Today(clock).ToString("O", CultureInfo.InvariantCulture),
+            http.Request.Path.Value + http.Request.QueryString.Value);
         if (kept.Pages.TryGetValue(key, out var page)) return new KeptResult(this, page);
         http.Items[typeof(KeptPages)] = (kept, key);
         return null;

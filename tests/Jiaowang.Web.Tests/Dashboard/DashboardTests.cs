@@ -129,6 +129,29 @@ public abstract class DashboardTests(DatabaseProvider provider) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_unit_page_kept_for_a_signed_in_reader_is_judged_again_when_the_day_changes()
+    {
+        // The unit's detail is kept under no day, the supervision panel on it is judged on today: seconds before and after
+        // midnight the detail is the same kept instance, and the page kept with it must still show the new day's overdue.
+        var unitId = app.UnitIds[Transport];
+        var deadline = app.Periods.Select(p => p.Deadline).Where(d => d >= DateOnly.FromDateTime(JiaowangFactory.Today.DateTime)).Min();
+        static string Overdue(string page) => Regex.Match(page, "<h3 id=\"overdue-heading\">([^<]*)</h3>").Groups[1].Value;
+        try
+        {
+            clock.Now = new DateTimeOffset(deadline.ToDateTime(new TimeOnly(23, 59, 50)), TimeSpan.FromHours(8));
+            using var leader = await CookieAsync("leader");
+            var onTheDay = Overdue(await leader.GetStringAsync($"/units/{unitId}"));
+            Assert.Equal(onTheDay, Overdue(await leader.GetStringAsync($"/units/{unitId}")));
+            clock.Now = clock.Now.AddSeconds(15);
+            Assert.NotEqual(onTheDay, Overdue(await leader.GetStringAsync($"/units/{unitId}")));
+        }
+        finally
+        {
+            clock.Now = JiaowangFactory.Today;
+        }
+    }
+
+    [Fact]
     public async Task A_browser_that_accepts_gzip_gets_the_kept_dashboard_compressed_with_its_own_token_and_its_forms_work()
     {
         var leader = await Accounts.CreateAsync(app.Factory, "leader");

@@ -6,7 +6,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Jiaowang.Web.Features.Tasks;
 
 [Microsoft.AspNetCore.Authorization.AllowAnonymous]
-public sealed class TaskDetailModel(JiaowangDb db, SupervisionCache kept) : PageModel
+[Shared.KeptPages.Keep]
+public sealed class TaskDetailModel(JiaowangDb db, SupervisionCache kept, Shared.KeptPages pages) : PageModel
 {
     public TaskItem Task { get; private set; } = null!;
     public PlanSummary Plan { get; private set; } = null!;
@@ -19,11 +20,11 @@ public sealed class TaskDetailModel(JiaowangDb db, SupervisionCache kept) : Page
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
-        // Signed-in readers get the page rendered per request (anonymous ones from the output cache); its data was most
-        // of that request's time (docs/PERFORMANCE.md, "Signed-in pages").
+        // Anonymous readers are served from the output cache; signed-in ones get the page kept whole for them as long as
+        // its data is kept (until a write), rendered once (docs/PERFORMANCE.md, "Signed-in pages", thirteenth round).
         if (await kept.GetAsync(("task-page", id), () => LoadAsync(id, ct)) is not { } shown) return NotFound();
         (Task, Plan, Previous, Next, Measures) = shown;
-        return Page();
+        return (kept.Lifetime > TimeSpan.Zero ? pages.Find(HttpContext, shown) : null) ?? Page();
     }
 
     async Task<Shown?> LoadAsync(int id, CancellationToken ct)
