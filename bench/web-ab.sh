@@ -6,6 +6,8 @@
 #   BEFORE=/tmp/before bench/web-ab.sh                      # PATHS="/healthz /dashboard / /units/1" ROUNDS=8 DURATION=3s
 # Both servers run on core 0 (one is loaded at a time), wrk on core 1; each signs in the demo leader through the sign-in
 # form and sends the browser's cookies and Accept-Encoding, as bench/web.sh's *-browser case; /healthz goes anonymous.
+# A path written bearer:/api/... is asked with the demo leader's bearer token instead, as a script (bench/web.sh's
+# dashboard-json): PATHS="/healthz bearer:/api/plans/1/dashboard".
 # Before the rounds, WARMUP_ROUNDS (3) passes of 4 s per URL and build, not reported: the runtime compiles hot code again
 # (tiered compilation) on the server's one core, and the bare endpoint gains 3-4 × in its first minute of load.
 # Needs wrk (apt-get install wrk).
@@ -30,16 +32,19 @@ start() { # tree port dir
   for _ in $(seq 1 120); do curl -sf "$base/healthz" >/dev/null && break; sleep 1; done
   echo "Bench-Leader-2026" | dotnet "$tree/src/Jiaowang.Cli/bin/Release/net10.0/jiaowang.dll" demo generate --seed 2026 --until 2026-12-01 --password-stdin >"$dir/demo.log" 2>&1
   sign_in_cookies "$base" demo-leader Bench-Leader-2026 "$dir/jar" > "$dir/cookies"
+  curl -s -X POST -H 'Content-Type: application/json' -d '{"userName":"demo-leader","password":"Bench-Leader-2026"}' \
+    "$base/api/auth/token" | sed 's/.*"accessToken":"\([^"]*\)".*/\1/' > "$dir/token"
 }
 start "$before" 5301 "$work/before"
 start "$after" 5302 "$work/after"
 
 run() { # port dir path → req/s
-  local h=(-H "X-Anonymous: 1")
-  [[ $3 != /healthz ]] && h=(-H "Cookie: $(cat "$2/cookies")" -H "Accept-Encoding: gzip, deflate, br, zstd")
-  local status; status=$(curl -s -o /dev/null -w '%{http_code}' "${h[@]}" "http://127.0.0.1:$1$3")
-  [ "$status" = 200 ] || { echo "$3 answered $status on port $1, not 200: the figures would measure an error" >&2; exit 1; }
-  taskset -c 1 wrk -t1 -c32 -d"$duration" "${h[@]}" "http://127.0.0.1:$1$3" | awk '/Requests\/sec/ {print int($2)}'
+  local h=(-H "X-Anonymous: 1") path=$3
+  if [[ $path == bearer:* ]]; then path=${path#bearer:}; h=(-H "Authorization: Bearer $(cat "$2/token")")
+  elif [[ $path != /healthz ]]; then h=(-H "Cookie: $(cat "$2/cookies")" -H "Accept-Encoding: gzip, deflate, br, zstd"); fi
+  local status; status=$(curl -s -o /dev/null -w '%{http_code}' "${h[@]}" "http://127.0.0.1:$1$path")
+  [ "$status" = 200 ] || { echo "$path answered $status on port $1, not 200: the figures would measure an error" >&2; exit 1; }
+  taskset -c 1 wrk -t1 -c32 -d"$duration" "${h[@]}" "http://127.0.0.1:$1$path" | awk '/Requests\/sec/ {print int($2)}'
 }
 measured=$duration; duration=4s
 for _ in $(seq 1 "${WARMUP_ROUNDS:-3}"); do

@@ -31,6 +31,45 @@ public sealed class SessionTests(SeededApp app) : IClassFixture<SeededApp>
     static string PathOf(HttpResponseMessage response) => response.Headers.Location?.OriginalString.Split('?')[0] ?? "";
 
     [Fact]
+    public async Task A_sign_in_cookie_does_not_pass_as_a_bearer_token_nor_a_token_as_a_cookie_though_both_were_just_used()
+    {
+        var user = await Accounts.CreateAsync(app.Factory, Roles.Leader);
+        using var client = app.Factory.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = false });
+        var form = await client.GetAsync("/account/login");
+        var login = new HttpRequestMessage(HttpMethod.Post, "/account/login")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["UserName"] = user.UserName!, ["Password"] = Accounts.Password,
+                ["__RequestVerificationToken"] = Accounts.FormToken(await form.Content.ReadAsStringAsync()),
+            }),
+        };
+        login.Headers.Add("Cookie", string.Join("; ", form.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0])));
+        var signedIn = await client.SendAsync(login);
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        var cookie = signedIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(AccountsSetup.CookieName + "=")).Split(';')[0][(AccountsSetup.CookieName.Length + 1)..];
+        Assert.DoesNotContain("chunks", cookie);
+        var token = (await (await client.PostAsJsonAsync("/api/auth/token", new { userName = user.UserName, password = Accounts.Password }))
+            .Content.ReadFromJsonAsync<AccountsApi.TokenResponse>())!.AccessToken;
+
+        async Task<HttpStatusCode> MeAsync(string header, string value)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Get, "/api/me");
+            request.Headers.TryAddWithoutValidation(header, value);
+            return (await client.SendAsync(request)).StatusCode;
+        }
+        // Each used twice as what it is, so both tickets are kept unprotected (SignInTickets) ...
+        for (var i = 0; i < 2; i++)
+        {
+            Assert.Equal(HttpStatusCode.OK, await MeAsync("Cookie", $"{AccountsSetup.CookieName}={cookie}"));
+            Assert.Equal(HttpStatusCode.OK, await MeAsync("Authorization", $"Bearer {token}"));
+        }
+        // ... and then each sent as the other: refused, as the handlers themselves refuse them (another purpose of Data Protection).
+        Assert.Equal(HttpStatusCode.Unauthorized, await MeAsync("Authorization", $"Bearer {cookie}"));
+        Assert.Equal(HttpStatusCode.Unauthorized, await MeAsync("Cookie", $"{AccountsSetup.CookieName}={token}"));
+    }
+
+    [Fact]
     public async Task A_person_signed_in_with_a_one_time_password_reaches_nothing_but_the_password_page_until_it_is_changed()
     {
         var (userName, oneTime) = await OneTimeAccountAsync(Roles.Liaison, "市商务局");

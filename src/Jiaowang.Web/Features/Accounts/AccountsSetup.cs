@@ -128,7 +128,7 @@ public static class AccountsSetup
         var header = context.Request.Headers.Authorization.ToString();
         if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return;
         var ticket = context.HttpContext.RequestServices.GetRequiredService<SignInTickets>()
-            .Unprotect(header["Bearer ".Length..].Trim(), context.Options.BearerTokenProtector, context.Options.TimeProvider ?? TimeProvider.System);
+            .UnprotectBearer(header, context.Options.BearerTokenProtector, context.Options.TimeProvider ?? TimeProvider.System);
         // Forged, unreadable or expired: the handler refuses it itself, with its own reason.
         if (ticket?.Principal is not { } principal) return;
         if (await ValidateSessionAsync(context.HttpContext, principal) is not { } user)

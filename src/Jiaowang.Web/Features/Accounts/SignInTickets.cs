@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Jiaowang.Web.Shared;
 using Microsoft.AspNetCore.Authentication;
 
@@ -20,16 +21,40 @@ public sealed class SignInTickets
 
     public static readonly TimeSpan Keep = TimeSpan.FromMinutes(1);
 
-    readonly ConcurrentDictionary<UInt128, (AuthenticationTicket Ticket, DateTimeOffset Until)> kept = new();
+    readonly ConcurrentDictionary<(UInt128 Digest, Kind Kind), (AuthenticationTicket Ticket, DateTimeOffset Until)> kept = new();
 
-    /// <summary>The token's ticket, or null when it is unreadable or expired (the handler then refuses it with its reason).</summary>
-    public AuthenticationTicket? Unprotect(string token, ISecureDataFormat<AuthenticationTicket> protector, TimeProvider clock)
+    /// <summary>
+    /// The digests of the Authorization headers seen, by the header's string. Kestrel hands a keep-alive connection the
+    /// same string for a header whose bytes did not change (<c>KestrelServerOptions.DisableStringReuse</c> is off by
+    /// default), so a script's token is hashed once per connection, not once per request (the hash was 3 % of a kept
+    /// API answer, docs/PERFORMANCE.md, fourteenth round). Keys are weak: an entry goes with its connection's string.
+    /// </summary>
+    readonly ConditionalWeakTable<string, StrongBox<UInt128>> headerDigests = new();
+
+    /// <summary>Which secret a ticket was read from: a ticket kept from a cookie never answers for a bearer token, nor the other way.</summary>
+    enum Kind : byte { Cookie, Bearer }
+
+    /// <summary>The ticket of a sign-in cookie's value, or null when it is unreadable or expired (the handler then refuses it with its reason).</summary>
+    public AuthenticationTicket? UnprotectCookie(string cookie, ISecureDataFormat<AuthenticationTicket> protector, TimeProvider clock) =>
+        Unprotect((SecretDigest.Of(cookie), Kind.Cookie), cookie, static cookie => cookie, protector, clock);
+
+    /// <summary>The ticket of an <c>Authorization: Bearer …</c> header's token, or null as <see cref="UnprotectCookie"/>.</summary>
+    public AuthenticationTicket? UnprotectBearer(string header, ISecureDataFormat<AuthenticationTicket> protector, TimeProvider clock)
+    {
+        if (!headerDigests.TryGetValue(header, out var digest))
+        {
+            digest = new StrongBox<UInt128>(SecretDigest.Of(header));
+            headerDigests.AddOrUpdate(header, digest);
+        }
+        return Unprotect((digest.Value, Kind.Bearer), header, static header => header["Bearer ".Length..].Trim(), protector, clock);
+    }
+
+    AuthenticationTicket? Unprotect((UInt128, Kind) key, string secret, Func<string, string> protectedText, ISecureDataFormat<AuthenticationTicket> protector, TimeProvider clock)
     {
         var now = clock.GetUtcNow();
-        var key = SecretDigest.Of(token);
         if (!kept.TryGetValue(key, out var entry) || now >= entry.Until)
         {
-            if (protector.Unprotect(token) is not { Principal: not null, Properties.ExpiresUtc: { } expires } ticket || now >= expires) return null;
+            if (protector.Unprotect(protectedText(secret)) is not { Principal: not null, Properties.ExpiresUtc: { } expires } ticket || now >= expires) return null;
             if (kept.Count >= Capacity) kept.Clear();
             entry = (ticket, Min(now + Keep, expires));
             kept[key] = entry;
@@ -59,5 +84,5 @@ sealed class KeptCookieTickets(ISecureDataFormat<AuthenticationTicket> format, S
     public AuthenticationTicket? Unprotect(string? protectedText, string? purpose) =>
         protectedText is null || purpose is not null
             ? format.Unprotect(protectedText, purpose)
-            : kept.Unprotect(protectedText, format, options.TimeProvider ?? TimeProvider.System) ?? format.Unprotect(protectedText);
+            : kept.UnprotectCookie(protectedText, format, options.TimeProvider ?? TimeProvider.System) ?? format.Unprotect(protectedText);
 }
