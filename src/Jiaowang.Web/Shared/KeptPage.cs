@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Buffers.Binary;
 using System.IO.Compression;
 using System.IO.Hashing;
+using Microsoft.AspNetCore.Http.Extensions;
 
 namespace Jiaowang.Web.Shared;
 
@@ -147,6 +148,19 @@ public sealed class KeptPage
 
     static readonly (byte[] Name, byte[] End)[] Verbatim =
         [("pre"u8.ToArray(), "</pre>"u8.ToArray()), ("textarea"u8.ToArray(), "</textarea>"u8.ToArray()), ("script"u8.ToArray(), "</script>"u8.ToArray())];
+
+    /// <summary>Keeps a body that holds no token as it is (JSON: no layout to compact), and its compressed copy.</summary>
+    public static KeptPage Whole(byte[] body) => new([body], [Deflate(body, last: true)]);
+
+    /// <summary>Whether the request accepts a gzip-compressed answer (<c>Accept-Encoding</c>: gzip, or *, with a quality above 0).</summary>
+    public static bool AcceptsGzip(HttpRequest request)
+    {
+        if (request.Headers.AcceptEncoding.Count == 0) return false;
+        var accepted = request.GetTypedHeaders().AcceptEncoding;
+        var gzip = accepted.FirstOrDefault(e => e.Value.Equals("gzip", StringComparison.OrdinalIgnoreCase))
+            ?? accepted.FirstOrDefault(e => e.Value.Equals("*", StringComparison.Ordinal));
+        return gzip is not null && gzip.Quality is not 0;
+    }
 
     /// <summary>The page cut at each occurrence of the token: n + 1 pieces for n occurrences.</summary>
     static byte[][] Cut(ReadOnlySpan<byte> page, ReadOnlySpan<byte> token)

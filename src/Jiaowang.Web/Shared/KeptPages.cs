@@ -58,21 +58,12 @@ public sealed class KeptPages(IAntiforgery antiforgery, TimeProvider clock)
     /// <summary>This request's antiforgery token, the one every form rendered in this request holds.</summary>
     byte[] TokenFor(HttpContext http) => System.Text.Encoding.UTF8.GetBytes(antiforgery.GetAndStoreTokens(http).RequestToken ?? "");
 
-    static bool AcceptsGzip(HttpRequest request)
-    {
-        if (request.Headers.AcceptEncoding.Count == 0) return false;
-        var accepted = request.GetTypedHeaders().AcceptEncoding;
-        var gzip = accepted.FirstOrDefault(e => e.Value.Equals("gzip", StringComparison.OrdinalIgnoreCase))
-            ?? accepted.FirstOrDefault(e => e.Value.Equals("*", StringComparison.Ordinal));
-        return gzip is not null && gzip.Quality is not 0;
-    }
-
     Task WriteAsync(HttpContext http, KeptPage page, byte[] token)
     {
         http.Response.StatusCode = StatusCodes.Status200OK;
         http.Response.ContentType = "text/html; charset=utf-8";
         http.Response.Headers.Append(HeaderNames.Vary, HeaderNames.AcceptEncoding);
-        return page.WriteAsync(http.Response, token, AcceptsGzip(http.Request), http.RequestAborted);
+        return page.WriteAsync(http.Response, token, KeptPage.AcceptsGzip(http.Request), http.RequestAborted);
     }
 
     sealed class KeptResult(KeptPages pages, KeptPage page) : IActionResult

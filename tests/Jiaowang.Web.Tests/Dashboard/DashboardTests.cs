@@ -282,6 +282,19 @@ public abstract class DashboardTests(DatabaseProvider provider) : IAsyncLifetime
         var title = json.RootElement.GetProperty("planTitle").GetString()!;
         Assert.Contains($"\"planTitle\":\"{title}\"", body);
         Assert.Matches(@"^\p{IsCJKUnifiedIdeographs}", title);
+        // A script that accepts gzip (Python's requests, HttpClient with decompression) gets the same body compressed.
+        var gzipped = new HttpRequestMessage(HttpMethod.Get, $"/api/plans/{app.PlanId}/dashboard");
+        gzipped.Headers.AcceptEncoding.ParseAdd("gzip, deflate");
+        var compressed = await office.SendAsync(gzipped);
+        Assert.Equal("gzip", Assert.Single(compressed.Content.Headers.ContentEncoding));
+        Assert.Contains("Accept-Encoding", compressed.Headers.Vary);
+        var packed = await compressed.Content.ReadAsByteArrayAsync();
+        Assert.True(packed.Length * 3 < System.Text.Encoding.UTF8.GetByteCount(body), $"{packed.Length} bytes compressed from {body.Length} characters");
+        using (var unpacked = new System.IO.Compression.GZipStream(new MemoryStream(packed), System.IO.Compression.CompressionMode.Decompress))
+        using (var reader = new StreamReader(unpacked))
+        {
+            Assert.Equal(body, await reader.ReadToEndAsync());
+        }
 
         var overviewZh = OverviewRow(await office.GetStringAsync("/?culture=zh-CN"), routes);
         Assert.Contains("<td class=\"num\">18</td>", overviewZh);

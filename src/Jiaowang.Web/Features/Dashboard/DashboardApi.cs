@@ -32,13 +32,25 @@ public static class DashboardApi
     }
 
     /// <remarks>
-    /// Served from the bytes kept with the model (<see cref="DashboardCache.Json"/>); the database context is made only
-    /// when the model has to be built, not for every request the cache answers.
+    /// Served from the bytes kept with the model (<see cref="DashboardCache.Json"/>), compressed when the client accepts
+    /// gzip; the database context is made only when the model has to be built, not for every request the cache answers.
     /// </remarks>
-    static async Task<Results<FileContentHttpResult, NotFound>> Get(int id, HttpContext http, DashboardCache cache, TimeProvider clock,
+    static async Task<Results<KeptJson, NotFound>> Get(int id, HttpContext http, DashboardCache cache, TimeProvider clock,
         IOptions<ReportingOptions> options, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, CancellationToken ct)
     {
         var model = await LoadAsync(http.RequestServices.GetRequiredService<JiaowangDb>, cache, id, clock, options.Value, ct);
-        return model is null ? TypedResults.NotFound() : TypedResults.Bytes(cache.Json(model, json.Value.SerializerOptions), "application/json; charset=utf-8");
+        return model is null ? TypedResults.NotFound() : new KeptJson(cache.Json(model, json.Value.SerializerOptions));
+    }
+
+    /// <summary>A kept JSON body, sent gzip-compressed to a client that accepts it.</summary>
+    public sealed class KeptJson(Shared.KeptPage body) : IResult
+    {
+        public Task ExecuteAsync(HttpContext http)
+        {
+            http.Response.StatusCode = StatusCodes.Status200OK;
+            http.Response.ContentType = "application/json; charset=utf-8";
+            http.Response.Headers.Append(Microsoft.Net.Http.Headers.HeaderNames.Vary, Microsoft.Net.Http.Headers.HeaderNames.AcceptEncoding);
+            return body.WriteAsync(http.Response, [], Shared.KeptPage.AcceptsGzip(http.Request), http.RequestAborted);
+        }
     }
 }
