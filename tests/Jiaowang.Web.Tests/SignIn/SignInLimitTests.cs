@@ -122,6 +122,15 @@ public sealed class SignInLimitTests
             Assert.True(refused.Headers.RetryAfter?.Delta > TimeSpan.Zero);
             Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
             Assert.Equal(HttpStatusCode.TooManyRequests, refresh.StatusCode);
+            // The sign-in form shares the address's budget: the page still opens, signing in through it is refused.
+            var page = await client.GetAsync("/account/login");
+            Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+            var form = await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["UserName"] = user.UserName!, ["Password"] = Accounts.Password,
+                ["__RequestVerificationToken"] = Accounts.FormToken(await page.Content.ReadAsStringAsync()),
+            }));
+            Assert.Equal(HttpStatusCode.TooManyRequests, form.StatusCode);
             Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/plans")).StatusCode);
             Assert.Equal(HttpStatusCode.OK, (await other.PostAsJsonAsync("/api/auth/token", new { userName = user.UserName, password = Accounts.Password })).StatusCode);
         }

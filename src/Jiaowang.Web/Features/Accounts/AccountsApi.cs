@@ -22,9 +22,9 @@ public static class AccountsApi
 
     public static IEndpointRouteBuilder MapAccountsApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/auth/token", IssueToken).WithTags("Accounts").AllowAnonymous()
+        app.MapPost("/api/auth/token", IssueToken).WithTags("Accounts").AllowAnonymous().RequireRateLimiting(SignInRateLimit.Policy)
             .WithSummary("Exchanges a user name and password (and two-step code) for a bearer token and a refresh token.");
-        app.MapPost("/api/auth/refresh", Refresh).WithTags("Accounts").AllowAnonymous()
+        app.MapPost("/api/auth/refresh", Refresh).WithTags("Accounts").AllowAnonymous().RequireRateLimiting(SignInRateLimit.Policy)
             .WithSummary("Exchanges a refresh token for a new pair; refused once the password changed or the account was disabled.");
         app.MapGet("/api/me", GetMe).WithTags("Accounts").ScopedTo(Scope.Self).WithSummary("The signed-in user, role and unit.");
         // Bearer only: a browser's cookie cannot be used for it from another site; people use /account/password.

@@ -11,7 +11,7 @@ namespace Jiaowang.Web.Features.Accounts;
 /// Sign-in in one step: name, password and, for accounts with two-step sign-in, the code. Asking for the code on a
 /// second page after a right password would tell a guesser that the password was right.
 /// </summary>
-[AllowAnonymous]
+[AllowAnonymous, Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(SignInRateLimit.Policy)]
 public sealed class LoginModel(SignInGuard guard, SignInManager<JiaowangUser> signIn, IStringLocalizer<SharedResource> text) : PageModel
 {
     [BindProperty, Required(ErrorMessage = "Login.NameRequired")]
