@@ -60,6 +60,18 @@ public sealed class KeptPage
         return new KeptPage(plain, deflated);
     }
 
+    /// <summary>
+    /// Answers the request with the page (200, <paramref name="contentType"/>, <paramref name="token"/> in place of the
+    /// kept one), gzip-compressed when the request accepts it.
+    /// </summary>
+    public Task SendAsync(HttpContext http, string contentType, ReadOnlySpan<byte> token)
+    {
+        http.Response.StatusCode = StatusCodes.Status200OK;
+        http.Response.ContentType = contentType;
+        http.Response.Headers.Append(Microsoft.Net.Http.Headers.HeaderNames.Vary, Microsoft.Net.Http.Headers.HeaderNames.AcceptEncoding);
+        return WriteAsync(http.Response, token, AcceptsGzip(http.Request), http.RequestAborted);
+    }
+
     /// <summary>Writes the page with <paramref name="token"/> in place of the kept one, gzip-compressed when <paramref name="gzip"/>.</summary>
     public Task WriteAsync(HttpResponse response, ReadOnlySpan<byte> token, bool gzip, CancellationToken cancel)
     {
@@ -160,7 +172,7 @@ public sealed class KeptPage
     public static KeptPage Whole(byte[] body) => new([body], [Deflate(body, last: true)]);
 
     /// <summary>Whether the request accepts a gzip-compressed answer (<c>Accept-Encoding</c>: gzip, or *, with a quality above 0).</summary>
-    public static bool AcceptsGzip(HttpRequest request)
+    static bool AcceptsGzip(HttpRequest request)
     {
         if (request.Headers.AcceptEncoding.Count == 0) return false;
         var accepted = request.GetTypedHeaders().AcceptEncoding;

@@ -6,7 +6,6 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Net.Http.Headers;
 
 namespace Jiaowang.Web.Shared;
 
@@ -58,18 +57,12 @@ public sealed class KeptPages(IAntiforgery antiforgery, TimeProvider clock)
     /// <summary>This request's antiforgery token, the one every form rendered in this request holds.</summary>
     byte[] TokenFor(HttpContext http) => System.Text.Encoding.UTF8.GetBytes(antiforgery.GetAndStoreTokens(http).RequestToken ?? "");
 
-    Task WriteAsync(HttpContext http, KeptPage page, byte[] token)
-    {
-        http.Response.StatusCode = StatusCodes.Status200OK;
-        http.Response.ContentType = "text/html; charset=utf-8";
-        http.Response.Headers.Append(HeaderNames.Vary, HeaderNames.AcceptEncoding);
-        return page.WriteAsync(http.Response, token, KeptPage.AcceptsGzip(http.Request), http.RequestAborted);
-    }
+    static Task WriteAsync(HttpContext http, KeptPage page, byte[] token) => page.SendAsync(http, "text/html; charset=utf-8", token);
 
     sealed class KeptResult(KeptPages pages, KeptPage page) : IActionResult
     {
         public Task ExecuteResultAsync(ActionContext context) =>
-            pages.WriteAsync(context.HttpContext, page, page.TokenCount > 0 ? pages.TokenFor(context.HttpContext) : []);
+            WriteAsync(context.HttpContext, page, page.TokenCount > 0 ? pages.TokenFor(context.HttpContext) : []);
     }
 
     /// <summary>On a page model whose handler asks <see cref="Find"/>: keeps the page it renders when nothing was kept.</summary>
@@ -106,7 +99,7 @@ public sealed class KeptPages(IAntiforgery antiforgery, TimeProvider clock)
             var pages = http.RequestServices.GetRequiredService<KeptPages>();
             var token = pages.TokenFor(http);
             var page = kept.Pages.GetOrAdd(key, KeptPage.Of(rendered, token));
-            await pages.WriteAsync(http, page, token);
+            await WriteAsync(http, page, token);
         }
     }
 }

@@ -45,12 +45,6 @@ public static class DashboardApi
     /// <summary>A kept JSON body, sent gzip-compressed to a client that accepts it.</summary>
     public sealed class KeptJson(Shared.KeptPage body) : IResult
     {
-        public Task ExecuteAsync(HttpContext http)
-        {
-            http.Response.StatusCode = StatusCodes.Status200OK;
-            http.Response.ContentType = "application/json; charset=utf-8";
-            http.Response.Headers.Append(Microsoft.Net.Http.Headers.HeaderNames.Vary, Microsoft.Net.Http.Headers.HeaderNames.AcceptEncoding);
-            return body.WriteAsync(http.Response, [], Shared.KeptPage.AcceptsGzip(http.Request), http.RequestAborted);
-        }
+        public Task ExecuteAsync(HttpContext http) => body.SendAsync(http, "application/json; charset=utf-8", []);
     }
 }
