@@ -83,6 +83,16 @@ public static class DatabaseSetup
         void Configure(IServiceProvider sp, DbContextOptionsBuilder options)
         {
             options.AddInterceptors(sp.GetServices<IInterceptor>());
+            // A failed statement or save is reported by whoever handles it. A lost race (two saves of one thing at one
+            // moment) becomes a 409, or is passed over where the first save stands (ConflictExceptionHandler.IsLostRace);
+            // anything else reaches the request's error handler or the job's log with its exception. EF's own entries
+            // for the same failure made each lost race two errors in an operator's log (docs/OPERATIONS.md, "Logs").
+            // EF warns, once per model, that a row whose required parent is hidden by a query filter is hidden with it
+            // (an archived task's assignments and measures, an archived target's readings). That is the rule
+            // ArchivedRows states for what a plan revision removed: history reads through IgnoreQueryFilters.
+            options.ConfigureWarnings(w => w
+                .Log((RelationalEventId.CommandError, LogLevel.Information), (CoreEventId.SaveChangesFailed, LogLevel.Information))
+                .Ignore(CoreEventId.PossibleIncorrectRequiredNavigationWithQueryFilterInteractionWarning));
         }
 
         // Contexts are pooled: the options are built once (every interceptor is a singleton), and a request leases a

@@ -23,10 +23,14 @@ public sealed class VoteApp : IAsyncDisposable
     public MovableClock Clock { get; } = new(JiaowangFactory.Today);
     public JiaowangFactory Factory => App.Factory;
 
-    public static async Task<VoteApp> StartAsync(DatabaseProvider provider)
+    public static async Task<VoteApp> StartAsync(DatabaseProvider provider, Action<IServiceCollection>? configure = null)
     {
         var vote = new VoteApp();
-        vote.App = await SupervisionApp.StartAsync(provider, services => services.AddSingleton<TimeProvider>(vote.Clock));
+        vote.App = await SupervisionApp.StartAsync(provider, services =>
+        {
+            services.AddSingleton<TimeProvider>(vote.Clock);
+            configure?.Invoke(services);
+        });
         return vote;
     }
 

@@ -139,6 +139,11 @@ public sealed class TwoInstancesTests(TwoInstances cluster) : IClassFixture<TwoI
             Assert.True(expected > 0, $"no reminder was mailed to {address}");
             Assert.Equal(expected, mails.Count(m => m.To.Mailboxes.Any(x => x.Address == address)));
         }
+
+        // Both instances ran every job from the first second, and raced each other (and their own jobs) to make the plan's
+        // reporting periods and the ladder's settings: a lost race is passed over, not logged as an error.
+        var errors = Regex.Matches(a.Log + b.Log, "\"LogLevel\":\"(Error|Critical)\".{0,300}").Select(m => m.Value).ToList();
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
     }
 
     [Fact]

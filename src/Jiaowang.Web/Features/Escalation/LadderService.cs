@@ -53,7 +53,7 @@ public sealed class LadderService(JiaowangDb db, AuditLog audit, INotifier notif
                 {
                     await audit.SaveAsync(db, Actor, () => [new AuditRecord("LadderSettings", planId.ToString(), "start", null, new { row.StartsOn })], ct);
                 }
-                catch (DbUpdateException)
+                catch (DbUpdateException e) when (ConflictExceptionHandler.IsLostRace(e))
                 {
                     db.ChangeTracker.Clear();
                     row = await db.LadderSettings.AsNoTracking().SingleAsync(s => s.PlanId == planId, ct);
@@ -165,7 +165,7 @@ public sealed class LadderService(JiaowangDb db, AuditLog audit, INotifier notif
         {
             await audit.SaveAsync(db, Actor, () => [new AuditRecord("Ladder", item, code, null, new { unitId, line })], ct);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (ConflictExceptionHandler.IsLostRace(e))
         {
             // Another round (another instance) took this step a moment ago.
             db.Entry(entry).State = EntityState.Detached;

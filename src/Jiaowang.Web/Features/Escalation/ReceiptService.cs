@@ -44,7 +44,7 @@ public sealed class ReceiptService(JiaowangDb db, AuditLog audit, TimeProvider c
         {
             await audit.SaveAsync(db, caller.UserName, () => [new AuditRecord("Receipt", receipt.Id.ToString(), "acknowledge", null, new { kind, id, unitId })], ct);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (Shared.ConflictExceptionHandler.IsLostRace(e))
         {
             // A second click or a colleague acknowledged it a moment ago: the first receipt stands.
             db.ChangeTracker.Clear();

@@ -69,8 +69,9 @@ public sealed class EvaluationActions(JiaowangDb db, AuditLog audit, TimeProvide
     static Refusal Invalid(string field, IReadOnlyList<string> messages) =>
         Refusal.Invalid(new Dictionary<string, string[]> { [field] = messages.ToArray() }, string.Join(" ", messages));
 
+    /// <summary>The evaluation with its units and electors, each read by a query of its own: in one, every elector came back once per unit.</summary>
     public async Task<Evaluation?> FindAsync(int id, CancellationToken ct = default) =>
-        await db.Evaluations.Include(e => e.Units).Include(e => e.Electors).FirstOrDefaultAsync(e => e.Id == id, ct);
+        await db.Evaluations.Include(e => e.Units).Include(e => e.Electors).AsSplitQuery().FirstOrDefaultAsync(e => e.Id == id, ct);
 
     /// <summary>The office asks to close the vote early, giving a reason; nothing closes until an admin confirms.</summary>
     public Task<Outcome<Evaluation>> RequestCloseAsync(Caller caller, int id, string? reason, CancellationToken ct = default) =>

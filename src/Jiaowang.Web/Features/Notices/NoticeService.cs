@@ -79,7 +79,7 @@ public sealed class NoticeService(JiaowangDb db, AuditLog audit, TimeProvider cl
                 await transaction.CommitAsync(ct);
                 break;
             }
-            catch (DbUpdateException e) when (attempt < Attempts)
+            catch (DbUpdateException e) when (attempt < Attempts && ConflictExceptionHandler.IsLostRace(e))
             {
                 logger.LogInformation(e, "Notice number {Year}/{Sequence} was taken by another issuer; taking the next", notice.Year, notice.Sequence);
                 await transaction.RollbackAsync(ct);

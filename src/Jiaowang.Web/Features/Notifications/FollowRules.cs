@@ -31,7 +31,7 @@ public sealed class FollowRules(JiaowangDb db, TimeProvider clock, IStringLocali
             {
                 await db.SaveChangesAsync(ct);
             }
-            catch (DbUpdateException)
+            catch (DbUpdateException e) when (Shared.ConflictExceptionHandler.IsLostRace(e))
             {
                 // The same person's second click raced the first: following once is what both asked for.
                 db.Entry(existing).State = EntityState.Detached;

@@ -37,7 +37,7 @@ public sealed class ReminderService(JiaowangDb db, AuditLog audit, Mailer mailer
         {
             await audit.SaveAsync(db, sentBy, () => [new AuditRecord("Reminder", reminder.Id.ToString(), "send", null, new { reminder.UnitId, reminder.PeriodId, reminder.Text, reminder.AutoKey })], ct);
         }
-        catch (DbUpdateException) when (autoKey is not null)
+        catch (DbUpdateException e) when (autoKey is not null && ConflictExceptionHandler.IsLostRace(e))
         {
             // Another instance sent this automatic reminder a moment ago.
             db.Entry(reminder).State = EntityState.Detached;

@@ -23,7 +23,7 @@ public static class Periods
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (ConflictExceptionHandler.IsLostRace(e))
         {
             // Another request generated them at the same moment: theirs stand.
             foreach (var p in generated) db.Entry(p).State = EntityState.Detached;
