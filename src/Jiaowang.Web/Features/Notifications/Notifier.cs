@@ -52,7 +52,8 @@ public sealed class Notifier(JiaowangDb db, TimeProvider clock, Mailer mailer, I
             if (p.Sms && !string.IsNullOrWhiteSpace(user.PhoneNumber) && o.Sms.Configured) Out(Channels.Sms, user.PhoneNumber);
         }
         // A unit's group robot hears its unit's events at once: the group decides its own quiet.
-        foreach (var robot in await db.Set<UnitRobot>().AsNoTracking().Where(r => e.UnitIds.Contains(r.UnitId)).ToListAsync(ct))
+        var robots = await db.Set<UnitRobot>().AsNoTracking().Where(r => e.UnitIds.Contains(r.UnitId)).ToListAsync(ct);
+        foreach (var robot in robots)
         {
             db.Add(new Delivery
             {
@@ -61,7 +62,10 @@ public sealed class Notifier(JiaowangDb db, TimeProvider clock, Mailer mailer, I
             });
         }
         await db.SaveChangesAsync(ct);
-        logger.LogInformation("Event {Kind} stored for {Count} people", e.Kind, users.Count);
+        // The ladder publishes an event for every unit it looks at each day, most of them for nobody yet: an operator's
+        // log names the ones someone will hear of.
+        logger.Log(users.Count + robots.Count > 0 ? LogLevel.Information : LogLevel.Debug,
+            "Event {Kind} stored for {Count} people and {Robots} unit robots", e.Kind, users.Count, robots.Count);
     }
 
     /// <summary>The outside message: the Chinese text, and an absolute link when the platform's address is configured.</summary>
