@@ -79,13 +79,10 @@ public static class DatabaseSetup
         services.AddAuditChain(configuration);
         // On PostgreSQL, every committed write tells the other instances to drop their caches (ChangeNotifications).
         if (provider == DatabaseProvider.Postgres) services.AddSingleton<IInterceptor, ChangeNotifications>();
-        // The tests refuse a query that loads two collections in one statement (each row of one comes back once per row
-        // of the other), so that the next one fails a test instead of warning in an operator's log.
         var refuseCartesian = configuration.GetValue<bool>("Database:RefuseCartesianQueries");
 
         void Configure(IServiceProvider sp, DbContextOptionsBuilder options)
         {
-            if (refuseCartesian) options.ConfigureWarnings(w => w.Throw(RelationalEventId.MultipleCollectionIncludeWarning));
             options.AddInterceptors(sp.GetServices<IInterceptor>());
             // A failed statement or save is reported by whoever handles it. A lost race (two saves of one thing at one
             // moment) becomes a 409, or is passed over where the first save stands (ConflictExceptionHandler.IsLostRace);
@@ -94,9 +91,14 @@ public static class DatabaseSetup
             // EF warns, once per model, that a row whose required parent is hidden by a query filter is hidden with it
             // (an archived task's assignments and measures, an archived target's readings). That is the rule
             // ArchivedRows states for what a plan revision removed: history reads through IgnoreQueryFilters.
-            options.ConfigureWarnings(w => w
-                .Log((RelationalEventId.CommandError, LogLevel.Information), (CoreEventId.SaveChangesFailed, LogLevel.Information))
-                .Ignore(CoreEventId.PossibleIncorrectRequiredNavigationWithQueryFilterInteractionWarning));
+            // The tests refuse a query that loads two collections in one statement (each row of one comes back once per
+            // row of the other), so that the next one fails a test instead of warning in an operator's log (docs/DATA.md).
+            options.ConfigureWarnings(w =>
+            {
+                w.Log((RelationalEventId.CommandError, LogLevel.Information), (CoreEventId.SaveChangesFailed, LogLevel.Information))
+                    .Ignore(CoreEventId.PossibleIncorrectRequiredNavigationWithQueryFilterInteractionWarning);
+                if (refuseCartesian) w.Throw(RelationalEventId.MultipleCollectionIncludeWarning);
+            });
         }
 
         // Contexts are pooled: the options are built once (every interceptor is a singleton), and a request leases a
